@@ -1,0 +1,6 @@
+export * from './workspace';
+export * from './accounts';
+export * from './sales';
+export * from './activities';
+export * from './organisation';
+export * from './local';

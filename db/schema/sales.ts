@@ -1,0 +1,67 @@
+import { integer, real, text, sqliteTable, index } from 'drizzle-orm/sqlite-core';
+import { syncedColumns } from './columns';
+
+export const pipelines = sqliteTable('pipelines', {
+  ...syncedColumns(),
+  name: text('name').notNull(),
+  position: real('position').notNull().default(0),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+});
+
+export const stages = sqliteTable(
+  'stages',
+  {
+    ...syncedColumns(),
+    pipelineId: text('pipeline_id').notNull(),
+    name: text('name').notNull(),
+    position: real('position').notNull().default(0),
+    /** Default win probability, 0..100. */
+    probability: integer('probability').notNull().default(0),
+    /** open | won | lost */
+    kind: text('kind').notNull().default('open'),
+    rottingDays: integer('rotting_days'),
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('stages_pipeline').on(t.pipelineId, t.position)],
+);
+
+export const deals = sqliteTable(
+  'deals',
+  {
+    ...syncedColumns(),
+    title: text('title').notNull(),
+    pipelineId: text('pipeline_id'),
+    stageId: text('stage_id'),
+    /** Amount in minor units (cents) of `currency`. */
+    amount: integer('amount'),
+    currency: text('currency'),
+    expectedClose: text('expected_close'),
+    probability: integer('probability'),
+    companyId: text('company_id'),
+    ownerId: text('owner_id'),
+    source: text('source'),
+    campaignId: text('campaign_id'),
+    nextStep: text('next_step'),
+    lostReason: text('lost_reason'),
+    engagedAt: integer('engaged_at'),
+    closedAt: integer('closed_at'),
+    stageEnteredAt: integer('stage_entered_at'),
+  },
+  (t) => [
+    index('deals_stage').on(t.deleted, t.stageId),
+    index('deals_company').on(t.companyId),
+    index('deals_owner').on(t.ownerId),
+  ],
+);
+
+/** Contacts on a deal, with their role (decision maker, influencer, user, ...). */
+export const dealContacts = sqliteTable(
+  'deal_contacts',
+  {
+    ...syncedColumns(),
+    dealId: text('deal_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    role: text('role'),
+  },
+  (t) => [index('deal_contacts_deal').on(t.dealId), index('deal_contacts_contact').on(t.contactId)],
+);

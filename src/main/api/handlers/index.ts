@@ -1,0 +1,12 @@
+import type { MethodName } from '../../../shared/contract';
+import type { HandlerMap } from '../context';
+import { appHandlers } from './app';
+import { contactsHandlers } from './contacts';
+import { searchHandlers } from './search';
+
+/** One handler per contract method; the type makes a missing one a compile error. */
+export const handlers: HandlerMap<MethodName> = {
+  ...appHandlers,
+  ...contactsHandlers,
+  ...searchHandlers,
+};

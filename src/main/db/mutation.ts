@@ -1,0 +1,323 @@
+import type Database from 'better-sqlite3';
+import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { ChangesPayload } from '../../shared/contract/events';
+import { notFound } from '../errors';
+import { ENTITIES, type EntityDef, type EntityName, type Row } from './entities';
+import type { CrmDb } from './open';
+import { removeFromSearch, writeSearchDoc } from './search-index';
+
+export type MutationOp = 'insert' | 'update' | 'delete' | 'restore';
+
+export interface Mutation {
+  table: EntityName;
+  op: MutationOp;
+  id: string;
+  /** Field values keyed by TypeScript field name (camelCase), as the app sees them. */
+  values?: Row;
+}
+
+export interface WriteOptions {
+  /** The member who makes the change (created_by / updated_by / audit). */
+  actor?: string | null;
+  /** Where the change comes from, kept in the audit history: ui, cli, seed, import, sync. */
+  origin?: string;
+}
+
+interface ColumnInfo {
+  key: string;
+  name: string;
+  column: SQLiteColumn;
+  local: boolean;
+}
+
+interface TablePlan {
+  name: EntityName;
+  def: EntityDef;
+  columns: ColumnInfo[];
+  byName: Map<string, ColumnInfo>;
+  select: Database.Statement;
+  insert: Database.Statement;
+  updates: Map<string, Database.Statement>;
+}
+
+interface Statements {
+  clockGet: Database.Statement;
+  clockPut: Database.Statement;
+  outbox: Database.Statement;
+  audit: Database.Statement;
+  hlc: Database.Statement;
+}
+
+/** Prepared statements per open book, built once from the drizzle table definitions. */
+interface WriterState {
+  plans: Map<EntityName, TablePlan>;
+  stmts: Statements;
+  depth: number;
+  pending: Map<string, ChangesPayload>;
+}
+
+const writers = new WeakMap<CrmDb, WriterState>();
+
+function writerFor(db: CrmDb): WriterState {
+  let state = writers.get(db);
+  if (!state) {
+    const s = db.sqlite;
+    state = {
+      plans: new Map(),
+      depth: 0,
+      pending: new Map(),
+      stmts: {
+        clockGet: s.prepare('SELECT clocks FROM sync_cell_clock WHERE table_name = ? AND row_id = ?').pluck(),
+        clockPut: s.prepare(
+          'INSERT INTO sync_cell_clock (table_name, row_id, clocks) VALUES (?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET clocks = excluded.clocks',
+        ),
+        outbox: s.prepare('INSERT INTO sync_outbox (table_name, row_id, changes, hlc) VALUES (?, ?, ?, ?)'),
+        audit: s.prepare(
+          'INSERT INTO audit_history (entity, entity_id, op, changes, at, by, hlc, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ),
+        hlc: s.prepare(
+          "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ),
+      },
+    };
+    writers.set(db, state);
+  }
+  return state;
+}
+
+function planFor(db: CrmDb, state: WriterState, name: EntityName): TablePlan {
+  let plan = state.plans.get(name);
+  if (plan) return plan;
+  const def: EntityDef = ENTITIES[name];
+  const config = getTableConfig(def.table);
+  const local = new Set(def.localFields ?? []);
+  const columns = Object.entries(def.table as unknown as Record<string, SQLiteColumn>)
+    .filter(([, col]) => config.columns.includes(col))
+    .map(([key, column]) => ({ key, name: column.name, column, local: local.has(key) }));
+  const names = columns.map((c) => `"${c.name}"`).join(', ');
+  plan = {
+    name,
+    def,
+    columns,
+    byName: new Map(columns.map((c) => [c.name, c])),
+    select: db.sqlite.prepare(`SELECT * FROM "${config.name}" WHERE id = ?`),
+    insert: db.sqlite.prepare(`INSERT INTO "${config.name}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`),
+    updates: new Map(),
+  };
+  state.plans.set(name, plan);
+  return plan;
+}
+
+function updateStatement(db: CrmDb, plan: TablePlan, changed: ColumnInfo[]): Database.Statement {
+  const key = changed.map((c) => c.name).join(',');
+  let stmt = plan.updates.get(key);
+  if (!stmt) {
+    const sets = changed.map((c) => `"${c.name}" = ?`).join(', ');
+    stmt = db.sqlite.prepare(`UPDATE "${plan.name}" SET ${sets} WHERE id = ?`);
+    plan.updates.set(key, stmt);
+  }
+  return stmt;
+}
+
+/** SQLite value of a field, as drizzle would store it (JSON text, 0/1 booleans). */
+function toDriver(col: ColumnInfo, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  const driver = col.column.mapToDriverValue(value);
+  return typeof driver === 'boolean' ? (driver ? 1 : 0) : driver;
+}
+
+function fromDriver(col: ColumnInfo, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return col.column.mapFromDriverValue(value);
+}
+
+function defaultOf(col: ColumnInfo): unknown {
+  const d = col.column.default as unknown;
+  if (d === undefined) return null;
+  return typeof d === 'object' && d !== null ? structuredClone(d) : d;
+}
+
+/** Reads one row of a synced table as the app sees it (TS keys, decoded JSON and booleans). */
+export function readRow(db: CrmDb, table: EntityName, id: string): Row | undefined {
+  const plan = planFor(db, writerFor(db), table);
+  const raw = plan.select.get(id) as Row | undefined;
+  return raw ? decodeRow(plan, raw) : undefined;
+}
+
+function decodeRow(plan: TablePlan, raw: Row): Row {
+  const row: Row = {};
+  for (const col of plan.columns) row[col.key] = fromDriver(col, raw[col.name]);
+  return row;
+}
+
+/**
+ * Runs `fn` in one transaction with the write permit held. Mutations inside it (and nested
+ * `write` calls) commit together; their `changes` events are emitted once the outermost
+ * transaction has committed, so no listener ever sees a change that could still roll back.
+ */
+export function write<T>(db: CrmDb, fn: () => T): T {
+  const state = writerFor(db);
+  state.depth++;
+  db.writePermit++;
+  let result: T;
+  try {
+    result = db.sqlite.transaction(fn)();
+  } catch (error) {
+    if (state.depth === 1) state.pending.clear();
+    throw error;
+  } finally {
+    db.writePermit--;
+    state.depth--;
+  }
+  if (state.depth === 0 && !db.sqlite.inTransaction) {
+    const events = [...state.pending.values()];
+    state.pending.clear();
+    for (const payload of events) db.events.emit('changes', payload);
+  }
+  return result;
+}
+
+/**
+ * The single write path for synced tables. In one transaction per call it writes each row,
+ * stamps an HLC on every changed field (sync_cell_clock), appends the field changes to
+ * sync_outbox, records the audit history, updates the full-text index, and then emits
+ * `changes`. Returns the rows as written.
+ */
+export function mutate(db: CrmDb, mutations: Mutation | Mutation[], options: WriteOptions = {}): Row[] {
+  const list = Array.isArray(mutations) ? mutations : [mutations];
+  const state = writerFor(db);
+  return write(db, () => {
+    const out = list.map((m) => applyOne(db, state, m, options));
+    state.stmts.hlc.run(db.clock.current());
+    return out;
+  });
+}
+
+function applyOne(db: CrmDb, state: WriterState, m: Mutation, options: WriteOptions): Row {
+  const plan = planFor(db, state, m.table);
+  const now = db.now();
+  const actor = options.actor ?? null;
+  const hlc = db.clock.tick();
+
+  if (m.op === 'insert') return insertRow(db, state, plan, m, now, actor, hlc, options);
+
+  const raw = plan.select.get(m.id) as Row | undefined;
+  if (!raw) throw notFound(plan.def.searchType ? `entity.${plan.def.searchType}` : m.table);
+  const before = decodeRow(plan, raw);
+  const values: Row = { ...(m.values ?? {}) };
+  if (m.op === 'delete') values.deleted = true;
+  if (m.op === 'restore') values.deleted = false;
+  return updateRow(db, state, plan, m, before, raw, values, now, actor, hlc, options);
+}
+
+function insertRow(
+  db: CrmDb,
+  state: WriterState,
+  plan: TablePlan,
+  m: Mutation,
+  now: number,
+  actor: string | null,
+  hlc: string,
+  options: WriteOptions,
+): Row {
+  let row: Row = {};
+  for (const col of plan.columns) row[col.key] = defaultOf(col);
+  Object.assign(row, m.values, { id: m.id, createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor });
+  if (row.deleted === null) row.deleted = false;
+  if (plan.def.derive) row = { ...row, ...plan.def.derive(row) };
+
+  const params = plan.columns.map((col) => toDriver(col, row[col.key]));
+  plan.insert.run(params);
+
+  const clocks: Record<string, string> = {};
+  const changes: Row = {};
+  const audit: Record<string, [unknown, unknown]> = {};
+  plan.columns.forEach((col, i) => {
+    if (col.local || col.key === 'id') return;
+    clocks[col.name] = hlc;
+    changes[col.name] = params[i];
+    const value = row[col.key];
+    if (value !== null && value !== undefined) audit[col.key] = [null, value];
+  });
+  state.stmts.clockPut.run(plan.name, m.id, JSON.stringify(clocks));
+  state.stmts.outbox.run(plan.name, m.id, JSON.stringify(changes), hlc);
+  state.stmts.audit.run(plan.name, m.id, 'insert', JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
+  if (plan.def.searchDoc && plan.def.searchType && !row.deleted) {
+    writeSearchDoc(db, plan.def.searchType, m.id, plan.def.searchDoc(row), false);
+  }
+  note(state, plan.name, 'insert', m.id);
+  return row;
+}
+
+function updateRow(
+  db: CrmDb,
+  state: WriterState,
+  plan: TablePlan,
+  m: Mutation,
+  before: Row,
+  raw: Row,
+  values: Row,
+  now: number,
+  actor: string | null,
+  hlc: string,
+  options: WriteOptions,
+): Row {
+  let after: Row = { ...before };
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'id' || key === 'createdAt' || key === 'createdBy') continue;
+    if (value !== undefined) after[key] = value;
+  }
+  if (plan.def.derive) after = { ...after, ...plan.def.derive(after) };
+
+  const changed: ColumnInfo[] = [];
+  const params: unknown[] = [];
+  for (const col of plan.columns) {
+    if (col.key === 'updatedAt' || col.key === 'updatedBy') continue;
+    const next = toDriver(col, after[col.key]);
+    if (next !== (raw[col.name] ?? null)) {
+      changed.push(col);
+      params.push(next);
+    }
+  }
+  if (!changed.some((c) => !c.local)) return before;
+
+  after.updatedAt = now;
+  after.updatedBy = actor;
+  for (const key of ['updatedAt', 'updatedBy'] as const) {
+    const col = plan.columns.find((c) => c.key === key);
+    if (col) {
+      changed.push(col);
+      params.push(toDriver(col, after[key]));
+    }
+  }
+  updateStatement(db, plan, changed).run([...params, m.id]);
+
+  const clockText = state.stmts.clockGet.get(plan.name, m.id) as string | undefined;
+  const clocks: Record<string, string> = clockText ? JSON.parse(clockText) : {};
+  const changes: Row = {};
+  const audit: Record<string, [unknown, unknown]> = {};
+  changed.forEach((col, i) => {
+    if (col.local) return;
+    clocks[col.name] = hlc;
+    changes[col.name] = params[i];
+    if (col.key !== 'updatedAt' && col.key !== 'updatedBy') audit[col.key] = [before[col.key], after[col.key]];
+  });
+  state.stmts.clockPut.run(plan.name, m.id, JSON.stringify(clocks));
+  state.stmts.outbox.run(plan.name, m.id, JSON.stringify(changes), hlc);
+  const op: MutationOp = before.deleted === after.deleted ? 'update' : after.deleted ? 'delete' : 'restore';
+  state.stmts.audit.run(plan.name, m.id, op, JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
+
+  if (plan.def.searchDoc && plan.def.searchType) {
+    if (after.deleted) removeFromSearch(db, m.id);
+    else writeSearchDoc(db, plan.def.searchType, m.id, plan.def.searchDoc(after), true);
+  }
+  note(state, plan.name, op, m.id);
+  return after;
+}
+
+function note(state: WriterState, entity: string, op: MutationOp, id: string): void {
+  const key = `${entity}|${op}`;
+  let payload = state.pending.get(key);
+  if (!payload) state.pending.set(key, (payload = { entity, op, ids: [] }));
+  payload.ids.push(id);
+}

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import type { SearchType } from '../../shared/contract/search';
+import type { SearchDocument } from './entities';
+import type { CrmDb } from './open';
+
+interface SearchStatements {
+  find: Database.Statement;
+  insertDoc: Database.Statement;
+  insertFts: Database.Statement;
+  deleteDoc: Database.Statement;
+  deleteFts: Database.Statement;
+}
+
+const cache = new WeakMap<CrmDb, SearchStatements>();
+
+function statements(db: CrmDb): SearchStatements {
+  let s = cache.get(db);
+  if (!s) {
+    s = {
+      find: db.sqlite.prepare('SELECT doc_id FROM search_doc WHERE entity_id = ?').pluck(),
+      insertDoc: db.sqlite.prepare('INSERT INTO search_doc (type, entity_id) VALUES (?, ?)'),
+      insertFts: db.sqlite.prepare('INSERT INTO search_index (rowid, title, subtitle, body) VALUES (?, ?, ?, ?)'),
+      deleteDoc: db.sqlite.prepare('DELETE FROM search_doc WHERE doc_id = ?'),
+      deleteFts: db.sqlite.prepare('DELETE FROM search_index WHERE rowid = ?'),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/** Writes (or rewrites) the index entry of one record. Called only by the mutation layer. */
+export function writeSearchDoc(db: CrmDb, type: SearchType, entityId: string, doc: SearchDocument, mayExist: boolean): void {
+  const s = statements(db);
+  if (mayExist) removeFromSearch(db, entityId);
+  const docId = s.insertDoc.run(type, entityId).lastInsertRowid;
+  s.insertFts.run(docId, doc.title, doc.subtitle, doc.body);
+}
+
+export function removeFromSearch(db: CrmDb, entityId: string): void {
+  const s = statements(db);
+  for (const docId of s.find.all(entityId) as number[]) {
+    s.deleteFts.run(docId);
+    s.deleteDoc.run(docId);
+  }
+}

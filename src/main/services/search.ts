@@ -1,0 +1,46 @@
+import type { SearchHit, SearchType } from '../../shared/contract/search';
+import type { CrmDb } from '../db/open';
+
+/**
+ * Turns what a person typed into an FTS5 query: every word becomes a quoted prefix term (so no
+ * FTS syntax can be injected), and a phone-like input collapses to its digits so "+34 600 11"
+ * finds +34600111222.
+ */
+export function toFtsQuery(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  if (/^[+\d\s().-]+$/.test(trimmed) && /\d{3}/.test(trimmed.replace(/\D/g, ''))) {
+    return `"${trimmed.replace(/\D/g, '')}"*`;
+  }
+  const words = trimmed.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+const cache = new WeakMap<CrmDb, Map<string, import('better-sqlite3').Statement>>();
+
+function statement(db: CrmDb, withTypes: number) {
+  let map = cache.get(db);
+  if (!map) cache.set(db, (map = new Map()));
+  const key = String(withTypes);
+  let stmt = map.get(key);
+  if (!stmt) {
+    const typeFilter = withTypes ? `AND d.type IN (${Array(withTypes).fill('?').join(', ')})` : '';
+    stmt = db.sqlite.prepare(`
+      SELECT d.type AS type, d.entity_id AS id, s.title AS title, s.subtitle AS subtitle,
+             -bm25(search_index, 10.0, 3.0, 1.0) AS score
+      FROM search_index s JOIN search_doc d ON d.doc_id = s.rowid
+      WHERE search_index MATCH ? ${typeFilter}
+      ORDER BY bm25(search_index, 10.0, 3.0, 1.0)
+      LIMIT ?`);
+    map.set(key, stmt);
+  }
+  return stmt;
+}
+
+export function searchQuery(db: CrmDb, input: { query: string; limit?: number; types?: SearchType[] }): SearchHit[] {
+  const fts = toFtsQuery(input.query);
+  if (!fts) return [];
+  const types = input.types ?? [];
+  return statement(db, types.length).all(fts, ...types, input.limit ?? 20) as SearchHit[];
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { LIFECYCLE_STAGES } from '../domain/contact';
+import { defineMethod } from './define';
+import { idInput, idSchema, isoDate, limitSchema, optionalText, pageOf, recordMeta, SORT_DIRECTIONS } from './common';
+
+const label = z.string().trim().max(40, { error: 'validation.too_long' }).optional();
+
+export const emailInput = z.strictObject({
+  value: z.string().trim().toLowerCase().pipe(z.email({ error: 'validation.email_invalid' })),
+  label,
+});
+/** Phones are checked and normalised to E.164 by the service, which knows the default country. */
+export const phoneInput = z.strictObject({
+  value: z.string().trim().min(1, { error: 'validation.required' }).max(40, { error: 'validation.too_long' }),
+  label,
+});
+
+const contactFields = {
+  prefix: optionalText(20),
+  firstName: z.string().trim().min(1, { error: 'validation.required' }).max(100, { error: 'validation.too_long' }),
+  middleName: optionalText(100),
+  lastName: optionalText(100),
+  suffix: optionalText(20),
+  emails: z.array(emailInput).max(20, { error: 'validation.too_big' }).optional(),
+  phones: z.array(phoneInput).max(20, { error: 'validation.too_big' }).optional(),
+  jobTitle: optionalText(200),
+  department: optionalText(200),
+  birthday: isoDate.nullable().optional(),
+  preferredLanguage: optionalText(10),
+  leadSource: optionalText(100),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES, { error: 'validation.invalid_value' }).nullable().optional(),
+  ownerId: idSchema.nullable().optional(),
+  emailOptOut: z.boolean().optional(),
+  phoneOptOut: z.boolean().optional(),
+  custom: z.record(z.string(), z.unknown()).optional(),
+};
+
+export const contactCreateInput = z.strictObject(contactFields);
+export type ContactCreateInput = z.input<typeof contactCreateInput>;
+
+export const contactUpdateInput = z.strictObject({
+  id: idSchema,
+  ...contactFields,
+  firstName: contactFields.firstName.optional(),
+});
+export type ContactUpdateInput = z.input<typeof contactUpdateInput>;
+
+const labeled = z.object({ value: z.string(), label: z.string().optional() });
+
+export const contactSchema = z.object({
+  ...recordMeta,
+  prefix: z.string().nullable(),
+  firstName: z.string(),
+  middleName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  suffix: z.string().nullable(),
+  displayName: z.string(),
+  emails: z.array(labeled),
+  phones: z.array(labeled),
+  jobTitle: z.string().nullable(),
+  department: z.string().nullable(),
+  birthday: z.string().nullable(),
+  preferredLanguage: z.string().nullable(),
+  leadSource: z.string().nullable(),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES).nullable(),
+  ownerId: z.string().nullable(),
+  emailOptOut: z.boolean(),
+  emailOptOutAt: z.number().int().nullable(),
+  phoneOptOut: z.boolean(),
+  phoneOptOutAt: z.number().int().nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const CONTACT_SORT_FIELDS = ['name', 'createdAt', 'updatedAt'] as const;
+export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
+
+export const contactListInput = z.strictObject({
+  /** Words to filter by: prefix- and accent-insensitive, over names, emails and phones. */
+  query: z.string().trim().max(200, { error: 'validation.too_long' }).optional(),
+  sort: z
+    .strictObject({
+      field: z.enum(CONTACT_SORT_FIELDS, { error: 'validation.invalid_value' }),
+      direction: z.enum(SORT_DIRECTIONS, { error: 'validation.invalid_value' }).default('asc'),
+    })
+    .optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: limitSchema.optional(),
+  /** List the trash (deleted contacts) instead of the live ones. */
+  trash: z.boolean().optional(),
+});
+export type ContactListInput = z.input<typeof contactListInput>;
+
+export const contactsMethods = {
+  'contacts.create': defineMethod({
+    summary: 'Create a contact. Emails are lower-cased and phones normalised to E.164 in the default country.',
+    input: contactCreateInput,
+    output: contactSchema,
+  }),
+  'contacts.get': defineMethod({
+    summary: 'One contact by id, including deleted ones (they show as `deleted: true`).',
+    input: idInput,
+    output: contactSchema,
+  }),
+  'contacts.list': defineMethod({
+    summary: 'A page of contacts, keyset-paginated: pass `nextCursor` back as `cursor` for the next page.',
+    input: contactListInput,
+    output: pageOf(contactSchema),
+  }),
+  'contacts.count': defineMethod({
+    summary: 'How many contacts match the same filter as `contacts.list`.',
+    input: contactListInput.pick({ query: true, trash: true }),
+    output: z.object({ count: z.number().int() }),
+  }),
+  'contacts.update': defineMethod({
+    summary: 'Change some fields of a contact; fields not given are left as they are, `null` clears one.',
+    input: contactUpdateInput,
+    output: contactSchema,
+  }),
+  'contacts.delete': defineMethod({
+    summary: 'Move a contact to the trash (restorable).',
+    input: idInput,
+    output: contactSchema,
+  }),
+  'contacts.restore': defineMethod({
+    summary: 'Bring a contact back from the trash.',
+    input: idInput,
+    output: contactSchema,
+  }),
+};

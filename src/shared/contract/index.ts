@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import { contactsMethods } from './contacts';
+import type { Result } from './errors';
+import type { EventName, EventPayload } from './events';
+import { searchMethods } from './search';
+
+export * from './app';
+export * from './common';
+export * from './contacts';
+export * from './define';
+export * from './errors';
+export * from './events';
+export * from './search';
+
+/** Every operation of the workspace. The IPC handlers, the HTTP routes, the preload and docs/api.md are all built from this. */
+export const contract = {
+  ...appMethods,
+  ...contactsMethods,
+  ...searchMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+type DomainOf<M> = M extends `${infer D}.${string}` ? D : never;
+type VerbOf<M, D extends string> = M extends `${D}.${infer V}` ? V : never;
+
+/** `window.crm` and the renderer's client: `crm.contacts.create(input)` resolves to a result envelope. */
+export type CrmApi = {
+  [D in DomainOf<MethodName>]: {
+    [V in VerbOf<MethodName, D>]: (input: MethodInput<`${D}.${V}` & MethodName>) => Promise<Result<MethodOutput<`${D}.${V}` & MethodName>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Builds the nested `crm.<domain>.<verb>()` object from one generic `call`, for every door. */
+export function buildApi(
+  call: (method: MethodName, input: unknown) => Promise<Result<unknown>>,
+  on: (event: EventName, listener: (payload: unknown) => void) => () => void,
+): CrmApi {
+  const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const name of METHOD_NAMES) {
+    const [domain, verb] = name.split('.') as [string, string];
+    (api[domain] ??= {})[verb] = (input: unknown) => call(name, input ?? {});
+  }
+  return Object.assign(api, { on }) as unknown as CrmApi;
+}
