@@ -1,0 +1,73 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../db/open';
+import { projectRoot, rendererDistDir } from '../paths';
+import { startWebServer } from '../transport/http';
+import type { Command } from './commands';
+import { dbPathOption, intOption, parseCommandArgs } from './options';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: {
+    en: 'Open the workspace in a browser (web mode, loopback only, fresh token each start)',
+    es: 'Abre el espacio de trabajo en el navegador (modo web, solo local, token nuevo en cada inicio)',
+  },
+  usage: 'crm serve [--db PATH] [--port N] [--open] [--build-if-needed]',
+  async run(argv, io) {
+    const { values } = parseCommandArgs('serve', argv, {
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+      'build-if-needed': { type: 'boolean' },
+    });
+    if (values['build-if-needed'] && rendererIsStale()) {
+      const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: projectRoot(), stdio: ['ignore', 2, 2] });
+      if (built.status !== 0) return built.status ?? 1;
+    }
+    const db = openDatabase({ path: dbPathOption(values.db), create: true, watch: true });
+    const server = await startWebServer({ db, port: intOption('port', values.port, 0), staticDir: rendererDistDir() });
+    // The URL (with its token) is the first line on stdout: scripts and tests read it from there.
+    io.out(server.url);
+    if (!io.json) io.err(io.t('cli.serve_listening', { url: server.url }));
+    if (values.open) openBrowser(server.url);
+
+    await new Promise<void>((resolvePromise) => {
+      const stop = () => resolvePromise();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    db.close();
+    return 0;
+  },
+};
+
+/** True when dist/renderer is missing or older than any renderer or shared source file. */
+function rendererIsStale(): boolean {
+  const index = join(rendererDistDir(), 'index.html');
+  if (!existsSync(index)) return true;
+  const builtAt = statSync(index).mtimeMs;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
+      const path = join(dir, entry.name);
+      return Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  const root = projectRoot();
+  return ['src/renderer', 'src/shared'].some((d) => newest(join(root, d)) > builtAt);
+}
+
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined); // no browser here: the URL is printed anyway
+    child.unref();
+  } catch {
+    // same: the printed URL is the fallback
+  }
+}
