@@ -86,7 +86,11 @@ export function fromZodIssue(issue: z.core.$ZodIssue): IssueSpec {
       return { path, key: issue.origin === 'string' ? 'validation.too_long' : 'validation.too_big', params };
     case 'unrecognized_keys':
       return issue.keys.length
-        ? { path: [...path, issue.keys[0] ?? ''], key: 'validation.unknown_key', params: { key: issue.keys.join(', ') } }
+        ? {
+            path: [...path, issue.keys[0] ?? ''],
+            key: 'validation.unknown_key',
+            params: { key: issue.keys.join(', ') },
+          }
         : { path, key: 'validation.invalid_value' };
     default:
       return { path, key: 'validation.invalid_value' };

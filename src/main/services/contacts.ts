@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, like, type SQL } from 'drizzle-orm';
 import { contacts } from '../../../db/schema';
 import type {
   Contact,
@@ -8,16 +8,15 @@ import type {
   contactUpdateInput,
 } from '../../shared/contract/contacts';
 import { contactDisplayName } from '../../shared/domain/contact';
-import { normalisePhone } from '../../shared/domain/phone';
 import { foldText } from '../../shared/domain/text';
 import { newId } from '../../shared/ids';
 import type { z } from 'zod';
-import { invalid, notFound, type IssueSpec } from '../errors';
+import { notFound } from '../errors';
+import { normalisePhones, stripLabels } from './contact-points';
 import { mutate, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { toFtsQuery } from './search';
-import { getSetting } from './settings';
-import { decodeCursor, encodeCursor } from './cursor';
+import { keysetOrder, keysetPage, keysetWhere, matchesSearch, type KeysetSpec } from './keyset';
 
 type CreateInput = z.output<typeof contactCreateInput>;
 type UpdateInput = z.output<typeof contactUpdateInput>;
@@ -28,27 +27,11 @@ export function toContact(row: ContactRow): Contact {
   const { nameSort: _local, ...rest } = row;
   return {
     ...rest,
+    addresses: row.addresses as Contact['addresses'],
+    social: row.social as Contact['social'],
     lifecycleStage: row.lifecycleStage as Contact['lifecycleStage'],
     displayName: contactDisplayName(row),
   };
-}
-
-/** Phones to E.164 in the workspace's default country; every bad one is reported at its path. */
-function normalisePhones(db: CrmDb, phones: { value: string; label?: string | undefined }[] | undefined) {
-  if (!phones) return undefined;
-  const country = getSetting(db, 'defaultCountry');
-  const issues: IssueSpec[] = [];
-  const out = phones.map((p, i) => {
-    const e164 = normalisePhone(p.value, country);
-    if (!e164) issues.push({ path: ['phones', i, 'value'], key: 'validation.phone_invalid', params: { country } });
-    return p.label ? { value: e164 ?? p.value, label: p.label } : { value: e164 ?? p.value };
-  });
-  if (issues.length) throw invalid(issues);
-  return out;
-}
-
-function stripLabels<T extends { value: string; label?: string | undefined }>(list: T[] | undefined) {
-  return list?.map((e) => (e.label ? { value: e.value, label: e.label } : { value: e.value }));
 }
 
 /** Opt-out flags carry the date they were set, so consent can be shown and audited. */
@@ -120,10 +103,7 @@ function filters(input: Pick<ListInput, 'query' | 'trash'>): SQL[] {
       // Deleted records leave the search index; the trash is small, a scan of names is enough.
       where.push(like(contacts.nameSort, `%${foldText(input.query).replace(/[%_]/g, '')}%`));
     } else if (fts) {
-      where.push(
-        sql`${contacts.id} IN (SELECT d.entity_id FROM search_index s JOIN search_doc d ON d.doc_id = s.rowid
-            WHERE search_index MATCH ${fts} AND d.type = 'contact')`,
-      );
+      where.push(matchesSearch(contacts.id, 'contact', fts));
     }
   }
   return where;
@@ -133,26 +113,21 @@ function filters(input: Pick<ListInput, 'query' | 'trash'>): SQL[] {
 export function listContacts(db: CrmDb, input: ListInput): { items: Contact[]; nextCursor: string | null } {
   const limit = input.limit ?? 50;
   const field: ContactSortField = input.sort?.field ?? 'name';
-  const direction = input.sort?.direction ?? 'asc';
-  const column = SORT_COLUMNS[field];
-  const where = filters(input);
-  if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor);
-    const op = direction === 'asc' ? sql.raw('>') : sql.raw('<');
-    where.push(sql`(${column}, ${contacts.id}) ${op} (${value}, ${id})`);
-  }
-  const order = direction === 'asc' ? [asc(column), asc(contacts.id)] : [desc(column), desc(contacts.id)];
+  const spec: KeysetSpec = {
+    column: SORT_COLUMNS[field],
+    key: field === 'name' ? 'nameSort' : field,
+    id: contacts.id,
+    direction: input.sort?.direction ?? 'asc',
+  };
   const rows = db.orm
     .select()
     .from(contacts)
-    .where(and(...where))
-    .orderBy(...order)
+    .where(keysetWhere(spec, input.cursor, filters(input)))
+    .orderBy(...keysetOrder(spec))
     .limit(limit + 1)
     .all();
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor([last[field === 'name' ? 'nameSort' : field], last.id]) : null;
-  return { items: page.map(toContact), nextCursor };
+  const page = keysetPage(rows, limit, spec);
+  return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
 }
 
 export function countContacts(db: CrmDb, input: Pick<ListInput, 'query' | 'trash'>): number {

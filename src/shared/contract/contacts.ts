@@ -2,18 +2,9 @@ import { z } from 'zod';
 import { LIFECYCLE_STAGES } from '../domain/contact';
 import { defineMethod } from './define';
 import { idInput, idSchema, isoDate, limitSchema, optionalText, pageOf, recordMeta, SORT_DIRECTIONS } from './common';
+import { addressSchema, emailInput, labeledValue, phoneInput, socialSchema } from './parts';
 
-const label = z.string().trim().max(40, { error: 'validation.too_long' }).optional();
-
-export const emailInput = z.strictObject({
-  value: z.string().trim().toLowerCase().pipe(z.email({ error: 'validation.email_invalid' })),
-  label,
-});
-/** Phones are checked and normalised to E.164 by the service, which knows the default country. */
-export const phoneInput = z.strictObject({
-  value: z.string().trim().min(1, { error: 'validation.required' }).max(40, { error: 'validation.too_long' }),
-  label,
-});
+export { emailInput, phoneInput };
 
 const contactFields = {
   prefix: optionalText(20),
@@ -25,6 +16,8 @@ const contactFields = {
   phones: z.array(phoneInput).max(20, { error: 'validation.too_big' }).optional(),
   jobTitle: optionalText(200),
   department: optionalText(200),
+  addresses: z.array(addressSchema).max(10, { error: 'validation.too_big' }).optional(),
+  social: socialSchema.optional(),
   birthday: isoDate.nullable().optional(),
   preferredLanguage: optionalText(10),
   leadSource: optionalText(100),
@@ -45,8 +38,6 @@ export const contactUpdateInput = z.strictObject({
 });
 export type ContactUpdateInput = z.input<typeof contactUpdateInput>;
 
-const labeled = z.object({ value: z.string(), label: z.string().optional() });
-
 export const contactSchema = z.object({
   ...recordMeta,
   prefix: z.string().nullable(),
@@ -55,10 +46,12 @@ export const contactSchema = z.object({
   lastName: z.string().nullable(),
   suffix: z.string().nullable(),
   displayName: z.string(),
-  emails: z.array(labeled),
-  phones: z.array(labeled),
+  emails: z.array(labeledValue),
+  phones: z.array(labeledValue),
   jobTitle: z.string().nullable(),
   department: z.string().nullable(),
+  addresses: z.array(addressSchema),
+  social: socialSchema,
   birthday: z.string().nullable(),
   preferredLanguage: z.string().nullable(),
   leadSource: z.string().nullable(),

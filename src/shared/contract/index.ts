@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { companiesMethods } from './companies';
 import { contactsMethods } from './contacts';
 import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
@@ -7,16 +8,19 @@ import { searchMethods } from './search';
 
 export * from './app';
 export * from './common';
+export * from './companies';
 export * from './contacts';
 export * from './define';
 export * from './errors';
 export * from './events';
+export * from './parts';
 export * from './search';
 
 /** Every operation of the workspace. The IPC handlers, the HTTP routes, the preload and docs/api.md are all built from this. */
 export const contract = {
   ...appMethods,
   ...contactsMethods,
+  ...companiesMethods,
   ...searchMethods,
 };
 
@@ -37,7 +41,9 @@ type VerbOf<M, D extends string> = M extends `${D}.${infer V}` ? V : never;
 /** `window.crm` and the renderer's client: `crm.contacts.create(input)` resolves to a result envelope. */
 export type CrmApi = {
   [D in DomainOf<MethodName>]: {
-    [V in VerbOf<MethodName, D>]: (input: MethodInput<`${D}.${V}` & MethodName>) => Promise<Result<MethodOutput<`${D}.${V}` & MethodName>>>;
+    [V in VerbOf<MethodName, D>]: (
+      input: MethodInput<`${D}.${V}` & MethodName>,
+    ) => Promise<Result<MethodOutput<`${D}.${V}` & MethodName>>>;
   };
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;

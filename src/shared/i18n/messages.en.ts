@@ -20,6 +20,9 @@ export const en = {
   'validation.too_long': 'Too long: at most {{max}} characters.',
   'validation.email_invalid': 'Enter a valid email address, like name@example.com.',
   'validation.phone_invalid': 'Enter a valid phone number, with the country code if it is not from {{country}}.',
+  'validation.url_invalid': 'Enter a full web address starting with https://.',
+  'validation.parent_cycle': 'A company cannot be its own parent, directly or through its subsidiaries.',
+  'validation.domain_invalid': 'Enter a domain like example.com.',
   'validation.invalid_type': 'Wrong kind of value: expected {{expected}}.',
   'validation.invalid_value': 'This value is not allowed.',
   'validation.invalid_date': 'Enter a date as YYYY-MM-DD.',
@@ -40,7 +43,8 @@ export const en = {
   'cli.init_done': 'Database ready at {{path}} (schema {{version}}).',
   'cli.doctor_ok': 'Database {{path}} is healthy: integrity ok, schema {{version}}, {{contacts}} contacts.',
   'cli.doctor_bad': 'Database {{path}} has problems:',
-  'cli.seed_done': 'Seeded {{contacts}} contacts, {{companies}} companies, {{deals}} deals and {{activities}} activities in {{seconds}} s.',
+  'cli.seed_done':
+    'Seeded {{contacts}} contacts, {{companies}} companies, {{deals}} deals and {{activities}} activities in {{seconds}} s.',
   'cli.serve_listening': 'Workspace open at {{url}}',
   'cli.search_none': 'Nothing found for "{{query}}".',
 } as const;

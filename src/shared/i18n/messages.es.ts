@@ -18,6 +18,9 @@ export const es: Record<MessageKey, string> = {
   'validation.too_long': 'Demasiado largo: como máximo {{max}} caracteres.',
   'validation.email_invalid': 'Escribe un correo válido, como nombre@ejemplo.com.',
   'validation.phone_invalid': 'Escribe un teléfono válido, con el prefijo del país si no es de {{country}}.',
+  'validation.url_invalid': 'Escribe una dirección web completa que empiece por https://.',
+  'validation.parent_cycle': 'Una empresa no puede ser su propia matriz, ni directamente ni a través de sus filiales.',
+  'validation.domain_invalid': 'Escribe un dominio como ejemplo.com.',
   'validation.invalid_type': 'Tipo de valor incorrecto: se esperaba {{expected}}.',
   'validation.invalid_value': 'Este valor no está permitido.',
   'validation.invalid_date': 'Escribe una fecha como AAAA-MM-DD.',
@@ -36,9 +39,11 @@ export const es: Record<MessageKey, string> = {
   'cli.option_needs_value': 'La opción "{{option}}" necesita un valor.',
   'cli.option_number': 'La opción "{{option}}" necesita un número entero, no "{{value}}".',
   'cli.init_done': 'Base de datos lista en {{path}} (esquema {{version}}).',
-  'cli.doctor_ok': 'La base de datos {{path}} está sana: integridad correcta, esquema {{version}}, {{contacts}} contactos.',
+  'cli.doctor_ok':
+    'La base de datos {{path}} está sana: integridad correcta, esquema {{version}}, {{contacts}} contactos.',
   'cli.doctor_bad': 'La base de datos {{path}} tiene problemas:',
-  'cli.seed_done': 'Se crearon {{contacts}} contactos, {{companies}} empresas, {{deals}} oportunidades y {{activities}} actividades en {{seconds}} s.',
+  'cli.seed_done':
+    'Se crearon {{contacts}} contactos, {{companies}} empresas, {{deals}} oportunidades y {{activities}} actividades en {{seconds}} s.',
   'cli.serve_listening': 'Espacio de trabajo abierto en {{url}}',
   'cli.search_none': 'No se encontró nada para "{{query}}".',
 };

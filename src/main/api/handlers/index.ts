@@ -1,6 +1,7 @@
 import type { MethodName } from '../../../shared/contract';
 import type { HandlerMap } from '../context';
 import { appHandlers } from './app';
+import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
 import { searchHandlers } from './search';
 
@@ -8,5 +9,6 @@ import { searchHandlers } from './search';
 export const handlers: HandlerMap<MethodName> = {
   ...appHandlers,
   ...contactsHandlers,
+  ...companiesHandlers,
   ...searchHandlers,
 };
