@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/i18n/locales';
 import { CrmError, type IssueSpec } from '../errors';
 import type { ApiContext, Handler } from './context';
 import { handlers } from './handlers';
+import { currentMemberId } from '../services/members';
 
 /**
  * The one entry to the back end, behind IPC, HTTP and the CLI: validates the input against the
@@ -22,7 +23,9 @@ export async function dispatch(method: string, input: unknown, ctx: ApiContext):
   }
   try {
     const handler = handlers[method] as Handler<typeof method>;
-    const value = await handler(parsed.data as never, ctx);
+    // Changes made in the app carry the name of whoever uses this device (chosen at first run).
+    const actor = ctx.actor ?? currentMemberId(ctx.db);
+    const value = await handler(parsed.data as never, { ...ctx, actor });
     const checked = def.output.safeParse(value);
     if (!checked.success) {
       console.error(`output of ${method} breaks the contract`, checked.error.issues);

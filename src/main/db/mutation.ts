@@ -4,6 +4,7 @@ import type { ChangesPayload } from '../../shared/contract/events';
 import { notFound } from '../errors';
 import { ENTITIES, type EntityDef, type EntityName, type Row } from './entities';
 import type { CrmDb } from './open';
+import { customTextOf, forgetCustomDefs } from './custom-defs';
 import { removeFromSearch, writeSearchDoc } from './search-index';
 
 export type MutationOp = 'insert' | 'update' | 'delete' | 'restore';
@@ -164,6 +165,7 @@ export function write<T>(db: CrmDb, fn: () => T): T {
     result = db.sqlite.transaction(fn)();
   } catch (error) {
     if (state.depth === 1) state.pending.clear();
+    forgetCustomDefs(db); // a rolled-back definition must not linger in the cache
     throw error;
   } finally {
     db.writePermit--;
@@ -198,6 +200,7 @@ function applyOne(db: CrmDb, state: WriterState, m: Mutation, options: WriteOpti
   const now = db.now();
   const actor = options.actor ?? null;
   const hlc = db.clock.tick();
+  if (m.table === 'custom_field_defs') forgetCustomDefs(db);
 
   if (m.op === 'insert') return insertRow(db, state, plan, m, now, actor, hlc, options);
 
@@ -243,7 +246,7 @@ function insertRow(
   state.stmts.outbox.run(plan.name, m.id, JSON.stringify(changes), hlc);
   state.stmts.audit.run(plan.name, m.id, 'insert', JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
   if (plan.def.searchDoc && plan.def.searchType && !row.deleted) {
-    writeSearchDoc(db, plan.def.searchType, m.id, plan.def.searchDoc(row), false);
+    writeSearchDoc(db, plan.def.searchType, m.id, searchDocOf(db, plan, row), false);
   }
   note(state, plan.name, 'insert', m.id);
   return row;
@@ -309,10 +312,17 @@ function updateRow(
 
   if (plan.def.searchDoc && plan.def.searchType) {
     if (after.deleted) removeFromSearch(db, m.id);
-    else writeSearchDoc(db, plan.def.searchType, m.id, plan.def.searchDoc(after), true);
+    else writeSearchDoc(db, plan.def.searchType, m.id, searchDocOf(db, plan, after), true);
   }
   note(state, plan.name, op, m.id);
   return after;
+}
+
+/** The entity's own search text plus its custom values, so custom fields are found by search. */
+function searchDocOf(db: CrmDb, plan: TablePlan, row: Row) {
+  const doc = plan.def.searchDoc!(row);
+  const custom = customTextOf(db, plan.name, row.custom);
+  return custom ? { ...doc, body: `${doc.body} ${custom}` } : doc;
 }
 
 function note(state: WriterState, entity: string, op: MutationOp, id: string): void {

@@ -1,20 +1,18 @@
-import { and, count, eq, like, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { companies } from '../../../db/schema';
-import type { Company, companyCreateInput, companyListInput, companyUpdateInput } from '../../shared/contract/companies';
+import type { Company, companyCreateInput, companyUpdateInput } from '../../shared/contract/companies';
 import { normaliseDomain } from '../../shared/domain/company';
-import { foldText } from '../../shared/domain/text';
 import { newId } from '../../shared/ids';
 import { invalid, notFound } from '../errors';
 import { mutate, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
+import { mergeCustomValues } from './custom-fields';
 import { normalisePhones, stripLabels } from './contact-points';
-import { keysetOrder, keysetPage, keysetWhere, matchesSearch, type KeysetSpec } from './keyset';
-import { toFtsQuery } from './search';
+import { countRecords, queryRecords, type ListQuery } from './record-list';
 
 type CreateInput = z.output<typeof companyCreateInput>;
 type UpdateInput = z.output<typeof companyUpdateInput>;
-type ListInput = z.output<typeof companyListInput>;
 type CompanyRow = typeof companies.$inferSelect;
 
 export function toCompany(row: CompanyRow): Company {
@@ -64,6 +62,7 @@ export function createCompany(db: CrmDb, input: CreateInput, options: WriteOptio
     domain: domainOf(input.domain) ?? null,
     emails: stripLabels(input.emails) ?? [],
     phones: normalisePhones(db, input.phones) ?? [],
+    custom: mergeCustomValues(db, 'companies', {}, input.custom) ?? {},
   };
   mutate(db, { table: 'companies', op: 'insert', id, values }, options);
   return getCompany(db, id);
@@ -71,12 +70,14 @@ export function createCompany(db: CrmDb, input: CreateInput, options: WriteOptio
 
 export function updateCompany(db: CrmDb, input: UpdateInput, options: WriteOptions = {}): Company {
   const { id, ...patch } = input;
-  if (!readCompany(db, id)) throw notFound('entity.company');
+  const before = readCompany(db, id);
+  if (!before) throw notFound('entity.company');
   checkParent(db, id, patch.parentId);
   const values: Record<string, unknown> = { ...patch };
   if (patch.domain !== undefined) values.domain = domainOf(patch.domain);
   if (patch.emails) values.emails = stripLabels(patch.emails);
   if (patch.phones) values.phones = normalisePhones(db, patch.phones);
+  if (patch.custom) values.custom = mergeCustomValues(db, 'companies', before.custom, patch.custom);
   mutate(db, { table: 'companies', op: 'update', id, values }, options);
   return getCompany(db, id);
 }
@@ -91,39 +92,11 @@ export function restoreCompany(db: CrmDb, id: string, options: WriteOptions = {}
   return getCompany(db, id);
 }
 
-const SORT_COLUMNS = { name: companies.nameSort, createdAt: companies.createdAt, updatedAt: companies.updatedAt };
-
-function filters(input: Pick<ListInput, 'query' | 'trash' | 'parentId'>): SQL[] {
-  const where: SQL[] = [eq(companies.deleted, input.trash ?? false)];
-  if (input.parentId) where.push(eq(companies.parentId, input.parentId));
-  if (input.query) {
-    const fts = toFtsQuery(input.query);
-    if (input.trash) where.push(like(companies.nameSort, `%${foldText(input.query).replace(/[%_]/g, '')}%`));
-    else if (fts) where.push(matchesSearch(companies.id, 'company', fts));
-  }
-  return where;
-}
-
-export function listCompanies(db: CrmDb, input: ListInput): { items: Company[]; nextCursor: string | null } {
-  const limit = input.limit ?? 50;
-  const field = input.sort?.field ?? 'name';
-  const spec: KeysetSpec = {
-    column: SORT_COLUMNS[field],
-    key: field === 'name' ? 'nameSort' : field,
-    id: companies.id,
-    direction: input.sort?.direction ?? 'asc',
-  };
-  const rows = db.orm
-    .select()
-    .from(companies)
-    .where(keysetWhere(spec, input.cursor, filters(input)))
-    .orderBy(...keysetOrder(spec))
-    .limit(limit + 1)
-    .all();
-  const page = keysetPage(rows, limit, spec);
+export function listCompanies(db: CrmDb, input: ListQuery, actor: string | null = null): { items: Company[]; nextCursor: string | null } {
+  const page = queryRecords(db, 'companies', input, actor);
   return { items: page.rows.map(toCompany), nextCursor: page.nextCursor };
 }
 
-export function countCompanies(db: CrmDb, input: Pick<ListInput, 'query' | 'trash' | 'parentId'>): number {
-  return db.orm.select({ n: count() }).from(companies).where(and(...filters(input))).get()?.n ?? 0;
+export function countCompanies(db: CrmDb, input: ListQuery, actor: string | null = null): number {
+  return countRecords(db, 'companies', input, actor);
 }

@@ -1,26 +1,22 @@
-import { and, count, eq, like, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { contacts } from '../../../db/schema';
 import type {
   Contact,
-  ContactSortField,
   contactCreateInput,
-  contactListInput,
   contactUpdateInput,
 } from '../../shared/contract/contacts';
 import { contactDisplayName } from '../../shared/domain/contact';
-import { foldText } from '../../shared/domain/text';
 import { newId } from '../../shared/ids';
 import type { z } from 'zod';
 import { notFound } from '../errors';
 import { normalisePhones, stripLabels } from './contact-points';
 import { mutate, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
-import { toFtsQuery } from './search';
-import { keysetOrder, keysetPage, keysetWhere, matchesSearch, type KeysetSpec } from './keyset';
+import { mergeCustomValues } from './custom-fields';
+import { countRecords, queryRecords, type ListQuery } from './record-list';
 
 type CreateInput = z.output<typeof contactCreateInput>;
 type UpdateInput = z.output<typeof contactUpdateInput>;
-type ListInput = z.output<typeof contactListInput>;
 type ContactRow = typeof contacts.$inferSelect;
 
 export function toContact(row: ContactRow): Contact {
@@ -62,6 +58,7 @@ export function createContact(db: CrmDb, input: CreateInput, options: WriteOptio
     ...input,
     emails: stripLabels(input.emails) ?? [],
     phones: normalisePhones(db, input.phones) ?? [],
+    custom: mergeCustomValues(db, 'contacts', {}, input.custom) ?? {},
     ...consentDates(db, input),
   };
   mutate(db, { table: 'contacts', op: 'insert', id, values }, options);
@@ -75,6 +72,7 @@ export function updateContact(db: CrmDb, input: UpdateInput, options: WriteOptio
   const values: Record<string, unknown> = { ...patch, ...consentDates(db, patch, before) };
   if (patch.emails) values.emails = stripLabels(patch.emails);
   if (patch.phones) values.phones = normalisePhones(db, patch.phones);
+  if (patch.custom) values.custom = mergeCustomValues(db, 'contacts', before.custom, patch.custom);
   mutate(db, { table: 'contacts', op: 'update', id, values }, options);
   return getContact(db, id);
 }
@@ -89,52 +87,12 @@ export function restoreContact(db: CrmDb, id: string, options: WriteOptions = {}
   return getContact(db, id);
 }
 
-const SORT_COLUMNS = {
-  name: contacts.nameSort,
-  createdAt: contacts.createdAt,
-  updatedAt: contacts.updatedAt,
-} satisfies Record<ContactSortField, unknown>;
-
-function filters(input: Pick<ListInput, 'query' | 'trash'>): SQL[] {
-  const where: SQL[] = [eq(contacts.deleted, input.trash ?? false)];
-  if (input.query) {
-    const fts = toFtsQuery(input.query);
-    if (input.trash) {
-      // Deleted records leave the search index; the trash is small, a scan of names is enough.
-      where.push(like(contacts.nameSort, `%${foldText(input.query).replace(/[%_]/g, '')}%`));
-    } else if (fts) {
-      where.push(matchesSearch(contacts.id, 'contact', fts));
-    }
-  }
-  return where;
-}
-
-/** One page, keyset-paginated on (sort column, id) so every page costs the same at any depth. */
-export function listContacts(db: CrmDb, input: ListInput): { items: Contact[]; nextCursor: string | null } {
-  const limit = input.limit ?? 50;
-  const field: ContactSortField = input.sort?.field ?? 'name';
-  const spec: KeysetSpec = {
-    column: SORT_COLUMNS[field],
-    key: field === 'name' ? 'nameSort' : field,
-    id: contacts.id,
-    direction: input.sort?.direction ?? 'asc',
-  };
-  const rows = db.orm
-    .select()
-    .from(contacts)
-    .where(keysetWhere(spec, input.cursor, filters(input)))
-    .orderBy(...keysetOrder(spec))
-    .limit(limit + 1)
-    .all();
-  const page = keysetPage(rows, limit, spec);
+/** One page of contacts; see queryRecords for how paging stays fast at any depth. */
+export function listContacts(db: CrmDb, input: ListQuery, actor: string | null = null): { items: Contact[]; nextCursor: string | null } {
+  const page = queryRecords(db, 'contacts', input, actor);
   return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
 }
 
-export function countContacts(db: CrmDb, input: Pick<ListInput, 'query' | 'trash'>): number {
-  const row = db.orm
-    .select({ n: count() })
-    .from(contacts)
-    .where(and(...filters(input)))
-    .get();
-  return row?.n ?? 0;
+export function countContacts(db: CrmDb, input: ListQuery, actor: string | null = null): number {
+  return countRecords(db, 'contacts', input, actor);
 }

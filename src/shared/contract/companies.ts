@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COMPANY_TYPES } from '../domain/company';
 import { LIFECYCLE_STAGES } from '../domain/contact';
-import { idInput, idSchema, limitSchema, optionalText, pageOf, recordMeta, SORT_DIRECTIONS } from './common';
+import { idInput, idSchema, optionalText, pageOf, recordMeta } from './common';
+import { fieldsOutput, PAGE_KEYS, recordListInput } from './lists';
 import { defineMethod } from './define';
 import { addressSchema, emailInput, labeledValue, phoneInput, socialSchema } from './parts';
 
@@ -47,19 +48,7 @@ export const companySchema = z.object({
 });
 export type Company = z.infer<typeof companySchema>;
 
-export const COMPANY_SORT_FIELDS = ['name', 'createdAt', 'updatedAt'] as const;
-
-export const companyListInput = z.strictObject({
-  query: z.string().trim().max(200, { error: 'validation.too_long' }).optional(),
-  sort: z
-    .strictObject({
-      field: z.enum(COMPANY_SORT_FIELDS, { error: 'validation.invalid_value' }),
-      direction: z.enum(SORT_DIRECTIONS, { error: 'validation.invalid_value' }).default('asc'),
-    })
-    .optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: limitSchema.optional(),
-  trash: z.boolean().optional(),
+export const companyListInput = recordListInput.extend({
   /** Only the direct subsidiaries of this company. */
   parentId: idSchema.optional(),
 });
@@ -89,8 +78,13 @@ export const companiesMethods = {
   }),
   'companies.count': defineMethod({
     summary: 'How many companies match the same filter as `companies.list`.',
-    input: companyListInput.pick({ query: true, trash: true, parentId: true }),
+    input: companyListInput.omit(PAGE_KEYS),
     output: z.object({ count: z.number().int() }),
+  }),
+  'companies.fields': defineMethod({
+    summary: 'The fields company lists can filter and sort on (custom fields included), with their kind.',
+    input: z.strictObject({}),
+    output: fieldsOutput,
   }),
   'companies.update': defineMethod({
     summary: 'Change some fields of a company; a parent that would make a cycle is refused.',

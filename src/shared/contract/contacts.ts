@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIFECYCLE_STAGES } from '../domain/contact';
 import { defineMethod } from './define';
-import { idInput, idSchema, isoDate, limitSchema, optionalText, pageOf, recordMeta, SORT_DIRECTIONS } from './common';
+import { idInput, idSchema, isoDate, optionalText, pageOf, recordMeta } from './common';
+import { fieldsOutput, PAGE_KEYS, recordListInput } from './lists';
 import { addressSchema, emailInput, labeledValue, phoneInput, socialSchema } from './parts';
 
 export { emailInput, phoneInput };
@@ -64,23 +65,7 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-export const CONTACT_SORT_FIELDS = ['name', 'createdAt', 'updatedAt'] as const;
-export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
-
-export const contactListInput = z.strictObject({
-  /** Words to filter by: prefix- and accent-insensitive, over names, emails and phones. */
-  query: z.string().trim().max(200, { error: 'validation.too_long' }).optional(),
-  sort: z
-    .strictObject({
-      field: z.enum(CONTACT_SORT_FIELDS, { error: 'validation.invalid_value' }),
-      direction: z.enum(SORT_DIRECTIONS, { error: 'validation.invalid_value' }).default('asc'),
-    })
-    .optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: limitSchema.optional(),
-  /** List the trash (deleted contacts) instead of the live ones. */
-  trash: z.boolean().optional(),
-});
+export const contactListInput = recordListInput;
 export type ContactListInput = z.input<typeof contactListInput>;
 
 export const contactsMethods = {
@@ -95,14 +80,20 @@ export const contactsMethods = {
     output: contactSchema,
   }),
   'contacts.list': defineMethod({
-    summary: 'A page of contacts, keyset-paginated: pass `nextCursor` back as `cursor` for the next page.',
+    summary:
+      'A page of contacts: words, filter-builder tree, sorts, quick filters (owner, tag, ids). Pass `nextCursor` back as `cursor` for the next page.',
     input: contactListInput,
     output: pageOf(contactSchema),
   }),
   'contacts.count': defineMethod({
     summary: 'How many contacts match the same filter as `contacts.list`.',
-    input: contactListInput.pick({ query: true, trash: true }),
+    input: contactListInput.omit(PAGE_KEYS),
     output: z.object({ count: z.number().int() }),
+  }),
+  'contacts.fields': defineMethod({
+    summary: 'The fields contact lists can filter and sort on (custom fields included), with their kind.',
+    input: z.strictObject({}),
+    output: fieldsOutput,
   }),
   'contacts.update': defineMethod({
     summary: 'Change some fields of a contact; fields not given are left as they are, `null` clears one.',

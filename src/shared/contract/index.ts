@@ -2,17 +2,25 @@ import type { z } from 'zod';
 import { appMethods } from './app';
 import { companiesMethods } from './companies';
 import { contactsMethods } from './contacts';
+import { customFieldsMethods } from './custom-fields';
 import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
+import { membersMethods } from './members';
 import { searchMethods } from './search';
+import { tagsMethods } from './tags';
 
 export * from './app';
 export * from './common';
 export * from './companies';
 export * from './contacts';
+export * from './custom-fields';
 export * from './define';
 export * from './errors';
 export * from './events';
+export * from './filters';
+export * from './lists';
+export * from './members';
+export * from './tags';
 export * from './parts';
 export * from './search';
 
@@ -22,6 +30,9 @@ export const contract = {
   ...contactsMethods,
   ...companiesMethods,
   ...searchMethods,
+  ...membersMethods,
+  ...tagsMethods,
+  ...customFieldsMethods,
 };
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import {
   updateCompany,
 } from '../../services/companies';
 import { companiesOfContact, contactsOfCompany, linkCompany, unlinkCompany } from '../../services/contact-companies';
+import { describeFields } from '../../services/filters';
 import { writeOptions, type HandlerMap } from '../context';
 
 type CompanyMethods =
@@ -15,6 +16,7 @@ type CompanyMethods =
   | 'companies.get'
   | 'companies.list'
   | 'companies.count'
+  | 'companies.fields'
   | 'companies.update'
   | 'companies.delete'
   | 'companies.restore'
@@ -26,8 +28,9 @@ type CompanyMethods =
 export const companiesHandlers: HandlerMap<CompanyMethods> = {
   'companies.create': (input, ctx) => createCompany(ctx.db, input, writeOptions(ctx)),
   'companies.get': (input, ctx) => getCompany(ctx.db, input.id),
-  'companies.list': (input, ctx) => listCompanies(ctx.db, input),
-  'companies.count': (input, ctx) => ({ count: countCompanies(ctx.db, input) }),
+  'companies.list': (input, ctx) => listCompanies(ctx.db, input, ctx.actor),
+  'companies.count': (input, ctx) => ({ count: countCompanies(ctx.db, input, ctx.actor) }),
+  'companies.fields': (_input, ctx) => ({ items: describeFields(ctx.db, 'companies') }),
   'companies.update': (input, ctx) => updateCompany(ctx.db, input, writeOptions(ctx)),
   'companies.delete': (input, ctx) => deleteCompany(ctx.db, input.id, writeOptions(ctx)),
   'companies.restore': (input, ctx) => restoreCompany(ctx.db, input.id, writeOptions(ctx)),

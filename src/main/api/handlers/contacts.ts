@@ -7,6 +7,7 @@ import {
   restoreContact,
   updateContact,
 } from '../../services/contacts';
+import { describeFields } from '../../services/filters';
 import { writeOptions, type HandlerMap } from '../context';
 
 type ContactMethods =
@@ -14,6 +15,7 @@ type ContactMethods =
   | 'contacts.get'
   | 'contacts.list'
   | 'contacts.count'
+  | 'contacts.fields'
   | 'contacts.update'
   | 'contacts.delete'
   | 'contacts.restore';
@@ -21,8 +23,9 @@ type ContactMethods =
 export const contactsHandlers: HandlerMap<ContactMethods> = {
   'contacts.create': (input, ctx) => createContact(ctx.db, input, writeOptions(ctx)),
   'contacts.get': (input, ctx) => getContact(ctx.db, input.id),
-  'contacts.list': (input, ctx) => listContacts(ctx.db, input),
-  'contacts.count': (input, ctx) => ({ count: countContacts(ctx.db, input) }),
+  'contacts.list': (input, ctx) => listContacts(ctx.db, input, ctx.actor),
+  'contacts.count': (input, ctx) => ({ count: countContacts(ctx.db, input, ctx.actor) }),
+  'contacts.fields': (_input, ctx) => ({ items: describeFields(ctx.db, 'contacts') }),
   'contacts.update': (input, ctx) => updateContact(ctx.db, input, writeOptions(ctx)),
   'contacts.delete': (input, ctx) => deleteContact(ctx.db, input.id, writeOptions(ctx)),
   'contacts.restore': (input, ctx) => restoreContact(ctx.db, input.id, writeOptions(ctx)),

@@ -3,7 +3,10 @@ import type { HandlerMap } from '../context';
 import { appHandlers } from './app';
 import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
+import { customFieldsHandlers } from './custom-fields';
+import { membersHandlers } from './members';
 import { searchHandlers } from './search';
+import { tagsHandlers } from './tags';
 
 /** One handler per contract method; the type makes a missing one a compile error. */
 export const handlers: HandlerMap<MethodName> = {
@@ -11,4 +14,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...contactsHandlers,
   ...companiesHandlers,
   ...searchHandlers,
+  ...membersHandlers,
+  ...tagsHandlers,
+  ...customFieldsHandlers,
 };
