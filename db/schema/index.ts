@@ -4,3 +4,4 @@ export * from './sales';
 export * from './activities';
 export * from './organisation';
 export * from './local';
+export * from './views';

@@ -8,6 +8,7 @@ import type { EventName, EventPayload } from './events';
 import { membersMethods } from './members';
 import { searchMethods } from './search';
 import { tagsMethods } from './tags';
+import { viewsMethods } from './views';
 
 export * from './app';
 export * from './common';
@@ -21,6 +22,7 @@ export * from './filters';
 export * from './lists';
 export * from './members';
 export * from './tags';
+export * from './views';
 export * from './parts';
 export * from './search';
 
@@ -33,6 +35,7 @@ export const contract = {
   ...membersMethods,
   ...tagsMethods,
   ...customFieldsMethods,
+  ...viewsMethods,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { customFieldsHandlers } from './custom-fields';
 import { membersHandlers } from './members';
 import { searchHandlers } from './search';
 import { tagsHandlers } from './tags';
+import { viewsHandlers } from './views';
 
 /** One handler per contract method; the type makes a missing one a compile error. */
 export const handlers: HandlerMap<MethodName> = {
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...membersHandlers,
   ...tagsHandlers,
   ...customFieldsHandlers,
+  ...viewsHandlers,
 };

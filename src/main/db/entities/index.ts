@@ -31,12 +31,20 @@ export const ENTITIES = {
   stages: byName(schema.stages),
   deals: byName(schema.deals, {
     searchType: 'deal',
-    searchDoc: (row) => ({ title: String(row.title ?? ''), subtitle: String(row.nextStep ?? ''), body: String(row.source ?? '') }),
+    searchDoc: (row) => ({
+      title: String(row.title ?? ''),
+      subtitle: String(row.nextStep ?? ''),
+      body: String(row.source ?? ''),
+    }),
   }),
   deal_contacts: byName(schema.dealContacts),
   activities: byName(schema.activities, {
     searchType: 'activity',
-    searchDoc: (row) => ({ title: String(row.subject ?? ''), subtitle: String(row.type ?? ''), body: String(row.body ?? '') }),
+    searchDoc: (row) => ({
+      title: String(row.subject ?? ''),
+      subtitle: String(row.type ?? ''),
+      body: String(row.body ?? ''),
+    }),
   }),
   activity_links: byName(schema.activityLinks, { localFields: ['at'] }),
   notes: byName(schema.notes, {
@@ -46,6 +54,8 @@ export const ENTITIES = {
   tags: byName(schema.tags),
   taggings: byName(schema.taggings),
   custom_field_defs: byName(schema.customFieldDefs),
+  saved_views: byName(schema.savedViews),
+  merge_history: byName(schema.mergeHistory),
 } satisfies Record<string, EntityDef>;
 
 export type EntityName = keyof typeof ENTITIES;
