@@ -3,6 +3,7 @@ import { appMethods } from './app';
 import { companiesMethods } from './companies';
 import { contactsMethods } from './contacts';
 import { customFieldsMethods } from './custom-fields';
+import { duplicatesMethods } from './duplicates';
 import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
 import { membersMethods } from './members';
@@ -15,6 +16,7 @@ export * from './common';
 export * from './companies';
 export * from './contacts';
 export * from './custom-fields';
+export * from './duplicates';
 export * from './define';
 export * from './errors';
 export * from './events';
@@ -36,6 +38,7 @@ export const contract = {
   ...tagsMethods,
   ...customFieldsMethods,
   ...viewsMethods,
+  ...duplicatesMethods,
 };
 
 export type Contract = typeof contract;

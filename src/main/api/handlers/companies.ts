@@ -9,6 +9,7 @@ import {
 } from '../../services/companies';
 import { companiesOfContact, contactsOfCompany, linkCompany, unlinkCompany } from '../../services/contact-companies';
 import { describeFields } from '../../services/filters';
+import { resolveMerged } from '../../services/merge';
 import { writeOptions, type HandlerMap } from '../context';
 
 type CompanyMethods =
@@ -27,7 +28,8 @@ type CompanyMethods =
 
 export const companiesHandlers: HandlerMap<CompanyMethods> = {
   'companies.create': (input, ctx) => createCompany(ctx.db, input, writeOptions(ctx)),
-  'companies.get': (input, ctx) => getCompany(ctx.db, input.id),
+  // A merged-away record answers with its survivor, so old links and synced references still land.
+  'companies.get': (input, ctx) => getCompany(ctx.db, resolveMerged(ctx.db, 'companies', input.id)),
   'companies.list': (input, ctx) => listCompanies(ctx.db, input, ctx.actor),
   'companies.count': (input, ctx) => ({ count: countCompanies(ctx.db, input, ctx.actor) }),
   'companies.fields': (_input, ctx) => ({ items: describeFields(ctx.db, 'companies') }),

@@ -8,6 +8,7 @@ import {
   updateContact,
 } from '../../services/contacts';
 import { describeFields } from '../../services/filters';
+import { resolveMerged } from '../../services/merge';
 import { writeOptions, type HandlerMap } from '../context';
 
 type ContactMethods =
@@ -22,7 +23,8 @@ type ContactMethods =
 
 export const contactsHandlers: HandlerMap<ContactMethods> = {
   'contacts.create': (input, ctx) => createContact(ctx.db, input, writeOptions(ctx)),
-  'contacts.get': (input, ctx) => getContact(ctx.db, input.id),
+  // A merged-away record answers with its survivor, so old links and synced references still land.
+  'contacts.get': (input, ctx) => getContact(ctx.db, resolveMerged(ctx.db, 'contacts', input.id)),
   'contacts.list': (input, ctx) => listContacts(ctx.db, input, ctx.actor),
   'contacts.count': (input, ctx) => ({ count: countContacts(ctx.db, input, ctx.actor) }),
   'contacts.fields': (_input, ctx) => ({ items: describeFields(ctx.db, 'contacts') }),

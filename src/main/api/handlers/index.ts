@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
 import { customFieldsHandlers } from './custom-fields';
+import { duplicatesHandlers } from './duplicates';
 import { membersHandlers } from './members';
 import { searchHandlers } from './search';
 import { tagsHandlers } from './tags';
@@ -19,4 +20,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...tagsHandlers,
   ...customFieldsHandlers,
   ...viewsHandlers,
+  ...duplicatesHandlers,
 };
