@@ -9,7 +9,9 @@ export const GUARD_MESSAGE = 'synced tables are written only through the mutatio
  * makes "one write path" a fact rather than a convention.
  */
 export function installWriteGuard(db: CrmDb): void {
-  db.sqlite.function('crm_write_permitted', { deterministic: false, varargs: false }, () => (db.writePermit > 0 ? 1 : 0));
+  db.sqlite.function('crm_write_permitted', { deterministic: false, varargs: false }, () =>
+    db.writePermit > 0 ? 1 : 0,
+  );
   const statements: string[] = [];
   for (const table of ENTITY_NAMES) {
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) {

@@ -7,7 +7,8 @@ import type { CrmDb } from './open';
 import { customTextOf, forgetCustomDefs } from './custom-defs';
 import { removeFromSearch, writeSearchDoc } from './search-index';
 
-export type MutationOp = 'insert' | 'update' | 'delete' | 'restore';
+/** `purge` erases a record for good (emptying the trash); the others keep it, `delete` only flags it. */
+export type MutationOp = 'insert' | 'update' | 'delete' | 'restore' | 'purge';
 
 export interface Mutation {
   table: EntityName;
@@ -207,6 +208,7 @@ function applyOne(db: CrmDb, state: WriterState, m: Mutation, options: WriteOpti
   const raw = plan.select.get(m.id) as Row | undefined;
   if (!raw) throw notFound(plan.def.searchType ? `entity.${plan.def.searchType}` : m.table);
   const before = decodeRow(plan, raw);
+  if (m.op === 'purge') return purgeRow(db, state, plan, m, before, now, actor, hlc, options);
   const values: Row = { ...(m.values ?? {}) };
   if (m.op === 'delete') values.deleted = true;
   if (m.op === 'restore') values.deleted = false;
@@ -316,6 +318,41 @@ function updateRow(
   }
   note(state, plan.name, op, m.id);
   return after;
+}
+
+/**
+ * Erases a row. Its cell clocks stay as a tombstone and the outbox carries a `__purge` marker, so
+ * sync can erase it on other devices too; the audit history keeps what it held.
+ */
+function purgeRow(
+  db: CrmDb,
+  state: WriterState,
+  plan: TablePlan,
+  m: Mutation,
+  before: Row,
+  now: number,
+  actor: string | null,
+  hlc: string,
+  options: WriteOptions,
+): Row {
+  purgeStatement(db, plan).run(m.id);
+  const clockText = state.stmts.clockGet.get(plan.name, m.id) as string | undefined;
+  const clocks: Record<string, string> = { ...(clockText ? JSON.parse(clockText) : {}), __purge: hlc };
+  state.stmts.clockPut.run(plan.name, m.id, JSON.stringify(clocks));
+  state.stmts.outbox.run(plan.name, m.id, JSON.stringify({ __purge: 1 }), hlc);
+  const audit: Record<string, [unknown, unknown]> = {};
+  for (const col of plan.columns) if (!col.local && before[col.key] !== null) audit[col.key] = [before[col.key], null];
+  state.stmts.audit.run(plan.name, m.id, 'purge', JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
+  if (plan.def.searchType) removeFromSearch(db, m.id);
+  note(state, plan.name, 'purge', m.id);
+  return before;
+}
+
+const purges = new WeakMap<TablePlan, Database.Statement>();
+function purgeStatement(db: CrmDb, plan: TablePlan): Database.Statement {
+  let stmt = purges.get(plan);
+  if (!stmt) purges.set(plan, (stmt = db.sqlite.prepare(`DELETE FROM "${plan.name}" WHERE id = ?`)));
+  return stmt;
 }
 
 /** The entity's own search text plus its custom values, so custom fields are found by search. */

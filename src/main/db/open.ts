@@ -52,8 +52,9 @@ export function openDatabase(options: OpenOptions): CrmDb {
     const schemaVersion = migrateDatabase(sqlite, path, options.migrationsFolder ?? migrationsDir());
     const now = options.now ?? Date.now;
     const nodeId = ensureNodeId(sqlite);
-    const lastHlc = (sqlite.prepare("SELECT value FROM sync_state WHERE key = 'hlc'").get() as { value: string } | undefined)
-      ?.value;
+    const lastHlc = (
+      sqlite.prepare("SELECT value FROM sync_state WHERE key = 'hlc'").get() as { value: string } | undefined
+    )?.value;
     const events = new EventBus();
     const db: CrmDb = {
       sqlite,
@@ -92,7 +93,8 @@ function configure(sqlite: Database.Database, path: string): void {
 }
 
 function ensureNodeId(sqlite: Database.Database): string {
-  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'node_id'").get() as { value: string } | undefined;
+  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'node_id'").get() as
+    { value: string } | undefined;
   if (row) return row.value;
   const id = randomBytes(8).toString('hex');
   sqlite.prepare("INSERT INTO sync_state (key, value) VALUES ('node_id', ?)").run(id);
@@ -100,5 +102,10 @@ function ensureNodeId(sqlite: Database.Database): string {
 }
 
 function isNotADatabase(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === 'SQLITE_NOTADB';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error as { code: string }).code === 'SQLITE_NOTADB'
+  );
 }

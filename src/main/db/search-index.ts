@@ -29,7 +29,13 @@ function statements(db: CrmDb): SearchStatements {
 }
 
 /** Writes (or rewrites) the index entry of one record. Called only by the mutation layer. */
-export function writeSearchDoc(db: CrmDb, type: SearchType, entityId: string, doc: SearchDocument, mayExist: boolean): void {
+export function writeSearchDoc(
+  db: CrmDb,
+  type: SearchType,
+  entityId: string,
+  doc: SearchDocument,
+  mayExist: boolean,
+): void {
   const s = statements(db);
   if (mayExist) removeFromSearch(db, entityId);
   const docId = s.insertDoc.run(type, entityId).lastInsertRowid;

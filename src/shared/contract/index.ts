@@ -9,6 +9,7 @@ import type { EventName, EventPayload } from './events';
 import { membersMethods } from './members';
 import { searchMethods } from './search';
 import { tagsMethods } from './tags';
+import { timelineMethods } from './timeline';
 import { viewsMethods } from './views';
 
 export * from './app';
@@ -24,6 +25,7 @@ export * from './filters';
 export * from './lists';
 export * from './members';
 export * from './tags';
+export * from './timeline';
 export * from './views';
 export * from './parts';
 export * from './search';
@@ -39,6 +41,7 @@ export const contract = {
   ...customFieldsMethods,
   ...viewsMethods,
   ...duplicatesMethods,
+  ...timelineMethods,
 };
 
 export type Contract = typeof contract;

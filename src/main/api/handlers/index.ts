@@ -8,6 +8,7 @@ import { duplicatesHandlers } from './duplicates';
 import { membersHandlers } from './members';
 import { searchHandlers } from './search';
 import { tagsHandlers } from './tags';
+import { timelineHandlers } from './timeline';
 import { viewsHandlers } from './views';
 
 /** One handler per contract method; the type makes a missing one a compile error. */
@@ -21,4 +22,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...customFieldsHandlers,
   ...viewsHandlers,
   ...duplicatesHandlers,
+  ...timelineHandlers,
 };
