@@ -3,6 +3,7 @@ import { toErrorBody } from './api/dispatch';
 import { apiCommand } from './cli/api';
 import type { Command } from './cli/commands';
 import { doctorCommand } from './cli/doctor';
+import { duplicatesCommand } from './cli/duplicates';
 import { initCommand } from './cli/init';
 import { makeIo, systemLocale, type CliIo } from './cli/io';
 import { CliUsageError } from './cli/options';
@@ -11,7 +12,7 @@ import { searchCommand } from './cli/search';
 import { seedCommand } from './cli/seed';
 import { serveCommand } from './cli/serve';
 
-const COMMANDS: Command[] = [initCommand, serveCommand, doctorCommand, seedCommand, searchCommand, apiCommand];
+const COMMANDS: Command[] = [initCommand, serveCommand, doctorCommand, seedCommand, searchCommand, duplicatesCommand, apiCommand];
 
 /** `crm <command> [options]`: the CLI door onto the same services as the app. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -53,6 +53,12 @@ export const en = {
   'cli.seed_done':
     'Seeded {{contacts}} contacts, {{companies}} companies, {{deals}} deals and {{activities}} activities in {{seconds}} s.',
   'cli.serve_listening': 'Workspace open at {{url}}',
+  'cli.duplicates_found': '{{count}} groups of likely duplicates.',
+  'duplicates.reason.same_email': 'same email',
+  'duplicates.reason.same_phone': 'same phone',
+  'duplicates.reason.same_name_company': 'similar name at the same company',
+  'duplicates.reason.same_domain': 'same domain',
+  'duplicates.reason.same_name': 'same name',
   'cli.search_none': 'Nothing found for "{{query}}".',
 } as const;
 

@@ -52,5 +52,11 @@ export const es: Record<MessageKey, string> = {
   'cli.seed_done':
     'Se crearon {{contacts}} contactos, {{companies}} empresas, {{deals}} oportunidades y {{activities}} actividades en {{seconds}} s.',
   'cli.serve_listening': 'Espacio de trabajo abierto en {{url}}',
+  'cli.duplicates_found': '{{count}} grupos de probables duplicados.',
+  'duplicates.reason.same_email': 'mismo correo',
+  'duplicates.reason.same_phone': 'mismo teléfono',
+  'duplicates.reason.same_name_company': 'nombre parecido en la misma empresa',
+  'duplicates.reason.same_domain': 'mismo dominio',
+  'duplicates.reason.same_name': 'mismo nombre',
   'cli.search_none': 'No se encontró nada para "{{query}}".',
 };
