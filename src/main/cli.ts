@@ -12,7 +12,15 @@ import { searchCommand } from './cli/search';
 import { seedCommand } from './cli/seed';
 import { serveCommand } from './cli/serve';
 
-const COMMANDS: Command[] = [initCommand, serveCommand, doctorCommand, seedCommand, searchCommand, duplicatesCommand, apiCommand];
+const COMMANDS: Command[] = [
+  initCommand,
+  serveCommand,
+  doctorCommand,
+  seedCommand,
+  searchCommand,
+  duplicatesCommand,
+  apiCommand,
+];
 
 /** `crm <command> [options]`: the CLI door onto the same services as the app. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -5,7 +5,10 @@ import { dbPathOption, parseCommandArgs } from './options';
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  summary: { en: 'Check a database for corruption and report what it holds', es: 'Revisa una base de datos y dice lo que contiene' },
+  summary: {
+    en: 'Check a database for corruption and report what it holds',
+    es: 'Revisa una base de datos y dice lo que contiene',
+  },
   usage: 'crm doctor [--db PATH] [--json]',
   async run(argv, io) {
     const { values } = parseCommandArgs('doctor', argv, {});

@@ -14,7 +14,10 @@ export const duplicatesCommand: Command = {
   },
   usage: 'crm duplicates [--companies] [--limit N] [--db PATH] [--json]',
   async run(argv, io) {
-    const { values } = parseCommandArgs('duplicates', argv, { companies: { type: 'boolean' }, limit: { type: 'string' } });
+    const { values } = parseCommandArgs('duplicates', argv, {
+      companies: { type: 'boolean' },
+      limit: { type: 'string' },
+    });
     const db = openDatabase({ path: dbPathOption(values.db) });
     try {
       const result = await dispatch(

@@ -20,10 +20,13 @@ export const searchCommand: Command = {
         { db, locale: io.locale, actor: null, origin: 'cli' },
       );
       if (!result.ok) return failWith(io, result.error);
-      const { hits } = result.value as { hits: { type: string; id: string; title: string; subtitle: string; score: number }[] };
+      const { hits } = result.value as {
+        hits: { type: string; id: string; title: string; subtitle: string; score: number }[];
+      };
       if (io.json) printJson(io, { hits });
       else if (hits.length === 0) io.out(io.t('cli.search_none', { query }));
-      else for (const h of hits) io.out(`${h.type.padEnd(9)} ${h.title}${h.subtitle ? `  (${h.subtitle})` : ''}  ${h.id}`);
+      else
+        for (const h of hits) io.out(`${h.type.padEnd(9)} ${h.title}${h.subtitle ? `  (${h.subtitle})` : ''}  ${h.id}`);
       return 0;
     } finally {
       db.close();

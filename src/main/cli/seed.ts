@@ -6,8 +6,12 @@ import { dbPathOption, intOption, parseCommandArgs } from './options';
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: { en: 'Fill a workspace with realistic demo data', es: 'Llena un espacio de trabajo con datos de demostración realistas' },
-  usage: 'crm seed [--contacts N] [--companies M] [--deals K] [--activities L] [--locale es|en] [--seed S] [--db PATH] [--json]',
+  summary: {
+    en: 'Fill a workspace with realistic demo data',
+    es: 'Llena un espacio de trabajo con datos de demostración realistas',
+  },
+  usage:
+    'crm seed [--contacts N] [--companies M] [--deals K] [--activities L] [--locale es|en] [--seed S] [--db PATH] [--json]',
   async run(argv, io) {
     const { values } = parseCommandArgs('seed', argv, {
       contacts: { type: 'string' },

@@ -13,7 +13,11 @@ export function activeCustomDefs(db: CrmDb, entity: string): CustomFieldDefLike[
     const rows = db.sqlite
       .prepare('SELECT key, type, options FROM custom_field_defs WHERE entity = ? AND deleted = 0 AND archived = 0')
       .all(entity) as { key: string; type: CustomFieldType; options: string }[];
-    defs = rows.map((r) => ({ key: r.key, type: r.type, options: JSON.parse(r.options) as CustomFieldDefLike['options'] }));
+    defs = rows.map((r) => ({
+      key: r.key,
+      type: r.type,
+      options: JSON.parse(r.options) as CustomFieldDefLike['options'],
+    }));
     perDb.set(entity, defs);
   }
   return defs;

@@ -159,22 +159,32 @@ function decodeRow(plan: TablePlan, raw: Row): Row {
  */
 export function write<T>(db: CrmDb, fn: () => T): T {
   const state = writerFor(db);
+  // Each level collects its own events: a nested write that rolls back must not announce rows
+  // that were never saved, even when the outer transaction commits.
+  const enclosing = state.pending;
+  state.pending = new Map();
   state.depth++;
   db.writePermit++;
   let result: T;
   try {
     result = db.sqlite.transaction(fn)();
   } catch (error) {
-    if (state.depth === 1) state.pending.clear();
+    state.pending = enclosing;
     forgetCustomDefs(db); // a rolled-back definition must not linger in the cache
     throw error;
   } finally {
     db.writePermit--;
     state.depth--;
   }
+  for (const [key, payload] of state.pending) {
+    const outer = enclosing.get(key);
+    if (outer) outer.ids.push(...payload.ids);
+    else enclosing.set(key, payload);
+  }
+  state.pending = enclosing;
   if (state.depth === 0 && !db.sqlite.inTransaction) {
-    const events = [...state.pending.values()];
-    state.pending.clear();
+    const events = [...enclosing.values()];
+    enclosing.clear();
     for (const payload of events) db.events.emit('changes', payload);
   }
   return result;

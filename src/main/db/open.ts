@@ -50,6 +50,9 @@ export function openDatabase(options: OpenOptions): CrmDb {
   try {
     configure(sqlite, path);
     const schemaVersion = migrateDatabase(sqlite, path, options.migrationsFolder ?? migrationsDir());
+    // WAL lets the UI read while a sync or import writes; NORMAL is durable across app crashes in
+    // WAL mode. Switched on only once the book is known to be ours: a refused file stays untouched.
+    if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
     const now = options.now ?? Date.now;
     const nodeId = ensureNodeId(sqlite);
     const lastHlc = (
@@ -83,8 +86,6 @@ export function openDatabase(options: OpenOptions): CrmDb {
 }
 
 function configure(sqlite: Database.Database, path: string): void {
-  // WAL lets the UI read while a sync or import writes; NORMAL is durable across app crashes in WAL mode.
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = OFF');

@@ -46,7 +46,8 @@ function domainOf(value: string | null | undefined): string | null | undefined {
 /** A parent must exist and must not be the company itself or one of its subsidiaries. */
 function checkParent(db: CrmDb, id: string | null, parentId: string | null | undefined): void {
   if (!parentId) return;
-  if (!readCompany(db, parentId)) throw invalid([{ path: ['parentId'], key: 'errors.not_found', params: { entity: 'entity.company' } }]);
+  if (!readCompany(db, parentId))
+    throw invalid([{ path: ['parentId'], key: 'errors.not_found', params: { entity: 'entity.company' } }]);
   let cursor: string | null = parentId;
   for (let depth = 0; cursor && depth < 1000; depth++) {
     if (cursor === id) throw invalid([{ path: ['parentId'], key: 'validation.parent_cycle' }]);
@@ -92,7 +93,11 @@ export function restoreCompany(db: CrmDb, id: string, options: WriteOptions = {}
   return getCompany(db, id);
 }
 
-export function listCompanies(db: CrmDb, input: ListQuery, actor: string | null = null): { items: Company[]; nextCursor: string | null } {
+export function listCompanies(
+  db: CrmDb,
+  input: ListQuery,
+  actor: string | null = null,
+): { items: Company[]; nextCursor: string | null } {
   const page = queryRecords(db, 'companies', input, actor);
   return { items: page.rows.map(toCompany), nextCursor: page.nextCursor };
 }

@@ -36,7 +36,8 @@ export function linkCompany(
     .all()
     .filter((l) => l.companyId !== input.companyId);
   // The first company of a contact is its primary one unless said otherwise.
-  const isPrimary = input.isPrimary ?? (existing && !existing.deleted ? existing.isPrimary : others.every((o) => !o.isPrimary));
+  const isPrimary =
+    input.isPrimary ?? (existing && !existing.deleted ? existing.isPrimary : others.every((o) => !o.isPrimary));
   const values = {
     contactId: input.contactId,
     companyId: input.companyId,
@@ -72,7 +73,9 @@ export function companiesOfContact(db: CrmDb, contactId: string): ContactCompany
     .select({ link: contactCompanies, name: companies.name })
     .from(contactCompanies)
     .innerJoin(companies, eq(companies.id, contactCompanies.companyId))
-    .where(and(eq(contactCompanies.contactId, contactId), eq(contactCompanies.deleted, false), eq(companies.deleted, false)))
+    .where(
+      and(eq(contactCompanies.contactId, contactId), eq(contactCompanies.deleted, false), eq(companies.deleted, false)),
+    )
     .orderBy(desc(contactCompanies.isPrimary), companies.nameSort)
     .all()
     .map((r) => ({ ...pick(r.link), name: r.name }));
@@ -83,7 +86,9 @@ export function contactsOfCompany(db: CrmDb, companyId: string): ContactCompanyL
     .select({ link: contactCompanies, contact: contacts })
     .from(contactCompanies)
     .innerJoin(contacts, eq(contacts.id, contactCompanies.contactId))
-    .where(and(eq(contactCompanies.companyId, companyId), eq(contactCompanies.deleted, false), eq(contacts.deleted, false)))
+    .where(
+      and(eq(contactCompanies.companyId, companyId), eq(contactCompanies.deleted, false), eq(contacts.deleted, false)),
+    )
     .orderBy(desc(contactCompanies.isPrimary), contacts.nameSort)
     .all()
     .map((r) => ({ ...pick(r.link), name: contactDisplayName(r.contact) }));

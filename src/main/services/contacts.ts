@@ -1,10 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { contacts } from '../../../db/schema';
-import type {
-  Contact,
-  contactCreateInput,
-  contactUpdateInput,
-} from '../../shared/contract/contacts';
+import type { Contact, contactCreateInput, contactUpdateInput } from '../../shared/contract/contacts';
 import { contactDisplayName } from '../../shared/domain/contact';
 import { newId } from '../../shared/ids';
 import type { z } from 'zod';
@@ -88,7 +84,11 @@ export function restoreContact(db: CrmDb, id: string, options: WriteOptions = {}
 }
 
 /** One page of contacts; see queryRecords for how paging stays fast at any depth. */
-export function listContacts(db: CrmDb, input: ListQuery, actor: string | null = null): { items: Contact[]; nextCursor: string | null } {
+export function listContacts(
+  db: CrmDb,
+  input: ListQuery,
+  actor: string | null = null,
+): { items: Contact[]; nextCursor: string | null } {
   const page = queryRecords(db, 'contacts', input, actor);
   return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
 }

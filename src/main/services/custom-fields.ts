@@ -43,8 +43,15 @@ export function getCustomField(db: CrmDb, id: string): CustomField {
 
 const shortId = (prefix: string) => `${prefix}${randomBytes(5).toString('hex')}`;
 
-function withOptionIds(type: CustomFieldType, options: { id?: string | undefined; label: string; color?: string | undefined }[] | undefined) {
-  const list = (options ?? []).map((o) => ({ id: o.id ?? shortId('o_'), label: o.label, ...(o.color ? { color: o.color } : {}) }));
+function withOptionIds(
+  type: CustomFieldType,
+  options: { id?: string | undefined; label: string; color?: string | undefined }[] | undefined,
+) {
+  const list = (options ?? []).map((o) => ({
+    id: o.id ?? shortId('o_'),
+    label: o.label,
+    ...(o.color ? { color: o.color } : {}),
+  }));
   if ((type === 'select' || type === 'multiselect') && list.length === 0) {
     throw invalid([{ path: ['options'], key: 'validation.required' }]);
   }
@@ -53,7 +60,12 @@ function withOptionIds(type: CustomFieldType, options: { id?: string | undefined
 
 export function createCustomField(
   db: CrmDb,
-  input: { entity: CustomFieldEntity; label: string; type: CustomFieldType; options?: { id?: string | undefined; label: string; color?: string | undefined }[] | undefined },
+  input: {
+    entity: CustomFieldEntity;
+    label: string;
+    type: CustomFieldType;
+    options?: { id?: string | undefined; label: string; color?: string | undefined }[] | undefined;
+  },
   options: WriteOptions = {},
 ): CustomField {
   const id = newId();
@@ -65,7 +77,14 @@ export function createCustomField(
       op: 'insert',
       id,
       // The key is where values live; it never changes, so renaming the field keeps them.
-      values: { entity: input.entity, key: shortId('cf_'), label: input.label, type: input.type, options: withOptionIds(input.type, input.options), position },
+      values: {
+        entity: input.entity,
+        key: shortId('cf_'),
+        label: input.label,
+        type: input.type,
+        options: withOptionIds(input.type, input.options),
+        position,
+      },
     },
     options,
   );
@@ -74,7 +93,12 @@ export function createCustomField(
 
 export function updateCustomField(
   db: CrmDb,
-  input: { id: string; label?: string | undefined; position?: number | undefined; options?: { id?: string | undefined; label: string; color?: string | undefined }[] | undefined },
+  input: {
+    id: string;
+    label?: string | undefined;
+    position?: number | undefined;
+    options?: { id?: string | undefined; label: string; color?: string | undefined }[] | undefined;
+  },
   options: WriteOptions = {},
 ): CustomField {
   const field = getCustomField(db, input.id);
@@ -86,7 +110,12 @@ export function updateCustomField(
   return getCustomField(db, input.id);
 }
 
-export function setCustomFieldArchived(db: CrmDb, id: string, archived: boolean, options: WriteOptions = {}): CustomField {
+export function setCustomFieldArchived(
+  db: CrmDb,
+  id: string,
+  archived: boolean,
+  options: WriteOptions = {},
+): CustomField {
   getCustomField(db, id);
   mutate(db, { table: 'custom_field_defs', op: 'update', id, values: { archived } }, options);
   return getCustomField(db, id);

@@ -34,7 +34,12 @@ class UnionFind {
 }
 
 /** Records sharing a key become one group; each group remembers why. */
-function groupBy(pairs: { key: string; id: string }[], reason: Reason, uf: UnionFind, reasons: Map<string, Set<Reason>>) {
+function groupBy(
+  pairs: { key: string; id: string }[],
+  reason: Reason,
+  uf: UnionFind,
+  reasons: Map<string, Set<Reason>>,
+) {
   const byKey = new Map<string, string[]>();
   for (const { key, id } of pairs) {
     if (!key) continue;
@@ -66,13 +71,19 @@ export function duplicateGroups(db: CrmDb, entity: Entity, limit = 500): { group
   if (entity === 'contacts') {
     const toPairs = (rows: [string, string][]) => rows.map(([id, key]) => ({ id, key }));
     groupBy(
-      toPairs(all(`SELECT c.id, lower(json_extract(j.value, '$.value')) FROM contacts c, json_each(c.emails) j WHERE c.deleted = 0`)),
+      toPairs(
+        all(
+          `SELECT c.id, lower(json_extract(j.value, '$.value')) FROM contacts c, json_each(c.emails) j WHERE c.deleted = 0`,
+        ),
+      ),
       'same_email',
       uf,
       reasons,
     );
     groupBy(
-      toPairs(all(`SELECT c.id, json_extract(j.value, '$.value') FROM contacts c, json_each(c.phones) j WHERE c.deleted = 0`)),
+      toPairs(
+        all(`SELECT c.id, json_extract(j.value, '$.value') FROM contacts c, json_each(c.phones) j WHERE c.deleted = 0`),
+      ),
       'same_phone',
       uf,
       reasons,
@@ -92,7 +103,9 @@ export function duplicateGroups(db: CrmDb, entity: Entity, limit = 500): { group
     );
   } else {
     groupBy(
-      all(`SELECT id, domain FROM companies WHERE deleted = 0 AND domain IS NOT NULL AND domain <> ''`).map(([id, key]) => ({ id, key })),
+      all(`SELECT id, domain FROM companies WHERE deleted = 0 AND domain IS NOT NULL AND domain <> ''`).map(
+        ([id, key]) => ({ id, key }),
+      ),
       'same_domain',
       uf,
       reasons,
@@ -194,7 +207,11 @@ export function checkDuplicates(db: CrmDb, entity: Entity, probe: DuplicateProbe
       for (const [id, first, last] of rows) if (nameKey(first, last) === key) add(id, 'same_name_company');
     }
     if (ids.size) {
-      for (const c of db.orm.select().from(contacts).where(and(inArray(contacts.id, [...ids]), eq(contacts.deleted, false))).all()) {
+      for (const c of db.orm
+        .select()
+        .from(contacts)
+        .where(and(inArray(contacts.id, [...ids]), eq(contacts.deleted, false)))
+        .all()) {
         if (c.emails.some((e) => emails.has(e.value.toLowerCase()))) add(c.id, 'same_email');
         if (c.phones.some((p) => phones.has(p.value))) add(c.id, 'same_phone');
       }
@@ -202,13 +219,21 @@ export function checkDuplicates(db: CrmDb, entity: Entity, probe: DuplicateProbe
   } else {
     const domain = probe.domain ? normaliseDomain(probe.domain) : null;
     if (domain) {
-      for (const c of db.orm.select({ id: companies.id }).from(companies).where(and(eq(companies.domain, domain), eq(companies.deleted, false))).all()) {
+      for (const c of db.orm
+        .select({ id: companies.id })
+        .from(companies)
+        .where(and(eq(companies.domain, domain), eq(companies.deleted, false)))
+        .all()) {
         add(c.id, 'same_domain');
       }
     }
     if (probe.name?.trim()) {
       const folded = foldText(probe.name);
-      for (const c of db.orm.select({ id: companies.id }).from(companies).where(and(eq(companies.nameSort, folded), eq(companies.deleted, false))).all()) {
+      for (const c of db.orm
+        .select({ id: companies.id })
+        .from(companies)
+        .where(and(eq(companies.nameSort, folded), eq(companies.deleted, false)))
+        .all()) {
         add(c.id, 'same_name');
       }
     }

@@ -131,7 +131,12 @@ interface CompileContext {
  * come from the catalogue and values are bound parameters, so nothing the user types becomes SQL.
  * Every problem is reported at its path under `filter`, and nothing runs if there is one.
  */
-export function compileFilter(db: CrmDb, entity: FilterEntity, group: FilterGroup, actor: string | null): SQL | undefined {
+export function compileFilter(
+  db: CrmDb,
+  entity: FilterEntity,
+  group: FilterGroup,
+  actor: string | null,
+): SQL | undefined {
   const ctx: CompileContext = { db, entity, catalog: fieldCatalog(db, entity), actor, issues: [] };
   const out = compileGroup(ctx, group, ['filter']);
   if (ctx.issues.length) throw invalid(ctx.issues);
@@ -141,7 +146,9 @@ export function compileFilter(db: CrmDb, entity: FilterEntity, group: FilterGrou
 function compileGroup(ctx: CompileContext, group: FilterGroup, path: (string | number)[]): SQL | undefined {
   const parts = group.conditions
     .map((c, i) =>
-      'conditions' in c ? compileGroup(ctx, c, [...path, 'conditions', i]) : compileCondition(ctx, c, [...path, 'conditions', i]),
+      'conditions' in c
+        ? compileGroup(ctx, c, [...path, 'conditions', i])
+        : compileCondition(ctx, c, [...path, 'conditions', i]),
     )
     .filter((p): p is SQL => p !== undefined);
   if (parts.length === 0) return undefined;
@@ -240,8 +247,14 @@ function compileCondition(ctx: CompileContext, c: FilterCondition, path: (string
         return undefined;
       }
       const inList = spec.jsonArray
-        ? sql`EXISTS (SELECT 1 FROM json_each(${e}) WHERE json_each.value IN (${sql.join(values.map((x) => sql`${x}`), sql`, `)}))`
-        : sql`${e} IN (${sql.join(values.map((x) => sql`${x}`), sql`, `)})`;
+        ? sql`EXISTS (SELECT 1 FROM json_each(${e}) WHERE json_each.value IN (${sql.join(
+            values.map((x) => sql`${x}`),
+            sql`, `,
+          )}))`
+        : sql`${e} IN (${sql.join(
+            values.map((x) => sql`${x}`),
+            sql`, `,
+          )})`;
       return op === 'in' ? inList : sql`(${e} IS NULL OR NOT ${inList})`;
     }
     case 'has_tag':
@@ -265,5 +278,8 @@ function dateValue(spec: FieldSpec, value: unknown, endOfDay = false): string | 
 }
 
 function foldLike(value: string): string {
-  return value.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }

@@ -29,7 +29,8 @@ export function listMembers(db: CrmDb, includeInactive = false): Member[] {
 function checkTeam(db: CrmDb, teamId: string | null | undefined): void {
   if (!teamId) return;
   const team = db.orm.select().from(teams).where(eq(teams.id, teamId)).get();
-  if (!team || team.deleted) throw invalid([{ path: ['teamId'], key: 'errors.not_found', params: { entity: 'entity.team' } }]);
+  if (!team || team.deleted)
+    throw invalid([{ path: ['teamId'], key: 'errors.not_found', params: { entity: 'entity.team' } }]);
 }
 
 export function createMember(
@@ -57,8 +58,7 @@ const CURRENT_KEY = 'current_member';
 /** Who uses the app on this device: kept in sync_state because it is local to the device, never synced. */
 export function currentMemberId(db: CrmDb): string | null {
   const row = db.sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(CURRENT_KEY) as
-    | string
-    | undefined;
+    string | undefined;
   return row ?? null;
 }
 
@@ -90,10 +90,15 @@ export function getTeam(db: CrmDb, id: string): Team {
 function checkManager(db: CrmDb, managerId: string | null | undefined): void {
   if (!managerId) return;
   const m = db.orm.select().from(members).where(eq(members.id, managerId)).get();
-  if (!m || m.deleted) throw invalid([{ path: ['managerId'], key: 'errors.not_found', params: { entity: 'entity.member' } }]);
+  if (!m || m.deleted)
+    throw invalid([{ path: ['managerId'], key: 'errors.not_found', params: { entity: 'entity.member' } }]);
 }
 
-export function createTeam(db: CrmDb, input: { name: string; managerId?: string | null | undefined; region?: string | null | undefined }, options: WriteOptions = {}): Team {
+export function createTeam(
+  db: CrmDb,
+  input: { name: string; managerId?: string | null | undefined; region?: string | null | undefined },
+  options: WriteOptions = {},
+): Team {
   checkManager(db, input.managerId);
   const id = newId();
   mutate(db, { table: 'teams', op: 'insert', id, values: input }, options);

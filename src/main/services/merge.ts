@@ -19,7 +19,17 @@ import type { CrmDb } from '../db/open';
 type Entity = 'contacts' | 'companies';
 
 /** Fields a person chooses between in the merge wizard (everything but bookkeeping). */
-const BOOKKEEPING = new Set(['id', 'deleted', 'mergedInto', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'nameSort', 'custom']);
+const BOOKKEEPING = new Set([
+  'id',
+  'deleted',
+  'mergedInto',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'nameSort',
+  'custom',
+]);
 const LIST_FIELDS = new Set(['emails', 'phones', 'addresses']);
 
 interface Move {
@@ -79,7 +89,8 @@ export function mergeRecords(
   const byId = new Map([survivor, ...others].map((r) => [r.id as string, r]));
   for (const [field, source] of Object.entries(input.fields ?? {})) {
     if (!byId.has(source)) throw invalid([{ path: ['fields', field], key: 'validation.invalid_value' }]);
-    if (BOOKKEEPING.has(field) || !(field in survivor)) throw invalid([{ path: ['fields', field], key: 'validation.unknown_key', params: { key: field } }]);
+    if (BOOKKEEPING.has(field) || !(field in survivor))
+      throw invalid([{ path: ['fields', field], key: 'validation.unknown_key', params: { key: field } }]);
   }
 
   const values: Row = {};
@@ -87,8 +98,10 @@ export function mergeRecords(
     if (BOOKKEEPING.has(field)) continue;
     const chosen = input.fields?.[field];
     if (chosen) values[field] = byId.get(chosen)![field];
-    else if (LIST_FIELDS.has(field)) values[field] = unionOf([survivor, ...others].map((r) => (r[field] as unknown[]) ?? []));
-    else if (isEmpty(survivor[field])) values[field] = others.map((o) => o[field]).find((v) => !isEmpty(v)) ?? survivor[field];
+    else if (LIST_FIELDS.has(field))
+      values[field] = unionOf([survivor, ...others].map((r) => (r[field] as unknown[]) ?? []));
+    else if (isEmpty(survivor[field]))
+      values[field] = others.map((o) => o[field]).find((v) => !isEmpty(v)) ?? survivor[field];
   }
   // Custom values merge key by key: the survivor's win, the others fill the gaps.
   values.custom = Object.assign({}, ...[...others].reverse().map((o) => o.custom as Row), survivor.custom as Row);
@@ -96,14 +109,27 @@ export function mergeRecords(
   const snapshot: Snapshot = { survivorBefore: survivor, moves: [], dropped: [] };
   const batch: Mutation[] = [{ table: entity, op: 'update', id: survivorId, values }];
   planRelationMoves(db, entity, survivorId, mergedIds, snapshot, batch);
-  for (const id of mergedIds) batch.push({ table: entity, op: 'update', id, values: { mergedInto: survivorId, deleted: true } });
+  for (const id of mergedIds)
+    batch.push({ table: entity, op: 'update', id, values: { mergedInto: survivorId, deleted: true } });
   const mergeId = newId();
-  batch.push({ table: 'merge_history', op: 'insert', id: mergeId, values: { entity, survivorId, mergedIds, snapshot } });
+  batch.push({
+    table: 'merge_history',
+    op: 'insert',
+    id: mergeId,
+    values: { entity, survivorId, mergedIds, snapshot },
+  });
   mutate(db, batch, { ...options, origin: options.origin ?? 'merge' });
   return { mergeId, survivorId };
 }
 
-function planRelationMoves(db: CrmDb, entity: Entity, survivorId: string, mergedIds: string[], snapshot: Snapshot, batch: Mutation[]) {
+function planRelationMoves(
+  db: CrmDb,
+  entity: Entity,
+  survivorId: string,
+  mergedIds: string[],
+  snapshot: Snapshot,
+  batch: Mutation[],
+) {
   const move = (table: EntityName, id: string, field: string, from: string) => {
     snapshot.moves.push({ table, id, field, from });
     batch.push({ table, op: 'update', id, values: { [field]: survivorId } });
@@ -113,7 +139,13 @@ function planRelationMoves(db: CrmDb, entity: Entity, survivorId: string, merged
     batch.push({ table, op: 'delete', id });
   };
   /** Moves link rows unless the survivor already has the same link (then the twin is dropped). */
-  const moveLinks = <T extends { id: string; deleted: boolean }>(table: EntityName, rows: T[], field: keyof T & string, other: keyof T & string, existing: Set<string>) => {
+  const moveLinks = <T extends { id: string; deleted: boolean }>(
+    table: EntityName,
+    rows: T[],
+    field: keyof T & string,
+    other: keyof T & string,
+    existing: Set<string>,
+  ) => {
     for (const row of rows) {
       if (row.deleted) continue;
       const otherId = String(row[other]);
@@ -127,23 +159,71 @@ function planRelationMoves(db: CrmDb, entity: Entity, survivorId: string, merged
   const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
 
   if (entity === 'contacts') {
-    const own = new Set(live(db.orm.select().from(contactCompanies).where(eq(contactCompanies.contactId, survivorId)).all()).map((r) => r.companyId));
-    moveLinks('contact_companies', db.orm.select().from(contactCompanies).where(inArray(contactCompanies.contactId, mergedIds)).all(), 'contactId', 'companyId', own);
-    const ownDeals = new Set(live(db.orm.select().from(dealContacts).where(eq(dealContacts.contactId, survivorId)).all()).map((r) => r.dealId));
-    moveLinks('deal_contacts', db.orm.select().from(dealContacts).where(inArray(dealContacts.contactId, mergedIds)).all(), 'contactId', 'dealId', ownDeals);
+    const own = new Set(
+      live(db.orm.select().from(contactCompanies).where(eq(contactCompanies.contactId, survivorId)).all()).map(
+        (r) => r.companyId,
+      ),
+    );
+    moveLinks(
+      'contact_companies',
+      db.orm.select().from(contactCompanies).where(inArray(contactCompanies.contactId, mergedIds)).all(),
+      'contactId',
+      'companyId',
+      own,
+    );
+    const ownDeals = new Set(
+      live(db.orm.select().from(dealContacts).where(eq(dealContacts.contactId, survivorId)).all()).map((r) => r.dealId),
+    );
+    moveLinks(
+      'deal_contacts',
+      db.orm.select().from(dealContacts).where(inArray(dealContacts.contactId, mergedIds)).all(),
+      'contactId',
+      'dealId',
+      ownDeals,
+    );
   } else {
-    const own = new Set(live(db.orm.select().from(contactCompanies).where(eq(contactCompanies.companyId, survivorId)).all()).map((r) => r.contactId));
-    moveLinks('contact_companies', db.orm.select().from(contactCompanies).where(inArray(contactCompanies.companyId, mergedIds)).all(), 'companyId', 'contactId', own);
-    for (const d of live(db.orm.select().from(deals).where(inArray(deals.companyId, mergedIds)).all())) move('deals', d.id, 'companyId', d.companyId!);
+    const own = new Set(
+      live(db.orm.select().from(contactCompanies).where(eq(contactCompanies.companyId, survivorId)).all()).map(
+        (r) => r.contactId,
+      ),
+    );
+    moveLinks(
+      'contact_companies',
+      db.orm.select().from(contactCompanies).where(inArray(contactCompanies.companyId, mergedIds)).all(),
+      'companyId',
+      'contactId',
+      own,
+    );
+    for (const d of live(db.orm.select().from(deals).where(inArray(deals.companyId, mergedIds)).all()))
+      move('deals', d.id, 'companyId', d.companyId!);
     for (const c of live(db.orm.select().from(companies).where(inArray(companies.parentId, mergedIds)).all())) {
       if (c.id !== survivorId) move('companies', c.id, 'parentId', c.parentId!);
     }
   }
-  const ownActivities = new Set(live(db.orm.select().from(activityLinks).where(eq(activityLinks.entityId, survivorId)).all()).map((r) => r.activityId));
-  moveLinks('activity_links', db.orm.select().from(activityLinks).where(inArray(activityLinks.entityId, mergedIds)).all(), 'entityId', 'activityId', ownActivities);
-  for (const n of live(db.orm.select().from(notes).where(inArray(notes.entityId, mergedIds)).all())) move('notes', n.id, 'entityId', n.entityId);
-  const ownTags = new Set(live(db.orm.select().from(taggings).where(eq(taggings.entityId, survivorId)).all()).map((r) => r.tagId));
-  moveLinks('taggings', db.orm.select().from(taggings).where(inArray(taggings.entityId, mergedIds)).all(), 'entityId', 'tagId', ownTags);
+  const ownActivities = new Set(
+    live(db.orm.select().from(activityLinks).where(eq(activityLinks.entityId, survivorId)).all()).map(
+      (r) => r.activityId,
+    ),
+  );
+  moveLinks(
+    'activity_links',
+    db.orm.select().from(activityLinks).where(inArray(activityLinks.entityId, mergedIds)).all(),
+    'entityId',
+    'activityId',
+    ownActivities,
+  );
+  for (const n of live(db.orm.select().from(notes).where(inArray(notes.entityId, mergedIds)).all()))
+    move('notes', n.id, 'entityId', n.entityId);
+  const ownTags = new Set(
+    live(db.orm.select().from(taggings).where(eq(taggings.entityId, survivorId)).all()).map((r) => r.tagId),
+  );
+  moveLinks(
+    'taggings',
+    db.orm.select().from(taggings).where(inArray(taggings.entityId, mergedIds)).all(),
+    'entityId',
+    'tagId',
+    ownTags,
+  );
 }
 
 /** Puts everything back as it was before the merge: survivor values, relations and the merged records. */
@@ -154,12 +234,15 @@ export function undoMerge(db: CrmDb, mergeId: string, options: WriteOptions = {}
   const snapshot = merge.snapshot as unknown as Snapshot;
   const entity = merge.entity as Entity;
   const before: Row = {};
-  for (const [k, v] of Object.entries(snapshot.survivorBefore)) if (!BOOKKEEPING.has(k) || k === 'custom') before[k] = v;
+  for (const [k, v] of Object.entries(snapshot.survivorBefore))
+    if (!BOOKKEEPING.has(k) || k === 'custom') before[k] = v;
   return write(db, () => {
     const batch: Mutation[] = [{ table: entity, op: 'update', id: merge.survivorId, values: before }];
-    for (const m of snapshot.moves) batch.push({ table: m.table, op: 'update', id: m.id, values: { [m.field]: m.from } });
+    for (const m of snapshot.moves)
+      batch.push({ table: m.table, op: 'update', id: m.id, values: { [m.field]: m.from } });
     for (const d of snapshot.dropped) batch.push({ table: d.table, op: 'restore', id: d.id });
-    for (const id of merge.mergedIds) batch.push({ table: entity, op: 'update', id, values: { mergedInto: null, deleted: false } });
+    for (const id of merge.mergedIds)
+      batch.push({ table: entity, op: 'update', id, values: { mergedInto: null, deleted: false } });
     batch.push({ table: 'merge_history', op: 'update', id: mergeId, values: { undone: true } });
     mutate(db, batch, { ...options, origin: options.origin ?? 'merge' });
     return merge.mergedIds;
@@ -171,7 +254,11 @@ export function resolveMerged(db: CrmDb, entity: Entity, id: string): string {
   const table = entity === 'contacts' ? contacts : companies;
   let current = id;
   for (let hops = 0; hops < 20; hops++) {
-    const row = db.orm.select({ mergedInto: table.mergedInto }).from(table).where(and(eq(table.id, current))).get();
+    const row = db.orm
+      .select({ mergedInto: table.mergedInto })
+      .from(table)
+      .where(and(eq(table.id, current)))
+      .get();
     if (!row?.mergedInto) return current;
     current = row.mergedInto;
   }

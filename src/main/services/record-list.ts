@@ -85,7 +85,13 @@ export function queryRecords<E extends FilterEntity>(
   const exprs = sorts.map((s, i) => {
     const spec = catalog.get(s.field);
     if (!spec || !spec.sortable) {
-      throw invalid([{ path: ['sort', ...(Array.isArray(input.sort) ? [i] : []), 'field'], key: 'validation.unknown_key', params: { key: s.field } }]);
+      throw invalid([
+        {
+          path: ['sort', ...(Array.isArray(input.sort) ? [i] : []), 'field'],
+          key: 'validation.unknown_key',
+          params: { key: s.field },
+        },
+      ]);
     }
     return NOT_NULL_SORTS.has(s.field) ? (spec.expr as SQLiteColumn | SQL) : sql`coalesce(${spec.expr}, '')`;
   });
@@ -117,7 +123,8 @@ export function queryRecords<E extends FilterEntity>(
   let offset = 0;
   if (input.cursor) {
     const [value, mark] = decodeCursor(input.cursor);
-    if (mark !== OFFSET_MARK || typeof value !== 'number') throw invalid([{ path: ['cursor'], key: 'validation.invalid_cursor' }]);
+    if (mark !== OFFSET_MARK || typeof value !== 'number')
+      throw invalid([{ path: ['cursor'], key: 'validation.invalid_cursor' }]);
     offset = value;
   }
   const order = sorts.flatMap((s, i) => [s.direction === 'asc' ? asc(exprs[i]!) : desc(exprs[i]!)]);
@@ -137,5 +144,11 @@ export function queryRecords<E extends FilterEntity>(
 
 export function countRecords(db: CrmDb, entity: FilterEntity, input: ListQuery, actor: string | null): number {
   const table = TABLES[entity] as typeof contacts;
-  return db.orm.select({ n: count() }).from(table).where(and(...whereOf(db, entity, input, actor))).get()?.n ?? 0;
+  return (
+    db.orm
+      .select({ n: count() })
+      .from(table)
+      .where(and(...whereOf(db, entity, input, actor)))
+      .get()?.n ?? 0
+  );
 }

@@ -20,7 +20,11 @@ export function getTag(db: CrmDb, id: string): Tag {
 }
 
 /** "VIP", "vip" and "Víp" are one tag: creating a twin returns the existing one. */
-export function createTag(db: CrmDb, input: { name: string; color?: string | null | undefined }, options: WriteOptions = {}): Tag {
+export function createTag(
+  db: CrmDb,
+  input: { name: string; color?: string | null | undefined },
+  options: WriteOptions = {},
+): Tag {
   const twin = listTags(db).find((t) => foldText(t.name) === foldText(input.name));
   if (twin) return twin;
   const id = newId();
@@ -47,7 +51,13 @@ function existingIds(db: CrmDb, entity: Taggable, ids: string[]): Set<string> {
 }
 
 /** Bulk tagging in one transaction: all records get the tag or none do. */
-export function applyTag(db: CrmDb, tagId: string, entity: Taggable, ids: string[], options: WriteOptions = {}): number {
+export function applyTag(
+  db: CrmDb,
+  tagId: string,
+  entity: Taggable,
+  ids: string[],
+  options: WriteOptions = {},
+): number {
   getTag(db, tagId);
   const known = existingIds(db, entity, ids);
   const missing = ids.find((id) => !known.has(id));
@@ -61,7 +71,8 @@ export function applyTag(db: CrmDb, tagId: string, entity: Taggable, ids: string
   const batch: Mutation[] = [];
   for (const id of new Set(ids)) {
     const existing = byEntity.get(id);
-    if (!existing) batch.push({ table: 'taggings', op: 'insert', id: newId(), values: { tagId, entityType: entity, entityId: id } });
+    if (!existing)
+      batch.push({ table: 'taggings', op: 'insert', id: newId(), values: { tagId, entityType: entity, entityId: id } });
     else if (existing.deleted) batch.push({ table: 'taggings', op: 'restore', id: existing.id });
   }
   if (batch.length) mutate(db, batch, options);
@@ -74,7 +85,12 @@ export function removeTag(db: CrmDb, tagId: string, ids: string[], options: Writ
     .from(taggings)
     .where(and(eq(taggings.tagId, tagId), inArray(taggings.entityId, ids), eq(taggings.deleted, false)))
     .all();
-  if (current.length) mutate(db, current.map((t) => ({ table: 'taggings' as const, op: 'delete' as const, id: t.id })), options);
+  if (current.length)
+    mutate(
+      db,
+      current.map((t) => ({ table: 'taggings' as const, op: 'delete' as const, id: t.id })),
+      options,
+    );
   return current.length;
 }
 

@@ -28,7 +28,8 @@ function sources(entity: Entity): Record<Kind, string> {
       : entity === 'contacts'
         ? `SELECT d.* FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id WHERE dc.contact_id = @id AND dc.deleted = 0 AND d.deleted = 0`
         : `SELECT d.* FROM deals d WHERE 0`;
-  const before = (at: string, id: string) => `(@cursorAt IS NULL OR ${at} < @cursorAt OR (${at} = @cursorAt AND ${id} < @cursorId))`;
+  const before = (at: string, id: string) =>
+    `(@cursorAt IS NULL OR ${at} < @cursorAt OR (${at} = @cursorAt AND ${id} < @cursorId))`;
   return {
     activity: `SELECT 'activity' AS kind, a.id AS id, coalesce(a.start_at, a.due_at, a.created_at) AS at, a.type AS subtype,
         a.subject AS title, a.body AS body, a.created_by AS actor, a.details AS data
@@ -53,7 +54,13 @@ function sources(entity: Entity): Record<Kind, string> {
 
 export function timeline(
   db: CrmDb,
-  input: { entity: Entity; id: string; kinds?: Kind[] | undefined; cursor?: string | undefined; limit?: number | undefined },
+  input: {
+    entity: Entity;
+    id: string;
+    kinds?: Kind[] | undefined;
+    cursor?: string | undefined;
+    limit?: number | undefined;
+  },
 ): { items: TimelineItem[]; nextCursor: string | null } {
   const limit = input.limit ?? 30;
   const [cursorAt, cursorId] = input.cursor ? decodeCursor(input.cursor) : [null, null];

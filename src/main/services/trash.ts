@@ -35,7 +35,12 @@ export function listTrash(db: CrmDb, entity: TrashEntity | undefined, limit = 20
 
 export function restoreFromTrash(db: CrmDb, entity: TrashEntity, ids: string[], options: WriteOptions = {}): number {
   const inTrash = ids.filter((id) => readRow(db, entity, id)?.deleted);
-  if (inTrash.length) mutate(db, inTrash.map((id) => ({ table: entity, op: 'restore' as const, id })), options);
+  if (inTrash.length)
+    mutate(
+      db,
+      inTrash.map((id) => ({ table: entity, op: 'restore' as const, id })),
+      options,
+    );
   return inTrash.length;
 }
 
@@ -46,7 +51,11 @@ export function purgeFromTrash(db: CrmDb, entity: TrashEntity, ids: string[], op
     return row?.deleted && !row.mergedInto;
   });
   if (inTrash.length === 0) return 0;
-  mutate(db, [...inTrash.map((id) => ({ table: entity, op: 'purge' as const, id })), ...dependents(db, entity, inTrash)], options);
+  mutate(
+    db,
+    [...inTrash.map((id) => ({ table: entity, op: 'purge' as const, id })), ...dependents(db, entity, inTrash)],
+    options,
+  );
   return inTrash.length;
 }
 
@@ -65,9 +74,11 @@ function dependents(db: CrmDb, entity: TrashEntity, ids: string[]): Mutation[] {
   const marks = ids.map(() => '?').join(', ');
   const out: Mutation[] = [];
   for (const [table, column] of refs) {
-    const rows = db.sqlite.prepare(`SELECT id FROM ${table} WHERE ${column} IN (${marks})`).pluck().all(...ids) as string[];
+    const rows = db.sqlite
+      .prepare(`SELECT id FROM ${table} WHERE ${column} IN (${marks})`)
+      .pluck()
+      .all(...ids) as string[];
     for (const id of rows) out.push({ table, op: 'purge', id });
   }
   return out;
 }
-

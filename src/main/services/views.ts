@@ -7,7 +7,11 @@ import { mutate, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 
 type ViewRow = typeof savedViews.$inferSelect;
-const toView = (row: ViewRow): SavedView => ({ ...row, entity: row.entity as SavedView['entity'], config: row.config as SavedView['config'] });
+const toView = (row: ViewRow): SavedView => ({
+  ...row,
+  entity: row.entity as SavedView['entity'],
+  config: row.config as SavedView['config'],
+});
 
 /** Shared views, plus the personal views of whoever uses this device. */
 export function listViews(db: CrmDb, entity: string, actor: string | null): SavedView[] {
@@ -39,7 +43,11 @@ export function createView(
 ): SavedView {
   const id = newId();
   const position = listViews(db, input.entity, options.actor ?? null).length;
-  mutate(db, { table: 'saved_views', op: 'insert', id, values: { ...input, ownerId: options.actor ?? null, position } }, options);
+  mutate(
+    db,
+    { table: 'saved_views', op: 'insert', id, values: { ...input, ownerId: options.actor ?? null, position } },
+    options,
+  );
   return toView(getView(db, id));
 }
 
@@ -72,7 +80,11 @@ export function addRecent(db: CrmDb, entity: string, id: string): void {
     .limit(1)
     .offset(RECENT_KEEP)
     .get();
-  if (cutoff) db.orm.delete(recentItems).where(and(eq(recentItems.entity, entity), lt(recentItems.viewedAt, cutoff.at))).run();
+  if (cutoff)
+    db.orm
+      .delete(recentItems)
+      .where(and(eq(recentItems.entity, entity), lt(recentItems.viewedAt, cutoff.at)))
+      .run();
 }
 
 export function listRecent(db: CrmDb, entity: string, limit = 50): string[] {

@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { ApiErrorBody, Result } from '../../shared/contract';
+import { HTTP_STATUS, type Result } from '../../shared/contract';
 import { pickLocale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/messages';
 import { dispatch } from '../api/dispatch';
@@ -28,14 +28,6 @@ export interface WebServer {
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
-const STATUS: Record<ApiErrorBody['code'], number> = {
-  invalid_input: 400,
-  not_found: 404,
-  conflict: 409,
-  forbidden: 403,
-  unavailable: 503,
-  internal: 500,
-};
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -118,7 +110,14 @@ async function handleCall(db: CrmDb, method: string, req: IncomingMessage, res: 
   let result: Result<unknown>;
   const body = await readBody(req);
   if (body === null) {
-    result = { ok: false, error: { code: 'invalid_input', key: 'validation.too_big', message: translate(locale, 'validation.too_big', { max: MAX_BODY }) } };
+    result = {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        key: 'validation.too_big',
+        message: translate(locale, 'validation.too_big', { max: MAX_BODY }),
+      },
+    };
   } else {
     let input: unknown;
     try {
@@ -128,11 +127,14 @@ async function handleCall(db: CrmDb, method: string, req: IncomingMessage, res: 
     }
     result =
       input === undefined
-        ? { ok: false, error: { code: 'invalid_input', key: 'errors.bad_json', message: translate(locale, 'errors.bad_json') } }
+        ? {
+            ok: false,
+            error: { code: 'invalid_input', key: 'errors.bad_json', message: translate(locale, 'errors.bad_json') },
+          }
         : await dispatch(method, input, { db, locale, actor: null, origin: 'ui' });
   }
   const payload = JSON.stringify(result);
-  res.writeHead(result.ok ? 200 : STATUS[result.error.code], {
+  res.writeHead(result.ok ? 200 : HTTP_STATUS[result.error.code], {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(payload),
     'Cache-Control': 'no-store',

@@ -12,8 +12,17 @@ const companyFields = {
   domain: z.string().trim().max(253, { error: 'validation.too_long' }).nullable().optional(),
   industry: optionalText(100),
   type: z.enum(COMPANY_TYPES, { error: 'validation.invalid_value' }).nullable().optional(),
-  employees: z.number({ error: 'validation.invalid_type' }).int().min(0, { error: 'validation.too_small' }).nullable().optional(),
-  annualRevenue: z.number({ error: 'validation.invalid_type' }).min(0, { error: 'validation.too_small' }).nullable().optional(),
+  employees: z
+    .number({ error: 'validation.invalid_type' })
+    .int()
+    .min(0, { error: 'validation.too_small' })
+    .nullable()
+    .optional(),
+  annualRevenue: z
+    .number({ error: 'validation.invalid_type' })
+    .min(0, { error: 'validation.too_small' })
+    .nullable()
+    .optional(),
   emails: z.array(emailInput).max(20, { error: 'validation.too_big' }).optional(),
   phones: z.array(phoneInput).max(20, { error: 'validation.too_big' }).optional(),
   /** Billing and shipping (and any other) addresses, told apart by their label. */
@@ -27,7 +36,11 @@ const companyFields = {
 };
 
 export const companyCreateInput = z.strictObject(companyFields);
-export const companyUpdateInput = z.strictObject({ id: idSchema, ...companyFields, name: companyFields.name.optional() });
+export const companyUpdateInput = z.strictObject({
+  id: idSchema,
+  ...companyFields,
+  name: companyFields.name.optional(),
+});
 
 export const companySchema = z.object({
   ...recordMeta,
@@ -92,14 +105,18 @@ export const companiesMethods = {
     output: companySchema,
   }),
   'companies.delete': defineMethod({ summary: 'Move a company to the trash.', input: idInput, output: companySchema }),
-  'companies.restore': defineMethod({ summary: 'Bring a company back from the trash.', input: idInput, output: companySchema }),
+  'companies.restore': defineMethod({
+    summary: 'Bring a company back from the trash.',
+    input: idInput,
+    output: companySchema,
+  }),
   'companies.contacts': defineMethod({
-    summary: "The contacts linked to a company, with their role; the primary ones first.",
+    summary: 'The contacts linked to a company, with their role; the primary ones first.',
     input: idInput,
     output: z.object({ items: z.array(contactCompanyLinkSchema) }),
   }),
   'contacts.companies': defineMethod({
-    summary: "The companies a contact works at, with role; the primary one first.",
+    summary: 'The companies a contact works at, with role; the primary one first.',
     input: idInput,
     output: z.object({ items: z.array(contactCompanyLinkSchema) }),
   }),

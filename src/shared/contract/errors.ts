@@ -4,6 +4,16 @@ import { z } from 'zod';
 export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'forbidden', 'unavailable', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The HTTP status web mode answers each error code with. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unavailable: 503,
+  internal: 500,
+};
+
 export const issueSchema = z.object({
   /** Where the problem is, as a path into the input (["emails", 0, "value"]). */
   path: z.array(z.union([z.string(), z.number()])),

@@ -39,7 +39,11 @@ export const tagsMethods = {
     input: z.strictObject({ id: idSchema, name: tagName.optional(), color }),
     output: tagSchema,
   }),
-  'tags.delete': defineMethod({ summary: 'Delete a tag (restorable from the trash).', input: idInput, output: tagSchema }),
+  'tags.delete': defineMethod({
+    summary: 'Delete a tag (restorable from the trash).',
+    input: idInput,
+    output: tagSchema,
+  }),
   'tags.apply': defineMethod({
     summary: 'Tag many records at once (bulk action); records already tagged are left as they are.',
     input: z.strictObject({ tagId: idSchema, ...target }),

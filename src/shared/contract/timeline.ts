@@ -27,7 +27,11 @@ export const noteSchema = z.object({
   entityId: z.string(),
 });
 
-const noteBody = z.string().trim().min(1, { error: 'validation.required' }).max(50_000, { error: 'validation.too_long' });
+const noteBody = z
+  .string()
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(50_000, { error: 'validation.too_long' });
 
 export const TRASH_ENTITIES = ['contacts', 'companies', 'deals', 'activities', 'notes', 'tags', 'saved_views'] as const;
 export const trashItemSchema = z.object({

@@ -31,7 +31,13 @@ export interface CustomFieldDefLike {
   options: CustomFieldOption[];
 }
 
-export type CustomValueProblem = 'validation.invalid_type' | 'validation.invalid_value' | 'validation.invalid_date' | 'validation.email_invalid' | 'validation.url_invalid' | 'validation.too_long';
+export type CustomValueProblem =
+  | 'validation.invalid_type'
+  | 'validation.invalid_value'
+  | 'validation.invalid_date'
+  | 'validation.email_invalid'
+  | 'validation.url_invalid'
+  | 'validation.too_long';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -48,14 +54,22 @@ export function checkCustomValue(def: CustomFieldDefLike, value: unknown): Custo
     case 'phone':
       return typeof value !== 'string' ? 'validation.invalid_type' : value.length > 1000 ? 'validation.too_long' : null;
     case 'long_text':
-      return typeof value !== 'string' ? 'validation.invalid_type' : value.length > 50_000 ? 'validation.too_long' : null;
+      return typeof value !== 'string'
+        ? 'validation.invalid_type'
+        : value.length > 50_000
+          ? 'validation.too_long'
+          : null;
     case 'number':
     case 'currency':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'validation.invalid_type';
     case 'rating':
-      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 5 ? null : 'validation.invalid_value';
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 5
+        ? null
+        : 'validation.invalid_value';
     case 'date':
-      return typeof value === 'string' && DATE_RE.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'validation.invalid_date';
+      return typeof value === 'string' && DATE_RE.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : 'validation.invalid_date';
     case 'datetime':
       return Number.isInteger(value) ? null : 'validation.invalid_type';
     case 'checkbox':
@@ -63,7 +77,9 @@ export function checkCustomValue(def: CustomFieldDefLike, value: unknown): Custo
     case 'select':
       return typeof value === 'string' && optionIds.has(value) ? null : 'validation.invalid_value';
     case 'multiselect':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string' && optionIds.has(v)) ? null : 'validation.invalid_value';
+      return Array.isArray(value) && value.every((v) => typeof v === 'string' && optionIds.has(v))
+        ? null
+        : 'validation.invalid_value';
     case 'url':
       return typeof value === 'string' && /^https?:\/\/\S+$/.test(value) ? null : 'validation.url_invalid';
     case 'email':

@@ -6,7 +6,8 @@ import {
 } from '../../services/custom-fields';
 import { writeOptions, type HandlerMap } from '../context';
 
-type Methods = 'customFields.list' | 'customFields.create' | 'customFields.update' | 'customFields.delete' | 'customFields.restore';
+type Methods =
+  'customFields.list' | 'customFields.create' | 'customFields.update' | 'customFields.delete' | 'customFields.restore';
 
 export const customFieldsHandlers: HandlerMap<Methods> = {
   'customFields.list': (input, ctx) => ({ items: listCustomFields(ctx.db, input.entity, input.includeArchived) }),

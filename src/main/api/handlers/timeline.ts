@@ -3,7 +3,8 @@ import { timeline } from '../../services/timeline';
 import { listTrash, purgeFromTrash, restoreFromTrash } from '../../services/trash';
 import { writeOptions, type HandlerMap } from '../context';
 
-type Methods = 'timeline.list' | 'notes.create' | 'notes.update' | 'notes.delete' | 'trash.list' | 'trash.restore' | 'trash.purge';
+type Methods =
+  'timeline.list' | 'notes.create' | 'notes.update' | 'notes.delete' | 'trash.list' | 'trash.restore' | 'trash.purge';
 
 export const timelineHandlers: HandlerMap<Methods> = {
   'timeline.list': (input, ctx) => timeline(ctx.db, input),

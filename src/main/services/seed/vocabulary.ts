@@ -14,8 +14,11 @@ export interface StageSpec {
   rottingDays: number | null;
 }
 
+export type Sex = 'male' | 'female';
+
 export interface Department {
   name: string;
+  /** "masculine|feminine" where the language marks it (Spanish), else one form. */
   titles: string[];
 }
 
@@ -31,18 +34,21 @@ export interface Vocabulary {
   leadSources: (readonly [string, number])[];
   contactRoles: string[];
   dealRoles: string[];
-  prefixes: string[];
+  prefixes: Record<Sex, string[]>;
   pipelineName: string;
   stages: StageSpec[];
   products: string[];
   nextSteps: string[];
   lostReasons: string[];
   meetingPlaces: string[];
+  /** Where the sales team itself works (members' addresses). */
+  ownDomain: string;
+  /** A company's description; `{industry}` and `{city}` are filled in. */
+  companyBlurb: string;
+  /** Company names besides faker's: `{last}` is a surname, `{city}` a city. */
+  companyPatterns: string[];
   /** Subjects and bodies per activity type; `{contact}`, `{company}` and `{product}` are filled in. */
   activities: Record<ActivityType, { subjects: string[]; bodies: string[] }>;
-  phoneLabels: { mobile: string; work: string };
-  emailLabels: { work: string; personal: string };
-  addressLabel: string;
 }
 
 const es: Vocabulary = {
@@ -86,49 +92,77 @@ const es: Vocabulary = {
   departments: [
     {
       name: 'Dirección',
-      titles: ['Consejero delegado', 'Consejera delegada', 'Director general', 'Directora general', 'Socio fundador'],
+      titles: [
+        'Consejero delegado|Consejera delegada',
+        'Director general|Directora general',
+        'Socio fundador|Socia fundadora',
+      ],
     },
     {
       name: 'Ventas',
       titles: [
-        'Director comercial',
-        'Directora comercial',
-        'Ejecutivo de cuentas',
-        'Ejecutiva de cuentas',
+        'Director comercial|Directora comercial',
+        'Ejecutivo de cuentas|Ejecutiva de cuentas',
         'Responsable de grandes cuentas',
-        'Técnico comercial',
-        'Delegado de zona',
+        'Técnico comercial|Técnica comercial',
+        'Delegado de zona|Delegada de zona',
       ],
     },
     {
       name: 'Marketing',
-      titles: ['Directora de marketing', 'Director de marketing', 'Responsable de marketing digital', 'Community manager'],
+      titles: ['Director de marketing|Directora de marketing', 'Responsable de marketing digital', 'Community manager'],
     },
     {
       name: 'Finanzas',
-      titles: ['Director financiero', 'Directora financiera', 'Controller', 'Responsable de contabilidad', 'Administrativa'],
+      titles: [
+        'Director financiero|Directora financiera',
+        'Controller',
+        'Responsable de contabilidad',
+        'Administrativo|Administrativa',
+      ],
     },
     {
       name: 'Compras',
-      titles: ['Jefe de compras', 'Jefa de compras', 'Responsable de aprovisionamiento', 'Técnico de compras'],
+      titles: [
+        'Jefe de compras|Jefa de compras',
+        'Responsable de aprovisionamiento',
+        'Técnico de compras|Técnica de compras',
+      ],
     },
     {
       name: 'Tecnología',
-      titles: ['Director de sistemas', 'Responsable de IT', 'Ingeniera de software', 'Ingeniero de software', 'Administrador de sistemas'],
+      titles: [
+        'Director de sistemas|Directora de sistemas',
+        'Responsable de IT',
+        'Ingeniero de software|Ingeniera de software',
+        'Administrador de sistemas|Administradora de sistemas',
+      ],
     },
     {
       name: 'Operaciones',
-      titles: ['Director de operaciones', 'Jefa de producción', 'Responsable de logística', 'Jefe de almacén'],
+      titles: [
+        'Director de operaciones|Directora de operaciones',
+        'Jefe de producción|Jefa de producción',
+        'Responsable de logística',
+        'Jefe de almacén|Jefa de almacén',
+      ],
     },
     {
       name: 'Recursos Humanos',
-      titles: ['Directora de RR. HH.', 'Técnico de selección', 'Responsable de formación'],
+      titles: [
+        'Director de RR. HH.|Directora de RR. HH.',
+        'Técnico de selección|Técnica de selección',
+        'Responsable de formación',
+      ],
     },
     {
       name: 'Atención al cliente',
       titles: ['Responsable de atención al cliente', 'Agente de soporte', 'Customer success manager'],
     },
-    { name: 'Legal', titles: ['Asesora jurídica', 'Abogado interno', 'Responsable de cumplimiento'] },
+    {
+      name: 'Legal',
+      titles: ['Asesor jurídico|Asesora jurídica', 'Abogado interno|Abogada interna', 'Responsable de cumplimiento'],
+    },
   ],
   leadSources: [
     ['Web', 30],
@@ -142,7 +176,7 @@ const es: Vocabulary = {
   ],
   contactRoles: ['Decisor', 'Influyente', 'Usuario', 'Contacto técnico', 'Facturación', 'Empleado'],
   dealRoles: ['Decisor', 'Influyente', 'Evaluador técnico', 'Usuario final', 'Comprador'],
-  prefixes: ['Dr.', 'Dra.', 'D.', 'Dña.'],
+  prefixes: { male: ['Dr.', 'D.'], female: ['Dra.', 'Dña.'] },
   pipelineName: 'Ventas',
   stages: [
     { name: 'Prospección', probability: 10, kind: 'open', rottingDays: 14 },
@@ -175,6 +209,26 @@ const es: Vocabulary = {
     'Enviar contrato para firma',
   ],
   lostReasons: ['Precio', 'Eligieron a la competencia', 'Sin presupuesto', 'Proyecto aplazado', 'Sin respuesta'],
+  ownDomain: 'iberventas.es',
+  companyBlurb: 'Empresa del sector {industry} con sede en {city}.',
+  companyPatterns: [
+    'Grupo {last}',
+    'Construcciones {last} S.L.',
+    'Transportes {last}',
+    'Talleres {last}',
+    'Distribuciones {last} S.A.',
+    '{last} Abogados',
+    '{last} y Asociados',
+    'Clínica Dental {last}',
+    'Inmobiliaria {city}',
+    'Hoteles {city}',
+    'Bodegas {last}',
+    'Ingeniería {last}',
+    'Logística {city}',
+    'Soluciones Informáticas {city}',
+    'Gestoría {last}',
+    'Electricidad {last} S.L.',
+  ],
   meetingPlaces: ['Videollamada', 'Oficinas del cliente', 'Nuestras oficinas', 'Teams', 'Google Meet', 'Cafetería'],
   activities: {
     call: {
@@ -220,9 +274,6 @@ const es: Vocabulary = {
       ],
     },
   },
-  phoneLabels: { mobile: 'móvil', work: 'trabajo' },
-  emailLabels: { work: 'trabajo', personal: 'personal' },
-  addressLabel: 'trabajo',
 };
 
 const en: Vocabulary = {
@@ -273,7 +324,10 @@ const en: Vocabulary = {
     { name: 'Finance', titles: ['CFO', 'Controller', 'Accounting Manager', 'Financial Analyst'] },
     { name: 'Purchasing', titles: ['Purchasing Manager', 'Procurement Specialist', 'Buyer'] },
     { name: 'IT', titles: ['CTO', 'IT Director', 'Software Engineer', 'Systems Administrator', 'IT Manager'] },
-    { name: 'Operations', titles: ['Operations Manager', 'Plant Manager', 'Logistics Coordinator', 'Warehouse Manager'] },
+    {
+      name: 'Operations',
+      titles: ['Operations Manager', 'Plant Manager', 'Logistics Coordinator', 'Warehouse Manager'],
+    },
     { name: 'Human Resources', titles: ['HR Director', 'Recruiter', 'Training Manager'] },
     { name: 'Customer Service', titles: ['Customer Success Manager', 'Support Agent', 'Customer Service Lead'] },
     { name: 'Legal', titles: ['General Counsel', 'Legal Counsel', 'Compliance Officer'] },
@@ -290,7 +344,7 @@ const en: Vocabulary = {
   ],
   contactRoles: ['Decision maker', 'Influencer', 'User', 'Technical contact', 'Billing', 'Employee'],
   dealRoles: ['Decision maker', 'Influencer', 'Technical evaluator', 'End user', 'Buyer'],
-  prefixes: ['Dr.', 'Mr.', 'Ms.', 'Mrs.'],
+  prefixes: { male: ['Dr.', 'Mr.'], female: ['Dr.', 'Ms.', 'Mrs.'] },
   pipelineName: 'Sales',
   stages: [
     { name: 'Prospecting', probability: 10, kind: 'open', rottingDays: 14 },
@@ -323,6 +377,22 @@ const en: Vocabulary = {
     'Send contract for signature',
   ],
   lostReasons: ['Price', 'Went with a competitor', 'No budget', 'Project postponed', 'No response'],
+  ownDomain: 'northfield-sales.com',
+  companyBlurb: '{industry} company based in {city}.',
+  companyPatterns: [
+    '{last} Group',
+    '{last} & Sons',
+    '{city} Logistics',
+    '{last} Consulting',
+    '{city} Dental Care',
+    '{last} Construction',
+    '{last} Law',
+    '{city} Realty',
+    '{last} Engineering Inc.',
+    '{city} Software',
+    '{last} Brothers',
+    '{city} Medical Group',
+  ],
   meetingPlaces: ['Video call', 'Customer office', 'Our office', 'Zoom', 'Google Meet', 'Coffee shop'],
   activities: {
     call: {
@@ -368,9 +438,6 @@ const en: Vocabulary = {
       ],
     },
   },
-  phoneLabels: { mobile: 'mobile', work: 'work' },
-  emailLabels: { work: 'work', personal: 'personal' },
-  addressLabel: 'work',
 };
 
 export const VOCABULARY: Record<SeedLocale, Vocabulary> = { es, en };
