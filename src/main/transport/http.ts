@@ -7,6 +7,7 @@ import { HTTP_STATUS, type Result } from '../../shared/contract';
 import { pickLocale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/messages';
 import { dispatch } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../electron/url-policy';
 import type { CrmDb } from '../db/open';
 
 export interface WebServerOptions {
@@ -40,8 +41,8 @@ const MIME: Record<string, string> = {
   '.woff': 'font/woff',
   '.map': 'application/json',
 };
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+// One content security policy for both doors: the Electron window and web mode.
+const CSP = CONTENT_SECURITY_POLICY;
 
 /**
  * Web mode: the same dispatcher as IPC, over HTTP on loopback. Every start gets a fresh random
