@@ -1,0 +1,133 @@
+import { Anchor, Group, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Contact } from '../../../shared/contract';
+import type { UiKey } from '../../i18n/en';
+import type { useFormat } from '../../lib/format';
+import { formatPhone } from '../../lib/phone';
+import type { ContactSortField } from './list-store';
+import { ContactAvatar } from './ContactAvatar';
+import { StageBadge } from './StageBadge';
+
+export interface Column {
+  id: string;
+  label: UiKey;
+  /** A CSS grid track size. */
+  width: string;
+  sortField?: ContactSortField;
+  render: (contact: Contact) => ReactNode;
+}
+
+interface Env {
+  t: TFunction;
+  format: ReturnType<typeof useFormat>;
+}
+
+function NameCell({ contact }: { contact: Contact }) {
+  const subtitle = [contact.jobTitle, contact.department].filter(Boolean).join(' · ');
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <ContactAvatar name={contact.displayName} size={34} />
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Anchor
+          component={Link}
+          to={`/contacts/${contact.id}`}
+          fw={600}
+          size="sm"
+          c="var(--mantine-color-text)"
+          truncate
+          onClick={(e) => e.stopPropagation()}
+          data-testid="contact-name"
+        >
+          {contact.displayName}
+        </Anchor>
+        {subtitle ? (
+          <Text size="xs" c="dimmed" truncate>
+            {subtitle}
+          </Text>
+        ) : null}
+      </Stack>
+    </Group>
+  );
+}
+
+const nameColumn: Column = {
+  id: 'name',
+  label: 'contacts.col_name',
+  width: 'minmax(200px, 2fr)',
+  sortField: 'name',
+  render: (c) => <NameCell contact={c} />,
+};
+
+const emailColumn: Column = {
+  id: 'email',
+  label: 'contacts.col_email',
+  width: 'minmax(150px, 1.7fr)',
+  render: (c) =>
+    c.emails[0]?.value ?? (
+      <Text span c="dimmed">
+        —
+      </Text>
+    ),
+};
+
+const phoneColumn: Column = {
+  id: 'phone',
+  label: 'contacts.col_phone',
+  width: 'minmax(140px, 1.3fr)',
+  render: (c) =>
+    c.phones[0] ? (
+      formatPhone(c.phones[0].value)
+    ) : (
+      <Text span c="dimmed">
+        —
+      </Text>
+    ),
+};
+
+/** The live list: who, how to reach them, stage, and when the record was made and touched. */
+export function liveColumns({ format }: Env): Column[] {
+  return [
+    nameColumn,
+    emailColumn,
+    phoneColumn,
+    {
+      id: 'stage',
+      label: 'contacts.col_stage',
+      width: '136px',
+      render: (c) => <StageBadge stage={c.lifecycleStage} />,
+    },
+    {
+      id: 'createdAt',
+      label: 'contacts.col_created',
+      width: 'minmax(100px, 0.9fr)',
+      sortField: 'createdAt',
+      render: (c) => format.date(c.createdAt),
+    },
+    {
+      id: 'updatedAt',
+      label: 'contacts.col_updated',
+      width: 'minmax(120px, 1fr)',
+      sortField: 'updatedAt',
+      render: (c) => <span title={format.dateTime(c.updatedAt)}>{format.ago(c.updatedAt)}</span>,
+    },
+  ];
+}
+
+/** The trash: who, when it was deleted (its last update), and a way back. */
+export function trashColumns({ format }: Env, action: (c: Contact) => ReactNode): Column[] {
+  return [
+    nameColumn,
+    emailColumn,
+    phoneColumn,
+    {
+      id: 'deletedAt',
+      label: 'contacts.col_deleted',
+      width: 'minmax(130px, 1fr)',
+      sortField: 'updatedAt',
+      render: (c) => <span title={format.dateTime(c.updatedAt)}>{format.ago(c.updatedAt)}</span>,
+    },
+    { id: 'actions', label: 'contacts.col_actions', width: '130px', render: action },
+  ];
+}
