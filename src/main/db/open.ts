@@ -48,7 +48,7 @@ export function openDatabase(options: OpenOptions): CrmDb {
   }
   const sqlite = new Database(path);
   try {
-    configure(sqlite, path);
+    configure(sqlite);
     const schemaVersion = migrateDatabase(sqlite, path, options.migrationsFolder ?? migrationsDir());
     // WAL lets the UI read while a sync or import writes; NORMAL is durable across app crashes in
     // WAL mode. Switched on only once the book is known to be ours: a refused file stays untouched.
@@ -85,7 +85,7 @@ export function openDatabase(options: OpenOptions): CrmDb {
   }
 }
 
-function configure(sqlite: Database.Database, path: string): void {
+function configure(sqlite: Database.Database): void {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = OFF');
