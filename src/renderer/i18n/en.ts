@@ -1,5 +1,8 @@
+import { companiesEn } from './companies.en';
+import { listsEn } from './lists.en';
+import { recordsEn } from './records.en';
 /** Every string the workspace UI shows, in English. Back-end keys (errors.*, validation.*) come from src/shared/i18n. */
-export const en = {
+const baseEn = {
   'app.name': 'CRM',
   'app.tagline': 'Customer workspace',
   'nav.main': 'Main navigation',
@@ -169,5 +172,8 @@ export const en = {
   'notfound.body': 'This address does not match any screen of the workspace.',
   'notfound.home': 'Go to the home page',
 };
+
+/** Every UI string: the shell's and each feature's own catalogue. */
+export const en = { ...baseEn, ...listsEn, ...companiesEn, ...recordsEn };
 
 export type UiKey = keyof typeof en;

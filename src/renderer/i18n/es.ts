@@ -1,7 +1,13 @@
+import { companiesEs } from './companies.es';
+import { listsEs } from './lists.es';
+import { recordsEs } from './records.es';
 import type { UiKey } from './en';
 
 /** Every UI string in Spanish; typed against en so a missing key fails the typecheck. */
-export const es: Record<UiKey, string> = {
+const baseEs: Record<
+  Exclude<UiKey, keyof typeof listsEs | keyof typeof companiesEs | keyof typeof recordsEs>,
+  string
+> = {
   'app.name': 'CRM',
   'app.tagline': 'Espacio de clientes',
   'nav.main': 'Navegación principal',
@@ -172,3 +178,5 @@ export const es: Record<UiKey, string> = {
   'notfound.body': 'Esta dirección no corresponde a ninguna pantalla del espacio de trabajo.',
   'notfound.home': 'Ir al inicio',
 };
+
+export const es: Record<UiKey, string> = { ...baseEs, ...listsEs, ...companiesEs, ...recordsEs };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { activitiesMethods } from './activities';
 import { appMethods } from './app';
 import { companiesMethods } from './companies';
 import { contactsMethods } from './contacts';
@@ -12,6 +13,7 @@ import { tagsMethods } from './tags';
 import { timelineMethods } from './timeline';
 import { viewsMethods } from './views';
 
+export * from './activities';
 export * from './app';
 export * from './common';
 export * from './companies';
@@ -42,6 +44,7 @@ export const contract = {
   ...viewsMethods,
   ...duplicatesMethods,
   ...timelineMethods,
+  ...activitiesMethods,
 };
 
 export type Contract = typeof contract;

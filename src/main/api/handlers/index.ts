@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/contract';
 import type { HandlerMap } from '../context';
+import { activitiesHandlers } from './activities';
 import { appHandlers } from './app';
 import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...viewsHandlers,
   ...duplicatesHandlers,
   ...timelineHandlers,
+  ...activitiesHandlers,
 };

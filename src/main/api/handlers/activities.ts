@@ -1,0 +1,12 @@
+import { createActivity, deleteActivity, getActivity, listActivities, updateActivity } from '../../services/activities';
+import { writeOptions, type HandlerMap } from '../context';
+
+type Methods = 'activities.create' | 'activities.get' | 'activities.update' | 'activities.delete' | 'activities.list';
+
+export const activitiesHandlers: HandlerMap<Methods> = {
+  'activities.create': (input, ctx) => createActivity(ctx.db, input, writeOptions(ctx)),
+  'activities.get': (input, ctx) => getActivity(ctx.db, input.id),
+  'activities.update': ({ id, ...patch }, ctx) => updateActivity(ctx.db, id, patch, writeOptions(ctx)),
+  'activities.delete': (input, ctx) => deleteActivity(ctx.db, input.id, writeOptions(ctx)),
+  'activities.list': (input, ctx) => ({ items: listActivities(ctx.db, input) }),
+};

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { idInput, idSchema, limitSchema, optionalText, recordMeta } from './common';
+import { defineMethod } from './define';
+
+export const ACTIVITY_TYPES = ['call', 'meeting', 'email', 'task', 'note'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export const LINKABLE = ['contacts', 'companies', 'deals'] as const;
+
+const when = z.number({ error: 'validation.invalid_type' }).int().nullable().optional();
+const linkSchema = z.strictObject({
+  entityType: z.enum(LINKABLE, { error: 'validation.invalid_value' }),
+  entityId: idSchema,
+});
+
+/** Type-specific details; anything not listed for a type is refused. */
+export const activityDetailsSchema = z.union([
+  z.strictObject({
+    kind: z.literal('call'),
+    direction: z.enum(['inbound', 'outbound']).optional(),
+    durationSeconds: z.number().int().min(0).optional(),
+    outcome: z.string().max(100).optional(),
+    number: z.string().max(40).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('meeting'),
+    location: z.string().max(300).optional(),
+    attendees: z
+      .array(z.strictObject({ type: z.enum(['contact', 'member']), id: idSchema }))
+      .max(200)
+      .optional(),
+    recurrence: z.string().max(500).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('email'),
+    from: z.string().max(320).optional(),
+    to: z.array(z.string().max(320)).max(100).optional(),
+    cc: z.array(z.string().max(320)).max(100).optional(),
+    direction: z.enum(['inbound', 'outbound']).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('task'),
+    priority: z.enum(['low', 'normal', 'high']).optional(),
+    checklist: z
+      .array(z.strictObject({ text: z.string().max(300), done: z.boolean() }))
+      .max(100)
+      .optional(),
+    recurrence: z.string().max(500).optional(),
+  }),
+  z.strictObject({ kind: z.literal('note') }),
+]);
+
+const activityFields = {
+  type: z.enum(ACTIVITY_TYPES, { error: 'validation.invalid_value' }),
+  subject: z.string().trim().min(1, { error: 'validation.required' }).max(300, { error: 'validation.too_long' }),
+  body: optionalText(100_000),
+  startAt: when,
+  endAt: when,
+  dueAt: when,
+  allDay: z.boolean().optional(),
+  doneAt: when,
+  ownerId: idSchema.nullable().optional(),
+  details: activityDetailsSchema.optional(),
+  links: z.array(linkSchema).max(100, { error: 'validation.too_big' }).optional(),
+};
+
+export const activitySchema = z.object({
+  ...recordMeta,
+  type: z.enum(ACTIVITY_TYPES),
+  subject: z.string(),
+  body: z.string().nullable(),
+  startAt: z.number().nullable(),
+  endAt: z.number().nullable(),
+  dueAt: z.number().nullable(),
+  allDay: z.boolean(),
+  doneAt: z.number().nullable(),
+  ownerId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  links: z.array(z.object({ entityType: z.string(), entityId: z.string() })),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+export const activitiesMethods = {
+  'activities.create': defineMethod({
+    summary: 'Log a call, meeting, email, task or note, linked to any number of contacts, companies and deals.',
+    input: z.strictObject(activityFields),
+    output: activitySchema,
+  }),
+  'activities.get': defineMethod({ summary: 'One activity with its links.', input: idInput, output: activitySchema }),
+  'activities.update': defineMethod({
+    summary: 'Change an activity; `links`, when given, replaces its links; `doneAt` completes a task.',
+    input: z.strictObject({
+      id: idSchema,
+      ...activityFields,
+      type: activityFields.type.optional(),
+      subject: activityFields.subject.optional(),
+    }),
+    output: activitySchema,
+  }),
+  'activities.delete': defineMethod({
+    summary: 'Move an activity to the trash.',
+    input: idInput,
+    output: activitySchema,
+  }),
+  'activities.list': defineMethod({
+    summary: 'Activities newest first, optionally of one record, of some types, or open tasks only.',
+    input: z.strictObject({
+      entityId: idSchema.optional(),
+      types: z.array(z.enum(ACTIVITY_TYPES)).optional(),
+      openOnly: z.boolean().optional(),
+      limit: limitSchema.optional(),
+    }),
+    output: z.object({ items: z.array(activitySchema) }),
+  }),
+};
