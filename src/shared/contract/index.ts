@@ -9,6 +9,7 @@ import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
 import { membersMethods } from './members';
 import { searchMethods } from './search';
+import { settingsMethods } from './settings';
 import { tagsMethods } from './tags';
 import { timelineMethods } from './timeline';
 import { viewsMethods } from './views';
@@ -31,6 +32,7 @@ export * from './timeline';
 export * from './views';
 export * from './parts';
 export * from './search';
+export * from './settings';
 
 /** Every operation of the workspace. The IPC handlers, the HTTP routes, the preload and docs/api.md are all built from this. */
 export const contract = {
@@ -45,6 +47,7 @@ export const contract = {
   ...duplicatesMethods,
   ...timelineMethods,
   ...activitiesMethods,
+  ...settingsMethods,
 };
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { customFieldsHandlers } from './custom-fields';
 import { duplicatesHandlers } from './duplicates';
 import { membersHandlers } from './members';
 import { searchHandlers } from './search';
+import { settingsHandlers } from './settings';
 import { tagsHandlers } from './tags';
 import { timelineHandlers } from './timeline';
 import { viewsHandlers } from './views';
@@ -25,4 +26,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...duplicatesHandlers,
   ...timelineHandlers,
   ...activitiesHandlers,
+  ...settingsHandlers,
 };
