@@ -46,7 +46,7 @@ describe('translate', () => {
 
   it('translates entity names given as message keys', () => {
     expect(translate('en', 'errors.not_found', { entity: 'entity.contact' })).toBe('Contact not found.');
-    expect(translate('es', 'errors.not_found', { entity: 'entity.contact' })).toBe('Contacto no encontrado.');
+    expect(translate('es', 'errors.not_found', { entity: 'entity.contact' })).toBe('Contacto: no se encontró.');
   });
 
   it('leaves a missing parameter visible and an unknown key as itself', () => {

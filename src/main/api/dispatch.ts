@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type ApiErrorBody, type ApiIssue, type Result } from '../../shared/contract';
-import { translate, type MessageParams } from '../../shared/i18n/messages';
+import { messages, translate, type MessageParams } from '../../shared/i18n/messages';
 import type { Locale } from '../../shared/i18n/locales';
 import { CrmError, type IssueSpec } from '../errors';
 import type { ApiContext, Handler } from './context';
@@ -76,7 +76,10 @@ export function fromZodIssue(issue: z.core.$ZodIssue): IssueSpec {
   const raw = issue as unknown as Record<string, unknown>;
   if (typeof raw.minimum === 'number' || typeof raw.minimum === 'bigint') params.min = Number(raw.minimum);
   if (typeof raw.maximum === 'number' || typeof raw.maximum === 'bigint') params.max = Number(raw.maximum);
-  if (typeof raw.expected === 'string') params.expected = raw.expected;
+  // Zod names the expected type ("number", "string"): a key of the catalogue, so it reads in the caller's language.
+  if (typeof raw.expected === 'string') {
+    params.expected = `type.${raw.expected}` in messages.en ? `type.${raw.expected}` : raw.expected;
+  }
   if (issue.message.startsWith('validation.')) return { path, key: issue.message, params };
   switch (issue.code) {
     case 'invalid_type':

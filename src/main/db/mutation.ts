@@ -201,6 +201,9 @@ export function mutate(db: CrmDb, mutations: Mutation | Mutation[], options: Wri
   const state = writerFor(db);
   return write(db, () => {
     const out = list.map((m) => applyOne(db, state, m, options));
+    // Custom values are searched by their field's options and only while the field is active:
+    // a changed definition (here or arriving by sync) re-indexes the records that hold a value.
+    for (const m of list) if (m.table === 'custom_field_defs' && m.op !== 'insert') reindexCustomField(db, state, m.id);
     state.stmts.hlc.run(db.clock.current());
     return out;
   });
@@ -363,6 +366,22 @@ function purgeStatement(db: CrmDb, plan: TablePlan): Database.Statement {
   let stmt = purges.get(plan);
   if (!stmt) purges.set(plan, (stmt = db.sqlite.prepare(`DELETE FROM "${plan.name}" WHERE id = ?`)));
   return stmt;
+}
+
+function reindexCustomField(db: CrmDb, state: WriterState, defId: string): void {
+  forgetCustomDefs(db);
+  const def = db.sqlite.prepare('SELECT entity, key FROM custom_field_defs WHERE id = ?').get(defId) as
+    { entity: string; key: string } | undefined;
+  if (!def || !(def.entity in ENTITIES)) return;
+  const plan = planFor(db, state, def.entity as EntityName);
+  if (!plan.def.searchDoc || !plan.def.searchType) return;
+  const rows = db.sqlite
+    .prepare(`SELECT * FROM "${plan.name}" WHERE deleted = 0 AND json_type(custom, ?) IS NOT NULL`)
+    .all(`$."${def.key}"`) as Row[];
+  for (const raw of rows) {
+    const row = decodeRow(plan, raw);
+    writeSearchDoc(db, plan.def.searchType, row.id as string, searchDocOf(db, plan, row), true);
+  }
 }
 
 /** The entity's own search text plus its custom values, so custom fields are found by search. */

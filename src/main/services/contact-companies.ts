@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { companies, contactCompanies, contacts } from '../../../db/schema';
 import type { ContactCompanyLink } from '../../shared/contract/companies';
 import { contactDisplayName } from '../../shared/domain/contact';
@@ -10,11 +10,15 @@ import type { CrmDb } from '../db/open';
 type LinkRow = typeof contactCompanies.$inferSelect;
 
 function findLink(db: CrmDb, contactId: string, companyId: string): LinkRow | undefined {
-  return db.orm
-    .select()
-    .from(contactCompanies)
-    .where(and(eq(contactCompanies.contactId, contactId), eq(contactCompanies.companyId, companyId)))
-    .get();
+  return (
+    db.orm
+      .select()
+      .from(contactCompanies)
+      .where(and(eq(contactCompanies.contactId, contactId), eq(contactCompanies.companyId, companyId)))
+      // A merge can leave a live and a deleted row for one pair: the live one is the link.
+      .orderBy(asc(contactCompanies.deleted), desc(contactCompanies.updatedAt))
+      .get()
+  );
 }
 
 /** Creates or updates the link; making it primary clears the flag on the contact's other links. */
@@ -60,7 +64,13 @@ export function linkCompany(
 export function unlinkCompany(db: CrmDb, contactId: string, companyId: string, options: WriteOptions = {}): boolean {
   const link = findLink(db, contactId, companyId);
   if (!link || link.deleted) return false;
-  mutate(db, { table: 'contact_companies', op: 'delete', id: link.id }, options);
+  const batch: Mutation[] = [{ table: 'contact_companies', op: 'delete', id: link.id }];
+  // Losing the primary company promotes another one, so a contact with companies always has one.
+  if (link.isPrimary) {
+    const next = companiesOfContact(db, contactId).find((l) => l.companyId !== companyId);
+    if (next) batch.push({ table: 'contact_companies', op: 'update', id: next.id, values: { isPrimary: true } });
+  }
+  mutate(db, batch, options);
   return true;
 }
 

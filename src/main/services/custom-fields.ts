@@ -143,7 +143,8 @@ export function mergeCustomValues(
       continue;
     }
     const problem = checkCustomValue(def, value);
-    if (problem) issues.push({ path: ['custom', key], key: problem, params: { expected: def.type, field: def.label } });
+    if (problem)
+      issues.push({ path: ['custom', key], key: problem, params: { expected: `type.${def.type}`, field: def.label } });
     else if (value === null) delete next[key];
     else next[key] = value;
   }

@@ -16,6 +16,40 @@ export function nameKey(first: string | null | undefined, last: string | null | 
   return `${foldText(last ?? '')} ${foldText(first ?? '').slice(0, 1)}`.trim();
 }
 
+/**
+ * Whether two first names may be the same person: equal once folded, one an initial or prefix of
+ * the other ("J." / "Jo" / "John"), or one typo apart ("Jon" / "John"). "José" and "Juan" are not.
+ */
+export function similarFirstNames(a: string | null | undefined, b: string | null | undefined): boolean {
+  const x = foldText(a ?? '').replace(/[^\p{L}]/gu, '');
+  const y = foldText(b ?? '').replace(/[^\p{L}]/gu, '');
+  if (!x || !y) return true;
+  if (x === y || x.startsWith(y) || y.startsWith(x)) return true;
+  return withinOneEdit(x, y);
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
 class UnionFind {
   private parent = new Map<string, string>();
   find(x: string): string {
@@ -95,12 +129,25 @@ export function duplicateGroups(db: CrmDb, entity: Entity, limit = 500): { group
       )
       .raw()
       .all() as [string, string, string, string | null][];
-    groupBy(
-      rows.map(([id, company, first, last]) => ({ id, key: `${company}|${nameKey(first, last)}` })),
-      'same_name_company',
-      uf,
-      reasons,
-    );
+    // Bucket by company and "last name + first initial", then join only similar first names.
+    const buckets = new Map<string, { id: string; first: string }[]>();
+    for (const [id, company, first, last] of rows) {
+      const key = `${company}|${nameKey(first, last)}`;
+      const list = buckets.get(key);
+      if (list) list.push({ id, first });
+      else buckets.set(key, [{ id, first }]);
+    }
+    const pairs: { key: string; id: string }[] = [];
+    for (const [key, list] of buckets) {
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          if (list[i]!.id !== list[j]!.id && similarFirstNames(list[i]!.first, list[j]!.first)) {
+            pairs.push({ key: `${key}|${i}|${j}`, id: list[i]!.id }, { key: `${key}|${i}|${j}`, id: list[j]!.id });
+          }
+        }
+      }
+    }
+    groupBy(pairs, 'same_name_company', uf, reasons);
   } else {
     groupBy(
       all(`SELECT id, domain FROM companies WHERE deleted = 0 AND domain IS NOT NULL AND domain <> ''`).map(
@@ -204,7 +251,9 @@ export function checkDuplicates(db: CrmDb, entity: Entity, probe: DuplicateProbe
         )
         .raw()
         .all(...companyIds) as [string, string, string | null][];
-      for (const [id, first, last] of rows) if (nameKey(first, last) === key) add(id, 'same_name_company');
+      for (const [id, first, last] of rows) {
+        if (nameKey(first, last) === key && similarFirstNames(first, probe.firstName)) add(id, 'same_name_company');
+      }
     }
     if (ids.size) {
       for (const c of db.orm

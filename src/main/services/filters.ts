@@ -166,7 +166,11 @@ function compileCondition(ctx: CompileContext, c: FilterCondition, path: (string
     return undefined;
   }
   const bad = (expected: string) => {
-    ctx.issues.push({ path: [...path, 'value'], key: 'validation.invalid_type', params: { expected } });
+    ctx.issues.push({
+      path: [...path, 'value'],
+      key: 'validation.invalid_type',
+      params: { expected: `type.${expected}` },
+    });
     return undefined;
   };
   const e = spec.expr;
@@ -193,13 +197,8 @@ function compileCondition(ctx: CompileContext, c: FilterCondition, path: (string
         return op === 'eq' ? sql`${e} = ${v}` : sql`(${e} IS NULL OR ${e} <> ${v})`;
       }
       if (typeof v !== 'string') return bad('text');
-      const text = spec.field === 'name' ? foldLike(v) : v;
-      const escaped = text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-      if (op === 'contains') return sql`${e} LIKE ${`%${escaped}%`} ESCAPE '\\'`;
-      if (op === 'not_contains') return sql`(${e} IS NULL OR ${e} NOT LIKE ${`%${escaped}%`} ESCAPE '\\')`;
-      if (op === 'starts_with') return sql`${e} LIKE ${`${escaped}%`} ESCAPE '\\'`;
-      if (op === 'eq') return sql`lower(${e}) = lower(${text})`;
-      return sql`(${e} IS NULL OR lower(${e}) <> lower(${text}))`;
+      const positive = textMatch(spec, e, op === 'not_contains' ? 'contains' : op === 'neq' ? 'eq' : op, v);
+      return op === 'not_contains' || op === 'neq' ? sql`(${e} IS NULL OR NOT ${positive})` : positive;
     }
     case 'gt':
     case 'gte':
@@ -210,7 +209,7 @@ function compileCondition(ctx: CompileContext, c: FilterCondition, path: (string
       return sql`${e} ${sql.raw(sym)} ${v}`;
     }
     case 'between': {
-      if (!Array.isArray(v) || v.length !== 2) return bad(spec.kind === 'date' ? 'date range' : 'number range');
+      if (!Array.isArray(v) || v.length !== 2) return bad('range');
       if (spec.kind === 'date') {
         const from = dateValue(spec, v[0]);
         const to = dateValue(spec, v[1], true);
@@ -264,6 +263,37 @@ function compileCondition(ctx: CompileContext, c: FilterCondition, path: (string
       return op === 'has_tag' ? tagged : sql`NOT ${tagged}`;
     }
   }
+}
+
+const like = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/**
+ * A positive text match. Emails and phones are lists: the match is against each stored value
+ * (phones by their digits); the name is matched folded, and "starts with" may start at the first
+ * name or the last name, since the sort key puts the last name first.
+ */
+function textMatch(spec: FieldSpec, e: SQL | SQLiteColumn, op: 'contains' | 'starts_with' | 'eq', v: string): SQL {
+  if (spec.field === 'email' || spec.field === 'phone') {
+    const phone = spec.field === 'phone';
+    const typed = phone ? v.replace(/\D/g, '') : v.toLowerCase();
+    const value = phone
+      ? sql`replace(json_extract(j.value, '$.value'), '+', '')`
+      : sql`lower(json_extract(j.value, '$.value'))`;
+    const cond =
+      op === 'eq'
+        ? sql`${value} = ${typed}`
+        : sql`${value} LIKE ${op === 'contains' ? `%${like(typed)}%` : `${like(typed)}%`} ESCAPE '\\'`;
+    return sql`EXISTS (SELECT 1 FROM json_each(${e}) j WHERE ${cond})`;
+  }
+  const text = spec.field === 'name' ? foldLike(v) : v;
+  const escaped = like(text);
+  if (op === 'contains') return sql`${e} LIKE ${`%${escaped}%`} ESCAPE '\\'`;
+  if (op === 'starts_with') {
+    return spec.field === 'name'
+      ? sql`(${e} LIKE ${`${escaped}%`} ESCAPE '\\' OR ${e} LIKE ${`% ${escaped}%`} ESCAPE '\\')`
+      : sql`${e} LIKE ${`${escaped}%`} ESCAPE '\\'`;
+  }
+  return sql`lower(${e}) = lower(${text})`;
 }
 
 /** A date given as YYYY-MM-DD or epoch milliseconds, in the field's storage form. */

@@ -36,7 +36,7 @@ interface Move {
   table: EntityName;
   id: string;
   field: string;
-  from: string;
+  from: unknown;
 }
 
 interface Snapshot {
@@ -130,7 +130,7 @@ function planRelationMoves(
   snapshot: Snapshot,
   batch: Mutation[],
 ) {
-  const move = (table: EntityName, id: string, field: string, from: string) => {
+  const move = (table: EntityName, id: string, field: string, from: unknown) => {
     snapshot.moves.push({ table, id, field, from });
     batch.push({ table, op: 'update', id, values: { [field]: survivorId } });
   };
@@ -157,20 +157,27 @@ function planRelationMoves(
     }
   };
   const live = <T extends { deleted: boolean }>(rows: T[]) => rows.filter((r) => !r.deleted);
+  /** Sets a flag on a link row, remembering the old value so undo puts it back. */
+  const setPrimary = (id: string, value: boolean) => {
+    snapshot.moves.push({ table: 'contact_companies', id, field: 'isPrimary', from: !value });
+    batch.push({ table: 'contact_companies', op: 'update', id, values: { isPrimary: value } });
+  };
 
   if (entity === 'contacts') {
-    const own = new Set(
-      live(db.orm.select().from(contactCompanies).where(eq(contactCompanies.contactId, survivorId)).all()).map(
-        (r) => r.companyId,
-      ),
+    const ownLinks = live(
+      db.orm.select().from(contactCompanies).where(eq(contactCompanies.contactId, survivorId)).all(),
     );
-    moveLinks(
-      'contact_companies',
-      db.orm.select().from(contactCompanies).where(inArray(contactCompanies.contactId, mergedIds)).all(),
-      'contactId',
-      'companyId',
-      own,
-    );
+    const own = new Set(ownLinks.map((r) => r.companyId));
+    const incoming = db.orm.select().from(contactCompanies).where(inArray(contactCompanies.contactId, mergedIds)).all();
+    const firstMove = snapshot.moves.length;
+    moveLinks('contact_companies', incoming, 'contactId', 'companyId', own);
+    // A contact keeps exactly one primary company: moved primaries give way to the survivor's.
+    let hasPrimary = ownLinks.some((l) => l.isPrimary);
+    for (const m of snapshot.moves.slice(firstMove)) {
+      if (!incoming.find((r) => r.id === m.id)?.isPrimary) continue;
+      if (!hasPrimary) hasPrimary = true;
+      else setPrimary(m.id, false);
+    }
     const ownDeals = new Set(
       live(db.orm.select().from(dealContacts).where(eq(dealContacts.contactId, survivorId)).all()).map((r) => r.dealId),
     );
@@ -187,17 +194,27 @@ function planRelationMoves(
         (r) => r.contactId,
       ),
     );
-    moveLinks(
-      'contact_companies',
-      db.orm.select().from(contactCompanies).where(inArray(contactCompanies.companyId, mergedIds)).all(),
-      'companyId',
-      'contactId',
-      own,
-    );
+    const incoming = db.orm.select().from(contactCompanies).where(inArray(contactCompanies.companyId, mergedIds)).all();
+    const firstDrop = snapshot.dropped.length;
+    moveLinks('contact_companies', incoming, 'companyId', 'contactId', own);
+    // A contact whose primary link was to a merged company, and who was already linked to the
+    // survivor, keeps a primary: its link to the survivor becomes primary.
+    for (const d of snapshot.dropped.slice(firstDrop)) {
+      const dropped = incoming.find((r) => r.id === d.id);
+      if (!dropped?.isPrimary) continue;
+      const toSurvivor = live(
+        db.orm
+          .select()
+          .from(contactCompanies)
+          .where(and(eq(contactCompanies.contactId, dropped.contactId), eq(contactCompanies.companyId, survivorId)))
+          .all(),
+      )[0];
+      if (toSurvivor && !toSurvivor.isPrimary) setPrimary(toSurvivor.id, true);
+    }
     for (const d of live(db.orm.select().from(deals).where(inArray(deals.companyId, mergedIds)).all()))
-      move('deals', d.id, 'companyId', d.companyId!);
+      move('deals', d.id, 'companyId', d.companyId);
     for (const c of live(db.orm.select().from(companies).where(inArray(companies.parentId, mergedIds)).all())) {
-      if (c.id !== survivorId) move('companies', c.id, 'parentId', c.parentId!);
+      if (c.id !== survivorId) move('companies', c.id, 'parentId', c.parentId);
     }
   }
   const ownActivities = new Set(

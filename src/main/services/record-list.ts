@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { companies, contacts } from '../../../db/schema';
 import type { FilterGroup, SortSpec } from '../../shared/contract/filters';
@@ -35,6 +35,8 @@ const OFFSET_MARK = '#offset';
 function whereOf(db: CrmDb, entity: FilterEntity, input: ListQuery, actor: string | null): SQL[] {
   const table = TABLES[entity];
   const where: SQL[] = [eq(table.deleted, input.trash ?? false)];
+  // Merged-away records are not in the trash: they live on in their survivor.
+  if (input.trash) where.push(isNull(table.mergedInto));
   if (input.query) {
     const fts = toFtsQuery(input.query);
     if (input.trash) {
@@ -93,7 +95,10 @@ export function queryRecords<E extends FilterEntity>(
         },
       ]);
     }
-    return NOT_NULL_SORTS.has(s.field) ? (spec.expr as SQLiteColumn | SQL) : sql`coalesce(${spec.expr}, '')`;
+    if (NOT_NULL_SORTS.has(s.field)) return spec.expr as SQLiteColumn | SQL;
+    // Blanks sort last either way: a huge number for numbers, '' (after every number) for text.
+    if (spec.kind === 'number') return sql`coalesce(${spec.expr}, ${s.direction === 'desc' ? -1e308 : 1e308})`;
+    return sql`coalesce(${spec.expr}, '')`;
   });
   const where = whereOf(db, entity, input, actor);
 

@@ -34,7 +34,11 @@ export function listTrash(db: CrmDb, entity: TrashEntity | undefined, limit = 20
 }
 
 export function restoreFromTrash(db: CrmDb, entity: TrashEntity, ids: string[], options: WriteOptions = {}): number {
-  const inTrash = ids.filter((id) => readRow(db, entity, id)?.deleted);
+  // A merged-away record comes back only by undoing its merge, never through the trash.
+  const inTrash = ids.filter((id) => {
+    const row = readRow(db, entity, id);
+    return row?.deleted && !row.mergedInto;
+  });
   if (inTrash.length)
     mutate(
       db,

@@ -120,7 +120,7 @@ describe('contacts: create, get, update, delete, restore', () => {
           code: 'not_found',
           key: 'errors.not_found',
           params: { entity: 'entity.contact' },
-          message: 'Contacto no encontrado.',
+          message: 'Contacto: no se encontró.',
         },
       });
     }

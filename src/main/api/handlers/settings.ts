@@ -2,7 +2,10 @@ import { getSetting, setSetting } from '../../services/settings';
 import { writeOptions, type HandlerMap } from '../context';
 import type { CrmDb } from '../../db/open';
 
-const all = (db: CrmDb) => ({ defaultCountry: getSetting(db, 'defaultCountry'), baseCurrency: getSetting(db, 'baseCurrency') });
+const all = (db: CrmDb) => ({
+  defaultCountry: getSetting(db, 'defaultCountry'),
+  baseCurrency: getSetting(db, 'baseCurrency'),
+});
 
 export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update'> = {
   'settings.get': (_input, ctx) => all(ctx.db),
