@@ -8,6 +8,10 @@ import { customTextOf, forgetCustomDefs } from './custom-defs';
 import { removeFromSearch, writeSearchDoc } from './search-index';
 
 /** `purge` erases a record for good (emptying the trash); the others keep it, `delete` only flags it. */
+/** The key of sync_cell_clock that stands for every column not listed on its own. */
+export const ALL_COLUMNS = '*';
+const INSERT_CHANGES = { [ALL_COLUMNS]: true };
+
 export type MutationOp = 'insert' | 'update' | 'delete' | 'restore' | 'purge';
 
 export interface Mutation {
@@ -136,7 +140,9 @@ function fromDriver(col: ColumnInfo, value: unknown): unknown {
 function defaultOf(col: ColumnInfo): unknown {
   const d = col.column.default as unknown;
   if (d === undefined) return null;
-  return typeof d === 'object' && d !== null ? structuredClone(d) : d;
+  // Defaults are flat JSON ([] or {}): a shallow copy keeps rows from sharing them.
+  if (Array.isArray(d)) return [...(d as unknown[])];
+  return typeof d === 'object' && d !== null ? { ...(d as object) } : d;
 }
 
 /** Reads one row of a synced table as the app sees it (TS keys, decoded JSON and booleans). */
@@ -247,17 +253,14 @@ function insertRow(
   const params = plan.columns.map((col) => toDriver(col, row[col.key]));
   plan.insert.run(params);
 
-  const clocks: Record<string, string> = {};
-  const changes: Row = {};
-  const audit: Record<string, [unknown, unknown]> = {};
-  plan.columns.forEach((col, i) => {
-    if (col.local || col.key === 'id') return;
-    clocks[col.name] = hlc;
-    changes[col.name] = params[i];
-    const value = row[col.key];
-    if (value !== null && value !== undefined) audit[col.key] = [null, value];
-  });
-  state.stmts.clockPut.run(plan.name, m.id, JSON.stringify(clocks));
+  // A new row's fields all share the insert's clock: stored once as "*" rather than per column.
+  // Its outbox entry says "every field" rather than repeating the row: the push reads the cells'
+  // current values and clocks, which is the per-cell coalescing the push does anyway. The audit
+  // records the creation without repeating the values either: a field's first value is the "old"
+  // side of its first change, or its current value.
+  const changes = INSERT_CHANGES;
+  const audit = {};
+  state.stmts.clockPut.run(plan.name, m.id, JSON.stringify({ [ALL_COLUMNS]: hlc }));
   state.stmts.outbox.run(plan.name, m.id, JSON.stringify(changes), hlc);
   state.stmts.audit.run(plan.name, m.id, 'insert', JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
   if (plan.def.searchDoc && plan.def.searchType && !row.deleted) {

@@ -232,7 +232,14 @@ export function checkDuplicates(db: CrmDb, entity: Entity, probe: DuplicateProbe
       )
       .pluck()
       .all(words, type) as string[];
-  const phrase = (text: string) => `"${text.replace(/"/g, '')}"`;
+  // Every word of the value, each quoted (the index keeps no positions, so no phrases); the
+  // candidates are then checked against the stored values.
+  const phrase = (text: string) =>
+    text
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .map((w) => `"${w}"`)
+      .join(' ');
 
   if (entity === 'contacts') {
     const country = getSetting(db, 'defaultCountry');

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 /**
  * Normalises a phone number to E.164. Numbers written without a country code are read in the
@@ -12,9 +12,18 @@ export function normalisePhone(input: string, defaultCountry: string): string | 
   return parsed.number;
 }
 
-/** Digits a person may type to find a phone: the E.164 digits and the national number. */
+let callingCodes: Set<string> | undefined;
+
+/**
+ * Digits a person may type to find a phone: the E.164 digits and the national number. This runs
+ * for every record written, so the country code is split off with a lookup table rather than a
+ * full parse (calling codes are prefix-free: at most one of the first 1–3 digits is one).
+ */
 export function phoneSearchTerms(e164: string): string[] {
-  const parsed = parsePhoneNumberFromString(e164);
   const digits = e164.replace(/\D/g, '');
-  return parsed ? [digits, String(parsed.nationalNumber)] : [digits];
+  callingCodes ??= new Set(getCountries().map((c) => getCountryCallingCode(c)));
+  for (let n = 1; n <= 3; n++) {
+    if (callingCodes.has(digits.slice(0, n))) return [digits, digits.slice(n)];
+  }
+  return [digits];
 }

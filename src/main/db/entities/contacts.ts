@@ -18,11 +18,12 @@ export const contactEntity: EntityDef = {
     const emails = (row.emails as Labeled[] | undefined) ?? [];
     const phones = (row.phones as Labeled[] | undefined) ?? [];
     const subtitle = [row.jobTitle, emails[0]?.value].filter(Boolean).join(' · ');
+    // The tokenizer splits emails at "." and "@" already, so "garcia" finds jose.garcia@x.com.
     const body = [
-      ...emails.map((e) => `${e.value} ${e.value.split('@')[0]?.replace(/[._-]+/g, ' ') ?? ''}`),
+      ...emails.map((e) => e.value),
       ...phones.flatMap((p) => phoneSearchTerms(p.value)),
+      row.jobTitle,
       row.department,
-      row.leadSource,
     ]
       .filter(Boolean)
       .join(' ');

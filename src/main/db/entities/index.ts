@@ -22,7 +22,7 @@ export const ENTITIES = {
     searchDoc: (row) => ({
       title: String(row.name ?? ''),
       subtitle: [row.industry, row.domain].filter(Boolean).join(' · '),
-      body: [row.domain, row.description].filter(Boolean).join(' '),
+      body: [row.domain, row.industry, row.description].filter(Boolean).join(' '),
     }),
   }),
   contacts: contactEntity,
