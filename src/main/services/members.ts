@@ -74,6 +74,8 @@ export function setCurrentMember(db: CrmDb, id: string): Member {
   db.sqlite
     .prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
     .run(CURRENT_KEY, id);
+  // Not a synced write, but every open window shows who is working: tell them.
+  db.events.emit('changes', { entity: 'members', op: 'update', ids: [id] });
   return member;
 }
 

@@ -17,10 +17,15 @@ interface RawItem {
 }
 
 /**
+ * A task sits in the timeline when it was created (or done), not at a due date in the future.
+ *
  * One query per source, each already cut at the cursor and the page size, merged newest first.
  * Every source is an index range on the record's id, so a page costs the same however long the
  * record's history is.
  */
+const ACTIVITY_AT =
+  "CASE WHEN a.type = 'task' THEN coalesce(a.done_at, a.created_at) ELSE coalesce(a.start_at, a.due_at, a.created_at) END";
+
 function sources(entity: Entity): Record<Kind, string> {
   const dealsOf =
     entity === 'companies'
@@ -31,11 +36,11 @@ function sources(entity: Entity): Record<Kind, string> {
   const before = (at: string, id: string) =>
     `(@cursorAt IS NULL OR ${at} < @cursorAt OR (${at} = @cursorAt AND ${id} < @cursorId))`;
   return {
-    activity: `SELECT 'activity' AS kind, a.id AS id, coalesce(a.start_at, a.due_at, a.created_at) AS at, a.type AS subtype,
+    activity: `SELECT 'activity' AS kind, a.id AS id, ${ACTIVITY_AT} AS at, a.type AS subtype,
         a.subject AS title, a.body AS body, a.created_by AS actor, a.details AS data
       FROM activity_links l JOIN activities a ON a.id = l.activity_id
       WHERE l.entity_id = @id AND l.deleted = 0 AND a.deleted = 0
-        AND ${before('coalesce(a.start_at, a.due_at, a.created_at)', 'a.id')}
+        AND ${before(ACTIVITY_AT, 'a.id')}
       ORDER BY at DESC, id DESC LIMIT @limit`,
     note: `SELECT 'note' AS kind, n.id AS id, n.created_at AS at, 'note' AS subtype, substr(n.body, 1, 120) AS title,
         n.body AS body, n.created_by AS actor, NULL AS data

@@ -2,7 +2,7 @@ import type { EntityName } from '../db/entities';
 import { mutate, readRow, type Mutation, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 
-type TrashEntity = 'contacts' | 'companies' | 'deals' | 'activities' | 'notes' | 'tags' | 'saved_views';
+type TrashEntity = 'contacts' | 'companies' | 'deals' | 'activities' | 'notes' | 'tags' | 'saved_views' | 'teams';
 
 /** How each kind of record is named in the trash. */
 const TITLE_SQL: Record<TrashEntity, string> = {
@@ -13,6 +13,7 @@ const TITLE_SQL: Record<TrashEntity, string> = {
   notes: 'substr(body, 1, 80)',
   tags: 'name',
   saved_views: 'name',
+  teams: 'name',
 };
 
 export function listTrash(db: CrmDb, entity: TrashEntity | undefined, limit = 200) {

@@ -2,6 +2,8 @@ import { AppShell, Box, Burger, Group, Text, ThemeIcon, UnstyledButton } from '@
 import { IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CurrentMemberMenu } from '../features/members/CurrentMemberMenu';
+import { CommandPalette } from '../features/palette/CommandPalette';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ThemeToggle } from './ThemeToggle';
@@ -31,8 +33,10 @@ export function TopBar({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
           <GlobalSearch />
         </Box>
         <Group gap="xs" ml="auto" wrap="nowrap">
+          <CommandPalette />
           <LanguageSwitch />
           <ThemeToggle />
+          <CurrentMemberMenu />
         </Group>
       </Group>
     </AppShell.Header>

@@ -1,2 +1,24 @@
 /** UI strings for companies screens (English). Keys are flat and start with the feature name. */
-export const companiesEn = {} satisfies Record<string, string>;
+export const companiesEn = {
+  'companies.title': 'Companies',
+  'companies.total_one': '{{count, number}} company',
+  'companies.total_other': '{{count, number}} companies',
+  'companies.new': 'New company',
+  'companies.view_all': 'All companies',
+  'companies.table_label': 'Companies list',
+  'companies.filter_label': 'Filter companies',
+  'companies.filter_placeholder': 'Filter by name, domain or phone',
+  'companies.load_failed': 'Could not load companies',
+  'companies.empty_title': 'No companies yet',
+  'companies.empty_body': 'Add the organisations your contacts work for, with their people, deals and history.',
+  'companies.no_match_title': 'No companies match “{{query}}”',
+  'companies.no_match_body': 'Try fewer or different words.',
+  'companies.type_customer': 'Customer',
+  'companies.type_prospect': 'Prospect',
+  'companies.type_partner': 'Partner',
+  'companies.type_supplier': 'Supplier',
+  'companies.type_distributor': 'Distributor',
+  'companies.type_reseller': 'Reseller',
+  'companies.type_competitor': 'Competitor',
+  'companies.type_other': 'Other',
+} satisfies Record<string, string>;

@@ -33,7 +33,16 @@ const noteBody = z
   .min(1, { error: 'validation.required' })
   .max(50_000, { error: 'validation.too_long' });
 
-export const TRASH_ENTITIES = ['contacts', 'companies', 'deals', 'activities', 'notes', 'tags', 'saved_views'] as const;
+export const TRASH_ENTITIES = [
+  'contacts',
+  'companies',
+  'deals',
+  'activities',
+  'notes',
+  'tags',
+  'saved_views',
+  'teams',
+] as const;
 export const trashItemSchema = z.object({
   entity: z.enum(TRASH_ENTITIES),
   id: z.string(),

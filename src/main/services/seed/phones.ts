@@ -119,22 +119,22 @@ export class PhoneMaker {
     this.pools = { mobile, landline };
   }
 
-  /** Prefixes (US: area code + exchange) for which every sampled completion is a valid number. */
+  /**
+   * Prefixes (ES: 4 digits, US: area code + exchange) that make valid numbers whatever digits
+   * follow. Short ranges are taken whole; the US's 800 exchanges per area code are sampled.
+   */
   private validPrefixes(starts: string[]): string[] {
     const out: string[] = [];
     const prefixLength = this.country === 'US' ? 6 : 4;
     for (const start of starts) {
-      for (let tries = 0; tries < 6; tries++) {
-        let prefix = start;
-        while (prefix.length < prefixLength) {
-          // NANP exchanges never start with 0 or 1.
-          prefix += this.country === 'US' && prefix.length === 3 ? String(this.rng.int(2, 9)) : this.rng.digits(1);
-        }
+      const free = prefixLength - start.length;
+      const candidates =
+        free <= 2
+          ? Array.from({ length: 10 ** free }, (_, i) => start + String(i).padStart(free, '0'))
+          : Array.from({ length: 12 }, () => start + String(this.rng.int(2, 9)) + this.rng.digits(free - 1));
+      for (const prefix of candidates) {
         if (this.country === 'US' && prefix.endsWith('11')) continue; // N11 codes are service numbers
-        let ok = true;
-        for (let s = 0; s < 4 && ok; s++)
-          ok = this.isValid(prefix + this.rng.digits(this.plan.nationalLength - prefix.length));
-        if (ok) out.push(prefix);
+        if (this.isValid(prefix + this.rng.digits(this.plan.nationalLength - prefix.length))) out.push(prefix);
       }
     }
     if (out.length === 0) throw new Error(`no valid phone prefixes for ${this.country}`);

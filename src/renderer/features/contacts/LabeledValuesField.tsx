@@ -1,7 +1,8 @@
 import { ActionIcon, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { IconMail, IconPhone, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors, LabeledRow } from './form-values';
+import type { FieldErrors } from '../records/issues';
+import type { LabeledRow } from './form-values';
 import { labelText } from './labels';
 
 interface Props {

@@ -10,8 +10,8 @@ import { useSearch } from './use-search';
 
 /**
  * The top bar's search over every record. Results show while typing; arrows move, Enter opens
- * the highlighted result (the first one unless the user moved), Escape closes. "/" or Ctrl+K
- * focuses it from anywhere.
+ * the highlighted result (the first one unless the user moved), Escape closes. "/" focuses it
+ * from anywhere (Ctrl/Cmd+K opens the command palette).
  */
 export function GlobalSearch() {
   const { t } = useTranslation();
@@ -21,10 +21,7 @@ export function GlobalSearch() {
   const { query, hits, loading } = useSearch(text);
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
 
-  useHotkeys([
-    ['/', () => inputRef.current?.focus()],
-    ['mod+K', () => inputRef.current?.focus()],
-  ]);
+  useHotkeys([['/', () => inputRef.current?.focus()]]);
 
   // New results: highlight the first so Enter opens it.
   useEffect(() => {

@@ -1,12 +1,12 @@
 import type { SearchHit } from '../../../shared/contract';
 
-/** Where a search hit opens. Only contacts have screens yet; the others open their section. */
+/** Where a search hit opens. Contacts and companies have their own pages; the others open their section. */
 export function hitRoute(hit: SearchHit): string {
   switch (hit.type) {
     case 'contact':
       return `/contacts/${hit.id}`;
     case 'company':
-      return '/companies';
+      return `/companies/${hit.id}`;
     case 'deal':
       return '/deals';
     case 'activity':

@@ -1,0 +1,52 @@
+import { Stack, Tabs } from '@mantine/core';
+import { IconAdjustments, IconForms, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { CustomFieldsManager } from '../custom-fields/CustomFieldsManager';
+import { GeneralSettings } from './GeneralSettings';
+import { MembersSettings } from './MembersSettings';
+
+const TABS = ['general', 'members', 'fields'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Settings: general (language, theme, workspace, about), members and teams, custom fields per entity. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { tab: raw } = useParams();
+  const tab: Tab = TABS.includes(raw as Tab) ? (raw as Tab) : 'general';
+  return (
+    <Stack gap={0} maw={1100}>
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <Tabs
+        value={tab}
+        onChange={(v) => void navigate(v === 'general' ? '/settings' : `/settings/${v}`)}
+        keepMounted={false}
+        variant="pills"
+        radius="md"
+      >
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="general" leftSection={<IconAdjustments size={16} />} data-testid="settings-tab-general">
+            {t('settings.tab_general')}
+          </Tabs.Tab>
+          <Tabs.Tab value="members" leftSection={<IconUsers size={16} />} data-testid="settings-tab-members">
+            {t('settings.tab_members')}
+          </Tabs.Tab>
+          <Tabs.Tab value="fields" leftSection={<IconForms size={16} />} data-testid="settings-tab-fields">
+            {t('settings.tab_fields')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="general">
+          <GeneralSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="members">
+          <MembersSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="fields">
+          <CustomFieldsManager />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
