@@ -8,8 +8,5 @@ CREATE VIRTUAL TABLE `search_index` USING fts5(
   `subtitle` UNINDEXED,
   `body`,
   tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3',
-  -- Column-level detail (no token positions): a third of the index to write; searches are
-  -- single-word prefix terms, so phrase positions would never be used.
-  detail = column
+  prefix = '2 3'
 );

@@ -23,8 +23,16 @@ export function activeCustomDefs(db: CrmDb, entity: string): CustomFieldDefLike[
   return defs;
 }
 
+const versions = new WeakMap<CrmDb, number>();
+
 export function forgetCustomDefs(db: CrmDb): void {
   cache.delete(db);
+  versions.set(db, (versions.get(db) ?? 0) + 1);
+}
+
+/** Changes whenever a custom field definition may have changed: caches built from them compare it. */
+export function customDefsVersion(db: CrmDb): number {
+  return versions.get(db) ?? 0;
 }
 
 /** The searchable text of a record's custom values (select options by label). */

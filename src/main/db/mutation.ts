@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ChangesPayload } from '../../shared/contract/events';
 import { notFound } from '../errors';
-import { ENTITIES, type EntityDef, type EntityName, type Row } from './entities';
+import type { SearchType } from '../../shared/contract/search';
+import { ENTITIES, type EntityDef, type EntityName, type Row, type SearchDocument } from './entities';
 import type { CrmDb } from './open';
 import { customTextOf, forgetCustomDefs } from './custom-defs';
 import { removeFromSearch, writeSearchDoc } from './search-index';
@@ -54,12 +55,22 @@ interface Statements {
   hlc: Database.Statement;
 }
 
+/** A record's new index entry, or null to take it out of the index. */
+interface SearchWrite {
+  type: SearchType;
+  doc: SearchDocument | null;
+  /** False for a record inserted at this level: nothing to replace in the index yet. */
+  indexed: boolean;
+}
+
 /** Prepared statements per open book, built once from the drizzle table definitions. */
 interface WriterState {
   plans: Map<EntityName, TablePlan>;
   stmts: Statements;
   depth: number;
   pending: Map<string, ChangesPayload>;
+  /** Search-index writes of the current write level, applied when its function returns (see write). */
+  search: Map<string, SearchWrite>;
 }
 
 const writers = new WeakMap<CrmDb, WriterState>();
@@ -72,6 +83,7 @@ function writerFor(db: CrmDb): WriterState {
       plans: new Map(),
       depth: 0,
       pending: new Map(),
+      search: new Map(),
       stmts: {
         clockGet: s.prepare('SELECT clocks FROM sync_cell_clock WHERE table_name = ? AND row_id = ?').pluck(),
         clockPut: s.prepare(
@@ -168,17 +180,28 @@ export function write<T>(db: CrmDb, fn: () => T): T {
   // Each level collects its own events: a nested write that rolls back must not announce rows
   // that were never saved, even when the outer transaction commits.
   const enclosing = state.pending;
+  const enclosingSearch = state.search;
   state.pending = new Map();
+  state.search = new Map();
   state.depth++;
   db.writePermit++;
   let result: T;
   try {
-    result = db.sqlite.transaction(fn)();
+    // The index is written last, inside the same transaction (or savepoint). The guard triggers
+    // make every write to a synced table open a statement journal, and SQLite then calls the FTS5
+    // table's xSavepoint, which flushes its pending terms to a new segment: written between the
+    // rows, the index got one tiny segment (and merge work) per record.
+    result = db.sqlite.transaction(() => {
+      const value = fn();
+      flushSearch(db, state.search);
+      return value;
+    })();
   } catch (error) {
     state.pending = enclosing;
     forgetCustomDefs(db); // a rolled-back definition must not linger in the cache
     throw error;
   } finally {
+    state.search = enclosingSearch;
     db.writePermit--;
     state.depth--;
   }
@@ -264,7 +287,7 @@ function insertRow(
   state.stmts.outbox.run(plan.name, m.id, JSON.stringify(changes), hlc);
   state.stmts.audit.run(plan.name, m.id, 'insert', JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
   if (plan.def.searchDoc && plan.def.searchType && !row.deleted) {
-    writeSearchDoc(db, plan.def.searchType, m.id, searchDocOf(db, plan, row), false);
+    queueSearch(state, m.id, { type: plan.def.searchType, doc: searchDocOf(db, plan, row), indexed: false });
   }
   note(state, plan.name, 'insert', m.id);
   return row;
@@ -329,8 +352,8 @@ function updateRow(
   state.stmts.audit.run(plan.name, m.id, op, JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
 
   if (plan.def.searchDoc && plan.def.searchType) {
-    if (after.deleted) removeFromSearch(db, m.id);
-    else writeSearchDoc(db, plan.def.searchType, m.id, searchDocOf(db, plan, after), true);
+    const doc = after.deleted ? null : searchDocOf(db, plan, after);
+    queueSearch(state, m.id, { type: plan.def.searchType, doc, indexed: true });
   }
   note(state, plan.name, op, m.id);
   return after;
@@ -359,7 +382,7 @@ function purgeRow(
   const audit: Record<string, [unknown, unknown]> = {};
   for (const col of plan.columns) if (!col.local && before[col.key] !== null) audit[col.key] = [before[col.key], null];
   state.stmts.audit.run(plan.name, m.id, 'purge', JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
-  if (plan.def.searchType) removeFromSearch(db, m.id);
+  if (plan.def.searchType) queueSearch(state, m.id, { type: plan.def.searchType, doc: null, indexed: true });
   note(state, plan.name, 'purge', m.id);
   return before;
 }
@@ -383,7 +406,8 @@ function reindexCustomField(db: CrmDb, state: WriterState, defId: string): void 
     .all(`$."${def.key}"`) as Row[];
   for (const raw of rows) {
     const row = decodeRow(plan, raw);
-    writeSearchDoc(db, plan.def.searchType, row.id as string, searchDocOf(db, plan, row), true);
+    const doc = searchDocOf(db, plan, row);
+    queueSearch(state, row.id as string, { type: plan.def.searchType, doc, indexed: true });
   }
 }
 
@@ -399,4 +423,18 @@ function note(state: WriterState, entity: string, op: MutationOp, id: string): v
   let payload = state.pending.get(key);
   if (!payload) state.pending.set(key, (payload = { entity, op, ids: [] }));
   payload.ids.push(id);
+}
+
+function queueSearch(state: WriterState, id: string, write: SearchWrite): void {
+  const earlier = state.search.get(id);
+  state.search.set(id, earlier ? { ...write, indexed: earlier.indexed } : write);
+}
+
+/** Applies a write level's index changes, the last one per record. */
+function flushSearch(db: CrmDb, writes: Map<string, SearchWrite>): void {
+  for (const [id, w] of writes) {
+    if (w.doc) writeSearchDoc(db, w.type, id, w.doc, w.indexed);
+    else if (w.indexed) removeFromSearch(db, id);
+  }
+  writes.clear();
 }

@@ -7,6 +7,7 @@ import { COMPANY_TYPES } from '../../shared/domain/company';
 import { LIFECYCLE_STAGES } from '../../shared/domain/contact';
 import type { CustomFieldEntity } from '../../shared/domain/custom-fields';
 import { invalid, type IssueSpec } from '../errors';
+import { customDefsVersion } from '../db/custom-defs';
 import type { CrmDb } from '../db/open';
 import { listCustomFields } from './custom-fields';
 
@@ -86,8 +87,21 @@ const CUSTOM_KIND: Record<string, FieldKind> = {
   multiselect: 'enum',
 };
 
-/** Every field a list of this entity can filter and sort on, custom fields included. */
+const catalogs = new WeakMap<CrmDb, Map<FilterEntity, { version: number; catalog: Map<string, FieldSpec> }>>();
+
+/** Every field a list of this entity can filter and sort on, custom fields included; cached until a definition changes. */
 export function fieldCatalog(db: CrmDb, entity: FilterEntity): Map<string, FieldSpec> {
+  let perDb = catalogs.get(db);
+  if (!perDb) catalogs.set(db, (perDb = new Map()));
+  const version = customDefsVersion(db);
+  const cached = perDb.get(entity);
+  if (cached && cached.version === version) return cached.catalog;
+  const catalog = buildCatalog(db, entity);
+  perDb.set(entity, { version, catalog });
+  return catalog;
+}
+
+function buildCatalog(db: CrmDb, entity: FilterEntity): Map<string, FieldSpec> {
   const table = entity === 'contacts' ? contacts : companies;
   const fields = builtIn(entity);
   for (const def of listCustomFields(db, entity as CustomFieldEntity)) {

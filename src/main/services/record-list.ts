@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { companies, contacts } from '../../../db/schema';
 import type { FilterGroup, SortSpec } from '../../shared/contract/filters';
@@ -65,6 +66,39 @@ function matchesSearch(id: SQLiteColumn, type: SearchType, fts: string): SQL {
     WHERE search_index MATCH ${fts} AND d.type = ${type})`;
 }
 
+const SORT_VALUE = '__sortValue';
+const statements = new WeakMap<CrmDb, Map<string, Statement>>();
+
+/**
+ * Runs a built query through a statement cached by its SQL text, and decodes the row with the
+ * table's own column mappers. Lists ask the same few shapes of query again and again; preparing
+ * each once saves most of a page's cost at 100k rows.
+ */
+function runCached(
+  db: CrmDb,
+  table: typeof contacts,
+  query: { sql: string; params: unknown[] },
+): Record<string, unknown>[] {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(query.sql);
+  if (!stmt) {
+    stmt = db.sqlite.prepare(query.sql).raw();
+    if (cache.size > 200) cache.clear();
+    cache.set(query.sql, stmt);
+  }
+  const columns = Object.entries(getTableColumns(table));
+  return (stmt.all(...query.params) as unknown[][]).map((values) => {
+    const row: Record<string, unknown> = {};
+    columns.forEach(([key, column], i) => {
+      const value = values[i];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    });
+    row[SORT_VALUE] = values[columns.length];
+    return row;
+  });
+}
+
 function sortsOf(input: ListQuery): SortSpec[] {
   const sorts = Array.isArray(input.sort) ? input.sort : input.sort ? [input.sort] : [];
   return sorts.length ? sorts : [{ field: 'name', direction: 'asc' }];
@@ -110,18 +144,19 @@ export function queryRecords<E extends FilterEntity>(
       where.push(sql`(${expr}, ${table.id}) ${sql.raw(dir === 'asc' ? '>' : '<')} (${value}, ${id})`);
     }
     const order = dir === 'asc' ? [asc(expr), asc(table.id)] : [desc(expr), desc(table.id)];
-    const rows = db.orm
-      .select({ row: table, sortValue: sql<string | number>`${expr}` })
+    const query = db.orm
+      .select({ ...getTableColumns(table), [SORT_VALUE]: sql<string | number>`${expr}` })
       .from(table)
       .where(and(...where))
       .orderBy(...order)
-      .limit(limit + 1)
-      .all();
+      .limit(limit + 1);
+    const rows = runCached(db, table, query.toSQL());
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      rows: page.map((r) => r.row),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.sortValue, last.row.id]) : null,
+      rows: page as (typeof TABLES)[E]['$inferSelect'][],
+      nextCursor:
+        rows.length > limit && last ? encodeCursor([last[SORT_VALUE] as string | number, last.id as string]) : null,
     };
   }
 

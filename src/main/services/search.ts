@@ -26,13 +26,18 @@ function statement(db: CrmDb, withTypes: number) {
   let stmt = map.get(key);
   if (!stmt) {
     const typeFilter = withTypes ? `AND d.type IN (${Array(withTypes).fill('?').join(', ')})` : '';
+    // Rank first, then fetch: the titles and record ids are read for the `limit` best hits only,
+    // not for every match of a short prefix ("mar" matches a fifth of a 100k book).
     stmt = db.sqlite.prepare(`
-      SELECT d.type AS type, d.entity_id AS id, s.title AS title, s.subtitle AS subtitle,
-             -bm25(search_index, 10.0, 3.0, 1.0) AS score
-      FROM search_index s JOIN search_doc d ON d.doc_id = s.rowid
-      WHERE search_index MATCH ? ${typeFilter}
-      ORDER BY bm25(search_index, 10.0, 3.0, 1.0)
-      LIMIT ?`);
+      WITH top AS (
+        SELECT s.rowid AS doc_id, bm25(search_index, 10.0, 3.0, 1.0) AS rank
+        FROM search_index s ${withTypes ? 'JOIN search_doc d ON d.doc_id = s.rowid' : ''}
+        WHERE search_index MATCH ? ${typeFilter}
+        ORDER BY rank
+        LIMIT ?)
+      SELECT d.type AS type, d.entity_id AS id, s.title AS title, s.subtitle AS subtitle, -top.rank AS score
+      FROM top JOIN search_doc d ON d.doc_id = top.doc_id JOIN search_index s ON s.rowid = top.doc_id
+      ORDER BY top.rank`);
     map.set(key, stmt);
   }
   return stmt;
