@@ -19,7 +19,7 @@ export function translateKey(
   const dynamicT = t as unknown as (key: string, options: Record<string, unknown>) => string;
   const values: Record<string, unknown> = { defaultValue: fallback };
   for (const [name, value] of Object.entries(params ?? {})) {
-    values[name] = typeof value === 'string' && /^entity\./.test(value) ? dynamicT(value, {}) : value;
+    values[name] = typeof value === 'string' && /^(entity|type)\./.test(value) ? dynamicT(value, {}) : value;
   }
   return dynamicT(key, values);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPANY_TYPES } from '../domain/company';
 import { LIFECYCLE_STAGES } from '../domain/contact';
 import { idInput, idSchema, optionalText, pageOf, recordMeta } from './common';
-import { fieldsOutput, PAGE_KEYS, recordListInput } from './lists';
+import { fieldsOutput, recordListInput } from './lists';
 import { defineMethod } from './define';
 import { addressSchema, emailInput, labeledValue, phoneInput, socialSchema } from './parts';
 
@@ -91,7 +91,8 @@ export const companiesMethods = {
   }),
   'companies.count': defineMethod({
     summary: 'How many companies match the same filter as `companies.list`.',
-    input: companyListInput.omit(PAGE_KEYS),
+    // The same input as the list (paging and sort are accepted and ignored), so a script can count what it lists.
+    input: companyListInput,
     output: z.object({ count: z.number().int() }),
   }),
   'companies.fields': defineMethod({

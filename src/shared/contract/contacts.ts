@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIFECYCLE_STAGES } from '../domain/contact';
 import { defineMethod } from './define';
 import { idInput, idSchema, isoDate, optionalText, pageOf, recordMeta } from './common';
-import { fieldsOutput, PAGE_KEYS, recordListInput } from './lists';
+import { fieldsOutput, recordListInput } from './lists';
 import { addressSchema, emailInput, labeledValue, phoneInput, socialSchema } from './parts';
 
 export { emailInput, phoneInput };
@@ -87,7 +87,8 @@ export const contactsMethods = {
   }),
   'contacts.count': defineMethod({
     summary: 'How many contacts match the same filter as `contacts.list`.',
-    input: contactListInput.omit(PAGE_KEYS),
+    // The same input as the list (paging and sort are accepted and ignored), so a script can count what it lists.
+    input: contactListInput,
     output: z.object({ count: z.number().int() }),
   }),
   'contacts.fields': defineMethod({

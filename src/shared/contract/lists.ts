@@ -21,7 +21,4 @@ export const recordListInput = z.strictObject({
 });
 export type RecordListInput = z.input<typeof recordListInput>;
 
-/** Counting takes the same filters as listing, without the paging. */
-export const PAGE_KEYS = { sort: true, cursor: true, limit: true } as const;
-
 export const fieldsOutput = z.object({ items: z.array(fieldInfoSchema) });

@@ -89,35 +89,6 @@ const phoneColumn: Column = {
     ),
 };
 
-/** The live list: who, how to reach them, stage, and when the record was made and touched. */
-export function liveColumns({ format }: Env): Column[] {
-  return [
-    nameColumn,
-    emailColumn,
-    phoneColumn,
-    {
-      id: 'stage',
-      label: 'contacts.col_stage',
-      width: '136px',
-      render: (c) => <StageBadge stage={c.lifecycleStage} />,
-    },
-    {
-      id: 'createdAt',
-      label: 'contacts.col_created',
-      width: 'minmax(100px, 0.9fr)',
-      sortField: 'createdAt',
-      render: (c) => format.date(c.createdAt),
-    },
-    {
-      id: 'updatedAt',
-      label: 'contacts.col_updated',
-      width: 'minmax(120px, 1fr)',
-      sortField: 'updatedAt',
-      render: (c) => <span title={format.dateTime(c.updatedAt)}>{format.ago(c.updatedAt)}</span>,
-    },
-  ];
-}
-
 /** The trash: who, when it was deleted (its last update), and a way back. */
 export function trashColumns({ format }: Env, action: (c: Contact) => ReactNode): Column[] {
   return [

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { useStore } from 'zustand';
 import type { FilterGroup, SavedView, SortSpec } from '../../../shared/contract';
 import { EmptyState } from '../../components/EmptyState';
+import { LoadingState } from '../../components/LoadingState';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
@@ -28,7 +29,7 @@ import { QuickFilters } from './QuickFilters';
 import { buildColumns, type ColumnEnv, type ColumnOverride } from './table/build-columns';
 import { RecordTable } from './table/RecordTable';
 import { useSelection } from './table/use-selection';
-import type { ColumnState, ListFilterInput, ListRecord, ListSettings, RecordColumn, RecordEntity } from './types';
+import type { ColumnState, ListFilterInput, ListRecord, ListSettings, RecordEntity } from './types';
 import { useRecordPages } from './use-record-pages';
 import { SaveViewModal } from './views/SaveViewModal';
 import { differsFrom, fromViewConfig, toViewConfig } from './views/view-config';
@@ -90,9 +91,11 @@ export function RecordListPage<T extends ListRecord>({ config }: { config: ListP
     () => buildColumns(catalog ?? [], columnEnv, config.overrides),
     [catalog, columnEnv, config.overrides],
   );
-  const visible = useMemo(() => {
+  // The layout as far as this workspace can show it (a custom field may have been archived).
+  const { visible, shownLayout } = useMemo(() => {
     const byField = new Map(available.map((c) => [c.field, c]));
-    return layout.map((c) => byField.get(c.field)).filter((c): c is RecordColumn<T> => c !== undefined);
+    const shown = layout.filter((c) => byField.has(c.field));
+    return { visible: shown.map((c) => byField.get(c.field)!), shownLayout: shown };
   }, [available, layout]);
 
   // ---- what to list
@@ -286,7 +289,7 @@ export function RecordListPage<T extends ListRecord>({ config }: { config: ListP
           />
           <ColumnPicker
             available={available}
-            layout={layout}
+            layout={shownLayout}
             onChange={setLayout}
             onReset={() => setLayout(config.defaultColumns)}
           />
@@ -319,44 +322,50 @@ export function RecordListPage<T extends ListRecord>({ config }: { config: ListP
           </Group>
         </Alert>
       ) : null}
-      <RecordTable<T>
-        pages={pages}
-        columns={visible}
-        layout={layout}
-        onLayout={setLayout}
-        sort={sort}
-        onSort={onSort}
-        onSetSort={setSort}
-        selection={selection}
-        onOpen={open}
-        rowLabel={config.rowLabel}
-        label={config.tableLabel}
-        empty={empty}
-        resetKey={resetKey}
-        testId={config.testIds.table}
-        rowTestId={config.testIds.row}
-        overlay={
-          selection.count > 0 ? (
-            <BulkBar
-              count={selection.count}
-              loadedCount={pages.items.length}
-              busy={bulk.busy}
-              members={members ?? []}
-              tags={tags ?? []}
-              onSelectAll={selection.selectAll}
-              onClear={clear}
-              onAddTag={(tag) => void bulk.addTag(selectedIds, tag)}
-              onRemoveTag={(tag) => void bulk.removeTag(selectedIds, tag)}
-              onOwner={(ownerId) => void bulk.update(selectedIds, { ownerId }, t('lists.bulk_owner_done'))}
-              onStage={(lifecycleStage) =>
-                void bulk.update(selectedIds, { lifecycleStage }, t('lists.bulk_stage_done'))
-              }
-              onExport={exportCsv}
-              onDelete={() => void bulk.remove(selectedIds)}
-            />
-          ) : null
-        }
-      />
+      {catalog === undefined ? (
+        <Paper withBorder radius="lg" style={{ flex: 1 }}>
+          <LoadingState />
+        </Paper>
+      ) : (
+        <RecordTable<T>
+          pages={pages}
+          columns={visible}
+          layout={shownLayout}
+          onLayout={setLayout}
+          sort={sort}
+          onSort={onSort}
+          onSetSort={setSort}
+          selection={selection}
+          onOpen={open}
+          rowLabel={config.rowLabel}
+          label={config.tableLabel}
+          empty={empty}
+          resetKey={resetKey}
+          testId={config.testIds.table}
+          rowTestId={config.testIds.row}
+          overlay={
+            selection.count > 0 ? (
+              <BulkBar
+                count={selection.count}
+                loadedCount={pages.items.length}
+                busy={bulk.busy}
+                members={members ?? []}
+                tags={tags ?? []}
+                onSelectAll={selection.selectAll}
+                onClear={clear}
+                onAddTag={(tag) => void bulk.addTag(selectedIds, tag)}
+                onRemoveTag={(tag) => void bulk.removeTag(selectedIds, tag)}
+                onOwner={(ownerId) => void bulk.update(selectedIds, { ownerId }, t('lists.bulk_owner_done'))}
+                onStage={(lifecycleStage) =>
+                  void bulk.update(selectedIds, { lifecycleStage }, t('lists.bulk_stage_done'))
+                }
+                onExport={exportCsv}
+                onDelete={() => void bulk.remove(selectedIds)}
+              />
+            ) : null
+          }
+        />
+      )}
       {modal?.kind === 'create' ? (
         <SaveViewModal
           mode="create"

@@ -62,11 +62,6 @@ export const useMembers = cachedResource(
   ['members'],
 );
 
-export const useCurrentMember = cachedResource(
-  async (): Promise<Member | null> => (await unwrap(api.members.current({}))).member,
-  ['members', 'settings'],
-);
-
 export const useTags = cachedResource(async (): Promise<Tag[]> => (await unwrap(api.tags.list({}))).items, ['tags']);
 
 /** The workspace currency for money columns (companies' annual revenue). */

@@ -63,7 +63,8 @@ export function BulkBar(props: Props) {
           tags={props.tags}
           creatable={false}
           label={t('lists.bulk_untag')}
-          icon={<IconTagOff size={15} />}
+          icon={<IconTagOff size={16} />}
+          iconOnly
           disabled={busy}
           onPick={(tag) => 'id' in tag && props.onRemoveTag(tag)}
           testId="bulk-untag"

@@ -1,4 +1,14 @@
-import { Button, Popover, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconPlus, IconSearch, IconTag } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,12 +23,14 @@ interface Props {
   label: string;
   icon: ReactNode;
   disabled?: boolean;
+  /** Show only the icon (the label becomes its name and tooltip). */
+  iconOnly?: boolean;
   onPick: (tag: Tag | { name: string }) => void;
   testId: string;
 }
 
 /** A button that opens a searchable list of tags; with `creatable`, typing a new name creates it. */
-export function TagPicker({ tags, creatable, label, icon, disabled, onPick, testId }: Props) {
+export function TagPicker({ tags, creatable, label, icon, disabled, iconOnly, onPick, testId }: Props) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   const [search, setSearch] = useState('');
@@ -39,18 +51,34 @@ export function TagPicker({ tags, creatable, label, icon, disabled, onPick, test
   return (
     <Popover opened={opened} onChange={setOpened} position="top" shadow="lg" width={260} trapFocus>
       <Popover.Target>
-        <Button
-          variant="subtle"
-          color="gray"
-          size="compact-sm"
-          leftSection={icon}
-          disabled={disabled}
-          onClick={() => setOpened((o) => !o)}
-          className={classes.action}
-          data-testid={testId}
-        >
-          {label}
-        </Button>
+        {iconOnly ? (
+          <Tooltip label={label} openDelay={300}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={label}
+              disabled={disabled}
+              onClick={() => setOpened((o) => !o)}
+              className={classes.action}
+              data-testid={testId}
+            >
+              {icon}
+            </ActionIcon>
+          </Tooltip>
+        ) : (
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-sm"
+            leftSection={icon}
+            disabled={disabled}
+            onClick={() => setOpened((o) => !o)}
+            className={classes.action}
+            data-testid={testId}
+          >
+            {label}
+          </Button>
+        )}
       </Popover.Target>
       <Popover.Dropdown p="xs">
         <TextInput

@@ -64,12 +64,17 @@ export function FilterBuilder({ env, filter, validate, onApply, opened, onOpenCh
   const fields = useMemo(() => [...env.fields.values()], [env.fields]);
   const firstField = fields.find((f) => f.field === 'name') ?? fields[0];
 
-  const open = () => {
-    setDraft(toDraft(filter));
-    setErrors(new Map());
-    setGeneral(null);
-    onOpenChange(true);
-  };
+  // Every opening (the button, or a chip) starts from the filter as applied.
+  const [wasOpen, setWasOpen] = useState(opened);
+  if (opened !== wasOpen) {
+    setWasOpen(opened);
+    if (opened) {
+      setDraft(toDraft(filter));
+      setErrors(new Map());
+      setGeneral(null);
+    }
+  }
+  const open = () => onOpenChange(true);
 
   const apply = async () => {
     const pruned = pruneDraft(draft);

@@ -67,6 +67,17 @@ export function HeaderCell<T extends ListRecord>({
   const sortThen = (dir: SortSpec['direction']) =>
     onSetSort([...sort.filter((s) => s.field !== field), { field, direction: dir }]);
 
+  // The title is the handle: drag it onto another column to move this one there.
+  const dragHandle = {
+    draggable: true,
+    onDragStart: (e: DragEvent<HTMLElement>) => {
+      e.dataTransfer.setData(DRAG_TYPE, field);
+      e.dataTransfer.effectAllowed = 'move';
+      setDragging(true);
+    },
+    onDragEnd: () => setDragging(false),
+  };
+
   const onDragOver = (e: DragEvent<HTMLDivElement>) => {
     if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
     e.preventDefault();
@@ -91,13 +102,6 @@ export function HeaderCell<T extends ListRecord>({
       data-field={field}
       data-drop={drop ?? undefined}
       data-dragging={dragging || undefined}
-      draggable
-      onDragStart={(e) => {
-        e.dataTransfer.setData(DRAG_TYPE, field);
-        e.dataTransfer.effectAllowed = 'move';
-        setDragging(true);
-      }}
-      onDragEnd={() => setDragging(false)}
       onDragOver={onDragOver}
       onDragLeave={() => setDrop(null)}
       onDrop={onDrop}
@@ -111,6 +115,7 @@ export function HeaderCell<T extends ListRecord>({
           data-align={column.align}
           title={t('lists.sort_hint')}
           onClick={(e) => onSort(field, e.shiftKey)}
+          {...dragHandle}
           data-testid={`sort-${field}`}
         >
           <span className={classes.sortLabel}>{column.label}</span>
@@ -118,7 +123,12 @@ export function HeaderCell<T extends ListRecord>({
           {rank >= 0 && sort.length > 1 ? <span className={classes.sortRank}>{rank + 1}</span> : null}
         </button>
       ) : (
-        <span id={labelId} className={`${classes.sortButton} ${classes.sortLabel}`} data-align={column.align}>
+        <span
+          id={labelId}
+          className={`${classes.sortButton} ${classes.sortLabel}`}
+          data-align={column.align}
+          {...dragHandle}
+        >
           {column.label}
         </span>
       )}
@@ -195,7 +205,6 @@ export function HeaderCell<T extends ListRecord>({
         className={classes.resizer}
         data-resizing={resizing || undefined}
         onMouseDown={(e) => {
-          // Keeps the header's drag-to-move from starting while the edge is dragged.
           e.preventDefault();
           e.stopPropagation();
           resizeHandler(e);
