@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { activitiesMethods } from './activities';
 import { appMethods } from './app';
+import { bulkMethods } from './bulk';
 import { companiesMethods } from './companies';
 import { contactsMethods } from './contacts';
 import { customFieldsMethods } from './custom-fields';
@@ -16,6 +17,7 @@ import { viewsMethods } from './views';
 
 export * from './activities';
 export * from './app';
+export * from './bulk';
 export * from './common';
 export * from './companies';
 export * from './contacts';
@@ -48,6 +50,7 @@ export const contract = {
   ...timelineMethods,
   ...activitiesMethods,
   ...settingsMethods,
+  ...bulkMethods,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { MethodName } from '../../../shared/contract';
 import type { HandlerMap } from '../context';
 import { activitiesHandlers } from './activities';
 import { appHandlers } from './app';
+import { bulkHandlers } from './bulk';
 import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
 import { customFieldsHandlers } from './custom-fields';
@@ -27,4 +28,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...timelineHandlers,
   ...activitiesHandlers,
   ...settingsHandlers,
+  ...bulkHandlers,
 };

@@ -18,9 +18,10 @@ interface EntityApi {
   list(input: PageInput): Promise<Result<{ items: (Contact | Company)[]; nextCursor: string | null }>>;
   count(input: Omit<ListFilterInput, 'sort'>): Promise<Result<{ count: number }>>;
   fields(): Promise<Result<{ items: FieldInfo[] }>>;
-  update(id: string, patch: BulkPatch): Promise<Result<unknown>>;
-  remove(id: string): Promise<Result<unknown>>;
-  restore(id: string): Promise<Result<unknown>>;
+  /** Bulk actions: one call, one transaction, all records or none. */
+  update(ids: string[], patch: BulkPatch): Promise<Result<{ changed: number }>>;
+  remove(ids: string[]): Promise<Result<{ changed: number }>>;
+  restore(ids: string[]): Promise<Result<{ changed: number }>>;
 }
 
 /** One door per list entity, so the table, filters and bulk actions are written once. */
@@ -29,16 +30,16 @@ export const ENTITY_API: Record<RecordEntity, EntityApi> = {
     list: (input) => api.contacts.list(input),
     count: (input) => api.contacts.count(input),
     fields: () => api.contacts.fields({}),
-    update: (id, patch) => api.contacts.update({ id, ...patch }),
-    remove: (id) => api.contacts.delete({ id }),
-    restore: (id) => api.contacts.restore({ id }),
+    update: (ids, patch) => api.contacts.bulkUpdate({ ids, patch }),
+    remove: (ids) => api.contacts.bulkDelete({ ids }),
+    restore: (ids) => api.contacts.bulkRestore({ ids }),
   },
   companies: {
     list: (input) => api.companies.list(input),
     count: (input) => api.companies.count(input),
     fields: () => api.companies.fields({}),
-    update: (id, patch) => api.companies.update({ id, ...patch }),
-    remove: (id) => api.companies.delete({ id }),
-    restore: (id) => api.companies.restore({ id }),
+    update: (ids, patch) => api.companies.bulkUpdate({ ids, patch }),
+    remove: (ids) => api.companies.bulkDelete({ ids }),
+    restore: (ids) => api.companies.bulkRestore({ ids }),
   },
 };

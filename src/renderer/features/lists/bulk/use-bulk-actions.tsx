@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Result, Tag } from '../../../../shared/contract';
+import type { Tag } from '../../../../shared/contract';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { api } from '../../../lib/api';
 import { unwrap } from '../../../lib/api-error';
@@ -11,30 +11,8 @@ import { errorText } from '../../../lib/error-text';
 import { ENTITY_API, type BulkPatch } from '../entity-api';
 import type { RecordEntity } from '../types';
 
-/** Requests in flight at once when a bulk action has to go record by record. */
-const CONCURRENCY = 6;
 /** The most ids one tags.apply / tags.remove call takes. */
 const TAG_CHUNK = 5000;
-
-/** Runs `task` for every id, a few at a time; returns the first error and how many succeeded. */
-async function eachId(ids: string[], task: (id: string) => Promise<Result<unknown>>) {
-  let next = 0;
-  let done = 0;
-  let failure: unknown = null;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      try {
-        await unwrap(task(id));
-        done++;
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
-  return { done, failure };
-}
 
 function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -87,9 +65,8 @@ export function useBulkActions(entity: RecordEntity, onDone: () => void) {
   const update = useCallback(
     (ids: string[], patch: BulkPatch, doneTitle: string) =>
       run(async () => {
-        const { done, failure } = await eachId(ids, (id) => entityApi.update(id, patch));
-        if (failure) throw failure;
-        notifySuccess(doneTitle, t('lists.bulk_updated_body', { count: done }));
+        const { changed } = await unwrap(entityApi.update(ids, patch));
+        notifySuccess(doneTitle, t('lists.bulk_updated_body', { count: changed }));
       }),
     [run, entityApi, t],
   );
@@ -97,9 +74,8 @@ export function useBulkActions(entity: RecordEntity, onDone: () => void) {
   const restore = useCallback(
     (ids: string[]) =>
       run(async () => {
-        const { done, failure } = await eachId(ids, (id) => entityApi.restore(id));
-        if (failure) throw failure;
-        notifySuccess(t('lists.bulk_restored'), t('lists.bulk_restored_body', { count: done }));
+        const { changed } = await unwrap(entityApi.restore(ids));
+        notifySuccess(t('lists.bulk_restored'), t('lists.bulk_restored_body', { count: changed }));
       }),
     [run, entityApi, t],
   );
@@ -107,9 +83,8 @@ export function useBulkActions(entity: RecordEntity, onDone: () => void) {
   const remove = useCallback(
     (ids: string[]) =>
       run(async () => {
-        const { done, failure } = await eachId(ids, (id) => entityApi.remove(id));
+        const { changed: done } = await unwrap(entityApi.remove(ids));
         onDone();
-        if (failure && done === 0) throw failure;
         const toastId = `bulk-deleted-${Date.now()}`;
         notifications.show({
           id: toastId,
@@ -135,7 +110,6 @@ export function useBulkActions(entity: RecordEntity, onDone: () => void) {
             </Group>
           ),
         });
-        if (failure) notifyError(t('common.error'), errorText(t, failure));
       }),
     [run, entityApi, onDone, restore, t],
   );
