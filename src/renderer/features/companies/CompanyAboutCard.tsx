@@ -2,15 +2,13 @@ import { Anchor, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Company, MethodInput } from '../../../shared/contract';
 import { COMPANY_TYPES, type CompanyType } from '../../../shared/domain/company';
-import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../shared/domain/contact';
 import { useFormat } from '../../lib/format';
-import { StageBadge } from '../contacts/StageBadge';
 import { parseNumberText } from '../custom-fields/custom-values';
-import { useMemberName } from '../members/workspace-store';
-import { autocompleteEditor, memberEditor, selectEditor, textEditor } from '../records/editors';
+import { autocompleteEditor, selectEditor, textEditor } from '../records/editors';
 import { InlineField } from '../records/InlineField';
 import { useMoney } from '../records/money';
 import { SectionCard } from '../records/SectionCard';
+import { OwnerInlineField, StageInlineField } from '../records/StageOwnerFields';
 import { INDUSTRIES } from './CompanyForm';
 
 type Save = (patch: Omit<MethodInput<'companies.update'>, 'id'>) => Promise<void>;
@@ -20,7 +18,6 @@ export function CompanyAboutCard({ company, save, readOnly }: { company: Company
   const { t } = useTranslation();
   const format = useFormat();
   const money = useMoney();
-  const memberName = useMemberName();
   const text = (s: string) => (s.trim() === '' ? null : s.trim());
   const num = (s: string) => (s.trim() === '' ? null : (parseNumberText(s) as number));
   return (
@@ -77,25 +74,16 @@ export function CompanyAboutCard({ company, save, readOnly }: { company: Company
           renderEditor={textEditor(t('records.field_revenue'))}
           save={(v) => save({ annualRevenue: num(v) })}
         />
-        <InlineField
-          label={t('contacts.field_stage')}
+        <StageInlineField
           testId="company-stage"
           readOnly={readOnly}
-          display={company.lifecycleStage ? <StageBadge stage={company.lifecycleStage} /> : null}
-          initial={() => company.lifecycleStage as string | null}
-          renderEditor={selectEditor(
-            t('contacts.field_stage'),
-            LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })),
-          )}
-          save={(v) => save({ lifecycleStage: v as LifecycleStage | null })}
+          value={company.lifecycleStage}
+          save={(v) => save({ lifecycleStage: v })}
         />
-        <InlineField
-          label={t('records.field_owner')}
+        <OwnerInlineField
           testId="company-owner"
           readOnly={readOnly}
-          display={memberName(company.ownerId)}
-          initial={() => company.ownerId}
-          renderEditor={memberEditor(t('records.field_owner'))}
+          value={company.ownerId}
           save={(v) => save({ ownerId: v })}
         />
         <InlineField

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Avatar, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingOff, IconEdit, IconMail, IconPhone, IconRestore, IconTrash, IconWorld } from '@tabler/icons-react';
+import { Anchor, Avatar, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconBuildingOff, IconMail, IconPhone, IconWorld } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
@@ -11,17 +11,14 @@ import { unwrap } from '../../lib/api-error';
 import { formatPhone } from '../../lib/phone';
 import { ContactInfoRow, EmptyLine } from '../contacts/ContactInfoRow';
 import { labelText } from '../contacts/labels';
-import { StageBadge } from '../contacts/StageBadge';
 import { CustomFieldsCard } from '../custom-fields/CustomFieldsCard';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
-import { useMemberName } from '../members/workspace-store';
 import { LogActivityModal } from '../records/LogActivityModal';
 import { MoreDetailsCard } from '../records/MoreDetailsCard';
 import { OpenTasksCard } from '../records/OpenTasksCard';
-import { QuickActions } from '../records/QuickActions';
+import { RecordHeaderCard } from '../records/RecordHeaderCard';
 import { RecordMeta } from '../records/RecordMeta';
 import { SectionCard } from '../records/SectionCard';
-import { TagsEditor } from '../records/TagsEditor';
 import { useLive } from '../records/use-live';
 import { Timeline } from '../timeline/Timeline';
 import { CompanyAboutCard } from './CompanyAboutCard';
@@ -39,7 +36,6 @@ export function CompanyDetailPage() {
   const { company, loading } = useCompany(id);
   const { remove, restore } = useCompanyActions();
   const fields = useCustomFields('companies');
-  const memberName = useMemberName();
   const [logging, setLogging] = useState<ActivityType | null>(null);
   const parentId = company?.parentId ?? null;
   const parent = useLive(
@@ -73,111 +69,45 @@ export function CompanyDetailPage() {
     await unwrap(api.companies.update({ id: company.id, ...patch }));
   };
   const readOnly = company.deleted;
-  const owner = memberName(company.ownerId);
   const facts = [company.industry, company.type ? t(`records.company_type.${company.type}`) : null].filter(Boolean);
 
   return (
     <Stack gap="lg" maw={1280} data-testid="company-detail">
       <CompanyBackLink />
-      <Card p="xl">
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="lg">
-          <Group gap="lg" wrap="nowrap" align="flex-start">
-            <Avatar name={company.name} color="initials" size={72} radius="lg" />
-            <Stack gap={6}>
-              <Title order={2} fz={26} data-testid="page-title">
-                {company.name}
-              </Title>
-              <Group gap="md" c="dimmed">
-                {company.domain ? (
-                  <Anchor href={`https://${company.domain}`} target="_blank" rel="noreferrer" size="sm">
-                    <Group gap={4} wrap="nowrap">
-                      <IconWorld size={14} />
-                      {company.domain}
-                    </Group>
-                  </Anchor>
-                ) : null}
-                {facts.length ? <Text size="sm">{facts.join(' · ')}</Text> : null}
-                {parent.data ? (
-                  <Text size="sm" data-testid="company-parent-line">
-                    {t('records.subsidiary_of')}{' '}
-                    <Anchor component={Link} to={`/companies/${parent.data.id}`} inherit>
-                      {parent.data.name}
-                    </Anchor>
-                  </Text>
-                ) : null}
-              </Group>
-              <Group gap="xs">
-                <StageBadge stage={company.lifecycleStage} />
-                {owner ? (
-                  <Badge
-                    variant="default"
-                    radius="sm"
-                    tt="none"
-                    fw={500}
-                    leftSection={<Avatar name={owner} color="initials" size={16} radius="xl" />}
-                  >
-                    {owner}
-                  </Badge>
-                ) : null}
-                {company.deleted ? (
-                  <Badge color="red" variant="light" radius="sm" tt="none" data-testid="in-trash-badge">
-                    {t('contacts.in_trash_badge')}
-                  </Badge>
-                ) : null}
-              </Group>
-              <TagsEditor entity="companies" id={company.id} readOnly={readOnly} />
-            </Stack>
+      <RecordHeaderCard
+        entity="companies"
+        kind="company"
+        record={company}
+        avatar={<Avatar name={company.name} color="initials" size={72} radius="lg" />}
+        title={company.name}
+        subtitle={
+          <Group gap="md" c="dimmed">
+            {company.domain ? (
+              <Anchor href={`https://${company.domain}`} target="_blank" rel="noreferrer" size="sm">
+                <Group gap={4} wrap="nowrap">
+                  <IconWorld size={14} />
+                  {company.domain}
+                </Group>
+              </Anchor>
+            ) : null}
+            {facts.length ? <Text size="sm">{facts.join(' · ')}</Text> : null}
+            {parent.data ? (
+              <Text size="sm" data-testid="company-parent-line">
+                {t('records.subsidiary_of')}{' '}
+                <Anchor component={Link} to={`/companies/${parent.data.id}`} inherit>
+                  {parent.data.name}
+                </Anchor>
+              </Text>
+            ) : null}
           </Group>
-          <Group gap="sm">
-            {company.deleted ? (
-              <Button
-                leftSection={<IconRestore size={18} />}
-                onClick={() => void restore(company)}
-                data-testid="restore-company"
-              >
-                {t('common.restore')}
-              </Button>
-            ) : (
-              <>
-                <Button
-                  component={Link}
-                  to={`/companies/${company.id}/edit`}
-                  variant="default"
-                  leftSection={<IconEdit size={18} />}
-                  data-testid="edit-company"
-                >
-                  {t('common.edit')}
-                </Button>
-                <Button
-                  color="red"
-                  variant="light"
-                  leftSection={<IconTrash size={18} />}
-                  onClick={() => {
-                    void remove(company).then((ok) => ok && navigate('/companies'));
-                  }}
-                  data-testid="delete-company"
-                >
-                  {t('common.delete')}
-                </Button>
-              </>
-            )}
-          </Group>
-        </Group>
-        {readOnly ? null : (
-          <Group mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            <QuickActions
-              phone={company.phones[0]?.value ?? null}
-              email={company.emails[0]?.value ?? null}
-              onLogActivity={() => setLogging('call')}
-            />
-          </Group>
-        )}
-        {company.deleted ? (
-          <Alert color="red" variant="light" mt="lg" icon={<IconTrash size={18} />}>
-            {t('records.company_in_trash_notice')}
-          </Alert>
-        ) : null}
-      </Card>
+        }
+        trashNotice={t('records.company_in_trash_notice')}
+        onRestore={() => void restore(company)}
+        onDelete={() => {
+          void remove(company).then((ok) => ok && navigate('/companies'));
+        }}
+        onLogActivity={() => setLogging('call')}
+      />
 
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -1,32 +1,21 @@
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconAlertCircle, IconWorld } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Autocomplete, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../shared/contract';
 import { COMPANY_TYPES, type CompanyType } from '../../../shared/domain/company';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../shared/domain/contact';
-import { EMAIL_LABELS, PHONE_LABELS } from '../contacts/labels';
-import { LabeledValuesField } from '../contacts/LabeledValuesField';
-import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection';
 import { COMPANY_ADDRESS_LABELS } from '../records/address-values';
-import { AddressesField } from '../records/AddressesField';
 import { DuplicateHints } from '../records/DuplicateHints';
 import { currencySymbol, useMoney } from '../records/money';
 import { CompanyPicker } from '../records/pickers/CompanyPicker';
 import { MemberSelect } from '../records/pickers/MemberSelect';
-import { SocialFields } from '../records/SocialFields';
+import {
+  AddressSocialCustomSections,
+  EmailPhoneFields,
+  FormActions,
+  FormErrorsAlert,
+  FormSection,
+} from '../records/RecordFormParts';
 import { useRecordForm, type Prepared } from '../records/use-record-form';
 import { companyDuplicateCheck, companyFieldShown, type CompanyFormValues } from './company-form-values';
 
@@ -56,17 +45,6 @@ interface Props<I> {
   onCancel: () => void;
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card p="xl">
-      <Title order={5} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
-
 /** The company form: every field of the contract, issues shown under their fields, nothing saved on error. */
 export function CompanyForm<I>({ initial, fields, companyId, submitLabel, prepare, save, onCancel }: Props<I>) {
   const { t } = useTranslation();
@@ -77,18 +55,9 @@ export function CompanyForm<I>({ initial, fields, companyId, submitLabel, prepar
   return (
     <form onSubmit={(e) => void form.submit(e, prepare, save)} noValidate data-testid="company-form">
       <Stack gap="lg">
-        {form.hasErrors ? (
-          <Alert
-            color="red"
-            icon={<IconAlertCircle size={18} />}
-            title={t('errors.invalid_input')}
-            data-testid="form-errors"
-          >
-            {form.general.length ? form.general.join(' ') : null}
-          </Alert>
-        ) : null}
+        <FormErrorsAlert hasErrors={form.hasErrors} general={form.general} />
         <DuplicateHints check={companyDuplicateCheck(values, companyId)} />
-        <Section title={t('records.section_company')}>
+        <FormSection title={t('records.section_company')}>
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
@@ -158,8 +127,8 @@ export function CompanyForm<I>({ initial, fields, companyId, submitLabel, prepar
               data-testid="field-description"
             />
           </Stack>
-        </Section>
-        <Section title={t('records.section_relationship')}>
+        </FormSection>
+        <FormSection title={t('records.section_relationship')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <CompanyPicker
               label={t('records.field_parent')}
@@ -186,51 +155,17 @@ export function CompanyForm<I>({ initial, fields, companyId, submitLabel, prepar
               error={errors.ownerId}
             />
           </SimpleGrid>
-        </Section>
-        <Section title={t('contacts.section_reach')}>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
-            <LabeledValuesField
-              kind="emails"
-              rows={values.emails}
-              labels={EMAIL_LABELS}
-              errors={errors}
-              onChange={(rows, key) => set('emails', rows, key)}
-            />
-            <LabeledValuesField
-              kind="phones"
-              rows={values.phones}
-              labels={PHONE_LABELS}
-              errors={errors}
-              onChange={(rows, key) => set('phones', rows, key)}
-            />
-          </SimpleGrid>
-        </Section>
-        <Section title={t('records.section_addresses')}>
-          <AddressesField
-            rows={values.addresses}
-            labels={COMPANY_ADDRESS_LABELS}
-            errors={errors}
-            onChange={(rows, key) => set('addresses', rows, key)}
-          />
-        </Section>
-        <Section title={t('records.section_social')}>
-          <SocialFields values={values.social} errors={errors} onChange={(v, key) => set('social', v, key)} />
-        </Section>
-        <CustomFieldsSection
+        </FormSection>
+        <FormSection title={t('contacts.section_reach')}>
+          <EmailPhoneFields form={form} />
+        </FormSection>
+        <AddressSocialCustomSections
+          form={form}
           entity="companies"
           fields={fields}
-          values={values.custom}
-          errors={errors}
-          onChange={(key, value) => set('custom', { ...values.custom, [key]: value }, `custom.${key}`)}
+          addressLabels={COMPANY_ADDRESS_LABELS}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={form.saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} data-testid="submit-company">
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} saving={form.saving} submitLabel={submitLabel} submitTestId="submit-company" />
       </Stack>
     </form>
   );

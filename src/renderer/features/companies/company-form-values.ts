@@ -1,19 +1,18 @@
 import type { Company, CustomField, MethodInput } from '../../../shared/contract';
 import type { CompanyType } from '../../../shared/domain/company';
 import type { LifecycleStage } from '../../../shared/domain/contact';
-import { customPatch, formValuesOf, type CustomFormValues } from '../custom-fields/custom-values';
-import {
-  addressInput,
-  emptyAddress,
-  socialInput,
-  toAddressRows,
-  toSocialValues,
-  type AddressRow,
-  type SocialValues,
-} from '../records/address-values';
+import type { CustomFormValues } from '../custom-fields/custom-values';
+import { emptyAddress, toSocialValues, type AddressRow, type SocialValues } from '../records/address-values';
 import type { Picked } from '../records/pickers/RemotePicker';
-import { keptRows, type Prepared } from '../records/use-record-form';
-import type { LabeledRow } from '../contacts/form-values';
+import {
+  duplicateCheckReach,
+  sharedCreateInput,
+  sharedFieldShown,
+  sharedUpdateInput,
+  sharedValuesOf,
+  type LabeledRow,
+} from '../records/record-form-values';
+import type { Prepared } from '../records/use-record-form';
 import { parseNumberText } from '../custom-fields/custom-values';
 
 export type CompanyCreateInput = MethodInput<'companies.create'>;
@@ -68,29 +67,14 @@ export function fromCompany(c: Company, fields: CustomField[], parent: Picked | 
     lifecycleStage: c.lifecycleStage,
     ownerId: c.ownerId,
     parent,
-    emails: c.emails.map((e) => ({ value: e.value, label: e.label ?? '' })),
-    phones: c.phones.map((p) => ({ value: p.value, label: p.label ?? '' })),
-    addresses: toAddressRows(c.addresses),
-    social: toSocialValues(c.social),
-    custom: formValuesOf(fields, c.custom),
+    ...sharedValuesOf(c, fields),
   };
 }
-
-const labeled = (rows: LabeledRow[]) => {
-  const kept = keptRows(rows, (r) => r.value.trim() !== '');
-  return {
-    values: kept.rows.map((r) => (r.label ? { value: r.value, label: r.label } : { value: r.value })),
-    index: kept.index,
-  };
-};
 
 /** Numbers as typed; text that is not one goes as it is, for the back end to refuse with its message. */
 const numberOrText = (s: string): number | null => (s.trim() === '' ? null : (parseNumberText(s) as number));
 
 export function toCompanyCreate(v: CompanyFormValues, fields: CustomField[]): Prepared<CompanyCreateInput> {
-  const emails = labeled(v.emails);
-  const phones = labeled(v.phones);
-  const addresses = addressInput(v.addresses);
   const input: CompanyCreateInput = { name: v.name };
   if (v.domain.trim()) input.domain = v.domain.trim();
   if (v.industry.trim()) input.industry = v.industry.trim();
@@ -103,20 +87,12 @@ export function toCompanyCreate(v: CompanyFormValues, fields: CustomField[]): Pr
   if (employees !== null) input.employees = employees;
   const revenue = numberOrText(v.annualRevenue);
   if (revenue !== null) input.annualRevenue = revenue;
-  if (emails.values.length) input.emails = emails.values;
-  if (phones.values.length) input.phones = phones.values;
-  if (addresses.values.length) input.addresses = addresses.values;
-  const social = socialInput(v.social);
-  if (Object.keys(social).length) input.social = social;
-  const custom = customPatch(fields, v.custom, 'create');
-  if (custom) input.custom = custom;
-  return { input, rows: { emails: emails.index, phones: phones.index, addresses: addresses.index } };
+  const shared = sharedCreateInput(v, fields);
+  return { input: { ...input, ...shared.input }, rows: shared.rows };
 }
 
 export function toCompanyUpdate(id: string, v: CompanyFormValues, fields: CustomField[]): Prepared<CompanyUpdateInput> {
-  const emails = labeled(v.emails);
-  const phones = labeled(v.phones);
-  const addresses = addressInput(v.addresses);
+  const shared = sharedUpdateInput(v, fields);
   const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
   const input: CompanyUpdateInput = {
     id,
@@ -130,14 +106,9 @@ export function toCompanyUpdate(id: string, v: CompanyFormValues, fields: Custom
     parentId: v.parent?.id ?? null,
     employees: numberOrText(v.employees),
     annualRevenue: numberOrText(v.annualRevenue),
-    emails: emails.values,
-    phones: phones.values,
-    addresses: addresses.values,
-    social: socialInput(v.social),
+    ...shared.input,
   };
-  const custom = customPatch(fields, v.custom, 'update');
-  if (custom) input.custom = custom;
-  return { input, rows: { emails: emails.index, phones: phones.index, addresses: addresses.index } };
+  return { input, rows: shared.rows };
 }
 
 const SIMPLE = new Set([
@@ -157,12 +128,7 @@ const SIMPLE = new Set([
 ]);
 
 export function companyFieldShown(key: string, fields: CustomField[]): boolean {
-  if (SIMPLE.has(key)) return true;
-  if (/^(emails|phones)\.\d+\.(value|label)$/.test(key)) return true;
-  if (/^addresses\.\d+\.(label|street|city|region|postalCode|country)$/.test(key)) return true;
-  if (/^social\.(linkedin|x|facebook|instagram)$/.test(key)) return true;
-  const custom = /^custom\.(.+)$/.exec(key);
-  return !!custom && fields.some((f) => f.key === custom[1]);
+  return SIMPLE.has(key) || sharedFieldShown(key, fields);
 }
 
 export function companyDuplicateCheck(v: CompanyFormValues, excludeId?: string): MethodInput<'duplicates.check'> {
@@ -171,7 +137,6 @@ export function companyDuplicateCheck(v: CompanyFormValues, excludeId?: string):
     ...(excludeId ? { excludeId } : {}),
     name: v.name.trim().slice(0, 200),
     domain: v.domain.trim().slice(0, 253),
-    emails: v.emails.map((e) => e.value.trim()).filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)),
-    phones: v.phones.map((p) => p.value.trim()).filter((p) => p.replace(/\D/g, '').length >= 6),
+    ...duplicateCheckReach(v),
   };
 }

@@ -1,16 +1,14 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ContactUpdateInput } from '../../../shared/contract';
-import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../shared/domain/contact';
 import { useFormat } from '../../lib/format';
-import { useMemberName } from '../members/workspace-store';
 import { ageOn, localDate } from '../records/dates';
-import { autocompleteEditor, memberEditor, selectEditor, textEditor } from '../records/editors';
+import { autocompleteEditor, selectEditor, textEditor } from '../records/editors';
 import { InlineField } from '../records/InlineField';
 import { useLanguageName, useLanguages } from '../records/pickers/regions';
 import { SectionCard } from '../records/SectionCard';
+import { OwnerInlineField, StageInlineField } from '../records/StageOwnerFields';
 import { LEAD_SOURCES } from './ContactForm';
-import { StageBadge } from './StageBadge';
 
 type Save = (patch: Omit<ContactUpdateInput, 'id'>) => Promise<void>;
 
@@ -18,7 +16,6 @@ type Save = (patch: Omit<ContactUpdateInput, 'id'>) => Promise<void>;
 export function ContactAboutCard({ contact, save, readOnly }: { contact: Contact; save: Save; readOnly?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const memberName = useMemberName();
   const languages = useLanguages();
   const languageName = useLanguageName();
   const text = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -46,25 +43,16 @@ export function ContactAboutCard({ contact, save, readOnly }: { contact: Contact
           renderEditor={textEditor(t('contacts.field_department'))}
           save={(v) => save({ department: text(v) })}
         />
-        <InlineField
-          label={t('contacts.field_stage')}
+        <StageInlineField
           testId="contact-stage"
           readOnly={readOnly}
-          display={contact.lifecycleStage ? <StageBadge stage={contact.lifecycleStage} /> : null}
-          initial={() => contact.lifecycleStage as string | null}
-          renderEditor={selectEditor(
-            t('contacts.field_stage'),
-            LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })),
-          )}
-          save={(v) => save({ lifecycleStage: v as LifecycleStage | null })}
+          value={contact.lifecycleStage}
+          save={(v) => save({ lifecycleStage: v })}
         />
-        <InlineField
-          label={t('records.field_owner')}
+        <OwnerInlineField
           testId="contact-owner"
           readOnly={readOnly}
-          display={memberName(contact.ownerId)}
-          initial={() => contact.ownerId}
-          renderEditor={memberEditor(t('records.field_owner'))}
+          value={contact.ownerId}
           save={(v) => save({ ownerId: v })}
         />
         <InlineField

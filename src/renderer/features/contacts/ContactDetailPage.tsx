@@ -1,5 +1,5 @@
-import { Alert, Anchor, Avatar, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconEdit, IconRestore, IconTrash, IconUserQuestion } from '@tabler/icons-react';
+import { Anchor, Grid, Stack, Text } from '@mantine/core';
+import { IconUserQuestion } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
@@ -10,13 +10,11 @@ import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { CustomFieldsCard } from '../custom-fields/CustomFieldsCard';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
-import { useMemberName } from '../members/workspace-store';
 import { LogActivityModal } from '../records/LogActivityModal';
 import { MoreDetailsCard } from '../records/MoreDetailsCard';
 import { OpenTasksCard } from '../records/OpenTasksCard';
-import { QuickActions } from '../records/QuickActions';
+import { RecordHeaderCard } from '../records/RecordHeaderCard';
 import { RecordMeta } from '../records/RecordMeta';
-import { TagsEditor } from '../records/TagsEditor';
 import { useLive } from '../records/use-live';
 import { Timeline } from '../timeline/Timeline';
 import type { ActivityType } from '../../../shared/contract';
@@ -25,7 +23,6 @@ import { ContactAboutCard } from './ContactAboutCard';
 import { ContactAvatar } from './ContactAvatar';
 import { ContactCompaniesCard } from './ContactCompaniesCard';
 import { ContactReachCard } from './ContactReachCard';
-import { StageBadge } from './StageBadge';
 import { useContact } from './use-contact';
 import { useContactActions } from './use-contact-actions';
 
@@ -37,7 +34,6 @@ export function ContactDetailPage() {
   const { contact, loading } = useContact(id);
   const { remove, restore } = useContactActions();
   const fields = useCustomFields('contacts');
-  const memberName = useMemberName();
   const [logging, setLogging] = useState<ActivityType | null>(null);
   const primary = useLive(
     async () => (await unwrap(api.contacts.companies({ id }))).items.find((l) => l.isPrimary) ?? null,
@@ -72,105 +68,39 @@ export function ContactDetailPage() {
   };
   const readOnly = contact.deleted;
   const company = primary.data;
-  const owner = memberName(contact.ownerId);
   const work = [contact.jobTitle, contact.department].filter(Boolean).join(' · ');
 
   return (
     <Stack gap="lg" maw={1280} data-testid="contact-detail">
       <BackLink />
-      <Card p="xl">
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="lg">
-          <Group gap="lg" wrap="nowrap" align="flex-start">
-            <ContactAvatar name={contact.displayName} size={72} />
-            <Stack gap={6}>
-              <Title order={2} fz={26} data-testid="page-title">
-                {contact.displayName}
-              </Title>
-              {work || company ? (
-                <Text c="dimmed" data-testid="contact-headline">
-                  {work}
-                  {work && company ? ` ${t('records.at')} ` : ''}
-                  {company ? (
-                    <Anchor component={Link} to={`/companies/${company.companyId}`} inherit>
-                      {company.name}
-                    </Anchor>
-                  ) : null}
-                </Text>
+      <RecordHeaderCard
+        entity="contacts"
+        kind="contact"
+        record={contact}
+        avatar={<ContactAvatar name={contact.displayName} size={72} />}
+        title={contact.displayName}
+        subtitle={
+          work || company ? (
+            <Text c="dimmed" data-testid="contact-headline">
+              {work}
+              {work && company ? ` ${t('records.at')} ` : ''}
+              {company ? (
+                <Anchor component={Link} to={`/companies/${company.companyId}`} inherit>
+                  {company.name}
+                </Anchor>
               ) : null}
-              <Group gap="xs">
-                <StageBadge stage={contact.lifecycleStage} />
-                {owner ? (
-                  <Badge
-                    variant="default"
-                    radius="sm"
-                    tt="none"
-                    fw={500}
-                    leftSection={<Avatar name={owner} color="initials" size={16} radius="xl" />}
-                  >
-                    {owner}
-                  </Badge>
-                ) : null}
-                {contact.deleted ? (
-                  <Badge color="red" variant="light" radius="sm" tt="none" data-testid="in-trash-badge">
-                    {t('contacts.in_trash_badge')}
-                  </Badge>
-                ) : null}
-              </Group>
-              <TagsEditor entity="contacts" id={contact.id} readOnly={readOnly} />
-            </Stack>
-          </Group>
-          <Group gap="sm">
-            {contact.deleted ? (
-              <Button
-                leftSection={<IconRestore size={18} />}
-                onClick={() => void restore(contact)}
-                data-testid="restore-contact"
-              >
-                {t('common.restore')}
-              </Button>
-            ) : (
-              <>
-                <Button
-                  component={Link}
-                  to={`/contacts/${contact.id}/edit`}
-                  variant="default"
-                  leftSection={<IconEdit size={18} />}
-                  data-testid="edit-contact"
-                >
-                  {t('common.edit')}
-                </Button>
-                <Button
-                  color="red"
-                  variant="light"
-                  leftSection={<IconTrash size={18} />}
-                  onClick={() => {
-                    void remove(contact).then((ok) => ok && navigate('/contacts'));
-                  }}
-                  data-testid="delete-contact"
-                >
-                  {t('common.delete')}
-                </Button>
-              </>
-            )}
-          </Group>
-        </Group>
-        {readOnly ? null : (
-          <Group mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            <QuickActions
-              phone={contact.phones[0]?.value ?? null}
-              email={contact.emails[0]?.value ?? null}
-              phoneOptOut={contact.phoneOptOut}
-              emailOptOut={contact.emailOptOut}
-              onLogActivity={() => setLogging('call')}
-            />
-          </Group>
-        )}
-        {contact.deleted ? (
-          <Alert color="red" variant="light" mt="lg" icon={<IconTrash size={18} />}>
-            {t('contacts.in_trash_notice')}
-          </Alert>
-        ) : null}
-      </Card>
+            </Text>
+          ) : null
+        }
+        trashNotice={t('contacts.in_trash_notice')}
+        phoneOptOut={contact.phoneOptOut}
+        emailOptOut={contact.emailOptOut}
+        onRestore={() => void restore(contact)}
+        onDelete={() => {
+          void remove(contact).then((ok) => ok && navigate('/contacts'));
+        }}
+        onLogActivity={() => setLogging('call')}
+      />
 
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>

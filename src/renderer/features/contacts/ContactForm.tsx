@@ -1,35 +1,22 @@
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Autocomplete, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contact, CustomField } from '../../../shared/contract';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../shared/domain/contact';
 import { useFormat } from '../../lib/format';
-import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection';
 import { CONTACT_ADDRESS_LABELS } from '../records/address-values';
-import { AddressesField } from '../records/AddressesField';
 import { DuplicateHints } from '../records/DuplicateHints';
 import { MemberSelect } from '../records/pickers/MemberSelect';
 import { useLanguages } from '../records/pickers/regions';
-import { SocialFields } from '../records/SocialFields';
+import {
+  AddressSocialCustomSections,
+  EmailPhoneFields,
+  FormActions,
+  FormErrorsAlert,
+  FormSection,
+} from '../records/RecordFormParts';
 import { useRecordForm, type Prepared } from '../records/use-record-form';
 import { CompanyLinksField } from './CompanyLinksField';
 import { contactFieldShown, duplicateCheckOf, type ContactFormValues } from './form-values';
-import { EMAIL_LABELS, PHONE_LABELS } from './labels';
-import { LabeledValuesField } from './LabeledValuesField';
 
 export const LEAD_SOURCES = [
   'website',
@@ -52,17 +39,6 @@ interface Props<I> {
   /** Saves; throws the ApiError of a refusal, whose issues are shown under their fields. */
   save: (input: I, values: ContactFormValues) => Promise<void>;
   onCancel: () => void;
-}
-
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Card p="xl" data-testid={testId}>
-      <Title order={5} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 /**
@@ -94,18 +70,9 @@ export function ContactForm<I>({ initial, fields, contact, submitLabel, prepare,
       data-testid="contact-form"
     >
       <Stack gap="lg">
-        {form.hasErrors ? (
-          <Alert
-            color="red"
-            icon={<IconAlertCircle size={18} />}
-            title={t('errors.invalid_input')}
-            data-testid="form-errors"
-          >
-            {form.general.length ? form.general.join(' ') : null}
-          </Alert>
-        ) : null}
+        <FormErrorsAlert hasErrors={form.hasErrors} general={form.general} />
         <DuplicateHints check={duplicateCheckOf(values, contact?.id)} />
-        <Section title={t('contacts.section_person')}>
+        <FormSection title={t('contacts.section_person')}>
           <Stack gap="md">
             <Group gap="md" align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
               <TextInput label={t('records.field_prefix')} maw={110} {...text('prefix')} />
@@ -138,24 +105,9 @@ export function ContactForm<I>({ initial, fields, contact, submitLabel, prepare,
               />
             </SimpleGrid>
           </Stack>
-        </Section>
-        <Section title={t('contacts.section_reach')}>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
-            <LabeledValuesField
-              kind="emails"
-              rows={values.emails}
-              labels={EMAIL_LABELS}
-              errors={errors}
-              onChange={(rows, key) => set('emails', rows, key)}
-            />
-            <LabeledValuesField
-              kind="phones"
-              rows={values.phones}
-              labels={PHONE_LABELS}
-              errors={errors}
-              onChange={(rows, key) => set('phones', rows, key)}
-            />
-          </SimpleGrid>
+        </FormSection>
+        <FormSection title={t('contacts.section_reach')}>
+          <EmailPhoneFields form={form} />
           <Text size="sm" fw={500} mt="xl" mb="xs">
             {t('records.consent')}
           </Text>
@@ -175,8 +127,8 @@ export function ContactForm<I>({ initial, fields, contact, submitLabel, prepare,
               data-testid="field-phoneOptOut"
             />
           </SimpleGrid>
-        </Section>
-        <Section title={t('contacts.section_work')}>
+        </FormSection>
+        <FormSection title={t('contacts.section_work')}>
           <Stack gap="lg">
             <CompanyLinksField rows={values.companies} onChange={(rows) => set('companies', rows)} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -184,8 +136,8 @@ export function ContactForm<I>({ initial, fields, contact, submitLabel, prepare,
               <TextInput label={t('contacts.field_department')} {...text('department')} />
             </SimpleGrid>
           </Stack>
-        </Section>
-        <Section title={t('records.section_sales')}>
+        </FormSection>
+        <FormSection title={t('records.section_sales')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <Select
               label={t('contacts.field_stage')}
@@ -216,33 +168,14 @@ export function ContactForm<I>({ initial, fields, contact, submitLabel, prepare,
               data-testid="field-ownerId"
             />
           </SimpleGrid>
-        </Section>
-        <Section title={t('records.section_addresses')}>
-          <AddressesField
-            rows={values.addresses}
-            labels={CONTACT_ADDRESS_LABELS}
-            errors={errors}
-            onChange={(rows, key) => set('addresses', rows, key)}
-          />
-        </Section>
-        <Section title={t('records.section_social')}>
-          <SocialFields values={values.social} errors={errors} onChange={(v, key) => set('social', v, key)} />
-        </Section>
-        <CustomFieldsSection
+        </FormSection>
+        <AddressSocialCustomSections
+          form={form}
           entity="contacts"
           fields={fields}
-          values={values.custom}
-          errors={errors}
-          onChange={(key, value) => set('custom', { ...values.custom, [key]: value }, `custom.${key}`)}
+          addressLabels={CONTACT_ADDRESS_LABELS}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={form.saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} data-testid="submit-contact">
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} saving={form.saving} submitLabel={submitLabel} submitTestId="submit-contact" />
       </Stack>
     </form>
   );

@@ -1,38 +1,20 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
 import type { Contact } from '../../../shared/contract';
 import { formatPhone } from '../../lib/phone';
 import type { ColumnOverride } from '../lists/table/build-columns';
 import { Empty } from '../lists/table/cells';
 import type { ColumnState } from '../lists/types';
+import { RecordNameCell, sharedRecordColumns } from '../records/record-columns';
 import { ContactAvatar } from './ContactAvatar';
-import { StageBadge } from './StageBadge';
 
 function NameCell({ contact }: { contact: Contact }) {
-  const subtitle = [contact.jobTitle, contact.department].filter(Boolean).join(' · ');
   return (
-    <Group gap="sm" wrap="nowrap">
-      <ContactAvatar name={contact.displayName} size={34} />
-      <Stack gap={0} style={{ minWidth: 0 }}>
-        <Anchor
-          component={Link}
-          to={`/contacts/${contact.id}`}
-          fw={600}
-          size="sm"
-          c="var(--mantine-color-text)"
-          truncate
-          onClick={(e) => e.stopPropagation()}
-          data-testid="contact-name"
-        >
-          {contact.displayName}
-        </Anchor>
-        {subtitle ? (
-          <Text size="xs" c="dimmed" truncate>
-            {subtitle}
-          </Text>
-        ) : null}
-      </Stack>
-    </Group>
+    <RecordNameCell
+      avatar={<ContactAvatar name={contact.displayName} size={34} />}
+      to={`/contacts/${contact.id}`}
+      name={contact.displayName}
+      subtitle={[contact.jobTitle, contact.department].filter(Boolean).join(' · ')}
+      testId="contact-name"
+    />
   );
 }
 
@@ -65,13 +47,5 @@ export const CONTACT_COLUMNS: Record<string, ColumnOverride<Contact>> = {
     render: (c) => (c.phones[0] ? formatPhone(c.phones[0].value) : <Empty />),
     exportValue: (c) => c.phones.map((p) => p.value).join('; ') || null,
   },
-  lifecycleStage: {
-    width: 150,
-    render: (c) => (c.lifecycleStage ? <StageBadge stage={c.lifecycleStage} /> : <Empty />),
-  },
-  createdAt: { width: 130, render: (c, { format }) => format.date(c.createdAt) },
-  updatedAt: {
-    width: 140,
-    render: (c, { format }) => <span title={format.dateTime(c.updatedAt)}>{format.ago(c.updatedAt)}</span>,
-  },
+  ...sharedRecordColumns<Contact>(),
 };

@@ -7,21 +7,19 @@ import type {
   MethodInput,
 } from '../../../shared/contract';
 import type { LifecycleStage } from '../../../shared/domain/contact';
+import { toSocialValues, type AddressRow, type SocialValues } from '../records/address-values';
+import type { CustomFormValues } from '../custom-fields/custom-values';
 import {
-  addressInput,
-  socialInput,
-  toAddressRows,
-  toSocialValues,
-  type AddressRow,
-  type SocialValues,
-} from '../records/address-values';
-import { customPatch, formValuesOf, type CustomFormValues } from '../custom-fields/custom-values';
-import { keptRows, type Prepared } from '../records/use-record-form';
+  duplicateCheckReach,
+  sharedCreateInput,
+  sharedFieldShown,
+  sharedUpdateInput,
+  sharedValuesOf,
+  type LabeledRow,
+} from '../records/record-form-values';
+import type { Prepared } from '../records/use-record-form';
 
-export interface LabeledRow {
-  value: string;
-  label: string;
-}
+export type { LabeledRow } from '../records/record-form-values';
 
 /** A company the contact works at, as edited in the form. */
 export interface CompanyLinkRow {
@@ -97,30 +95,15 @@ export function fromContact(c: Contact, fields: CustomField[], links: ContactCom
     ownerId: c.ownerId,
     emailOptOut: c.emailOptOut,
     phoneOptOut: c.phoneOptOut,
-    emails: c.emails.map((e) => ({ value: e.value, label: e.label ?? '' })),
-    phones: c.phones.map((p) => ({ value: p.value, label: p.label ?? '' })),
-    addresses: toAddressRows(c.addresses),
-    social: toSocialValues(c.social),
-    custom: formValuesOf(fields, c.custom),
+    ...sharedValuesOf(c, fields),
     companies: toLinkRows(links),
   };
 }
-
-const labeled = (rows: LabeledRow[]) => {
-  const kept = keptRows(rows, (r) => r.value.trim() !== '');
-  return {
-    values: kept.rows.map((r) => (r.label ? { value: r.value, label: r.label } : { value: r.value })),
-    index: kept.index,
-  };
-};
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** A new contact sends only what was filled in; empty email, phone and address rows are left out. */
 export function toCreateInput(v: ContactFormValues, fields: CustomField[]): Prepared<ContactCreateInput> {
-  const emails = labeled(v.emails);
-  const phones = labeled(v.phones);
-  const addresses = addressInput(v.addresses);
   const input: ContactCreateInput = { firstName: v.firstName };
   for (const key of ['prefix', 'middleName', 'lastName', 'suffix', 'jobTitle', 'department', 'leadSource'] as const) {
     if (v[key].trim()) input[key] = v[key].trim();
@@ -131,21 +114,13 @@ export function toCreateInput(v: ContactFormValues, fields: CustomField[]): Prep
   if (v.ownerId) input.ownerId = v.ownerId;
   if (v.emailOptOut) input.emailOptOut = true;
   if (v.phoneOptOut) input.phoneOptOut = true;
-  if (emails.values.length) input.emails = emails.values;
-  if (phones.values.length) input.phones = phones.values;
-  if (addresses.values.length) input.addresses = addresses.values;
-  const social = socialInput(v.social);
-  if (Object.keys(social).length) input.social = social;
-  const custom = customPatch(fields, v.custom, 'create');
-  if (custom) input.custom = custom;
-  return { input, rows: { emails: emails.index, phones: phones.index, addresses: addresses.index } };
+  const shared = sharedCreateInput(v, fields);
+  return { input: { ...input, ...shared.input }, rows: shared.rows };
 }
 
 /** An edit sends every field of the form; cleared ones become null so they are cleared. */
 export function toUpdateInput(id: string, v: ContactFormValues, fields: CustomField[]): Prepared<ContactUpdateInput> {
-  const emails = labeled(v.emails);
-  const phones = labeled(v.phones);
-  const addresses = addressInput(v.addresses);
+  const shared = sharedUpdateInput(v, fields);
   const input: ContactUpdateInput = {
     id,
     prefix: orNull(v.prefix),
@@ -162,14 +137,9 @@ export function toUpdateInput(id: string, v: ContactFormValues, fields: CustomFi
     ownerId: v.ownerId,
     emailOptOut: v.emailOptOut,
     phoneOptOut: v.phoneOptOut,
-    emails: emails.values,
-    phones: phones.values,
-    addresses: addresses.values,
-    social: socialInput(v.social),
+    ...shared.input,
   };
-  const custom = customPatch(fields, v.custom, 'update');
-  if (custom) input.custom = custom;
-  return { input, rows: { emails: emails.index, phones: phones.index, addresses: addresses.index } };
+  return { input, rows: shared.rows };
 }
 
 const SIMPLE_FIELDS = new Set([
@@ -192,12 +162,7 @@ const SIMPLE_FIELDS = new Set([
 
 /** Whether the contact form has a place for an issue at `key`; the others are listed on top. */
 export function contactFieldShown(key: string, fields: CustomField[]): boolean {
-  if (SIMPLE_FIELDS.has(key)) return true;
-  if (/^(emails|phones)\.\d+\.(value|label)$/.test(key)) return true;
-  if (/^addresses\.\d+\.(label|street|city|region|postalCode|country)$/.test(key)) return true;
-  if (/^social\.(linkedin|x|facebook|instagram)$/.test(key)) return true;
-  const custom = /^custom\.(.+)$/.exec(key);
-  return !!custom && fields.some((f) => f.key === custom[1]);
+  return SIMPLE_FIELDS.has(key) || sharedFieldShown(key, fields);
 }
 
 /** What the live duplicate check compares: names, emails, phones and companies as typed. */
@@ -207,8 +172,7 @@ export function duplicateCheckOf(v: ContactFormValues, excludeId?: string): Meth
     ...(excludeId ? { excludeId } : {}),
     firstName: v.firstName.trim().slice(0, 100),
     lastName: v.lastName.trim().slice(0, 100),
-    emails: v.emails.map((e) => e.value.trim()).filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)),
-    phones: v.phones.map((p) => p.value.trim()).filter((p) => p.replace(/\D/g, '').length >= 6),
+    ...duplicateCheckReach(v),
     companyIds: v.companies.map((c) => c.companyId),
   };
 }

@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, type Member, type MethodInput } from '../../../shared/contract';
+import { FormModal } from '../../components/FormModal';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { refreshWorkspace, useWorkspace } from '../members/workspace-store';
+import { FormActions } from '../records/RecordFormParts';
 import { useRecordForm } from '../records/use-record-form';
 
 type Role = (typeof MEMBER_ROLES)[number];
@@ -26,15 +28,13 @@ export function MemberModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
-      centered
-      radius="lg"
-      title={<Text fw={650}>{member ? t('members.edit_title', { name: member.name }) : t('members.add')}</Text>}
+      title={member ? t('members.edit_title', { name: member.name }) : t('members.add')}
     >
-      {opened ? <MemberForm member={member} onDone={onClose} /> : null}
-    </Modal>
+      <MemberForm member={member} onDone={onClose} />
+    </FormModal>
   );
 }
 
@@ -103,14 +103,12 @@ function MemberForm({ member, onDone }: { member: Member | null; onDone: () => v
             comboboxProps={{ withinPortal: true }}
           />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={form.saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} data-testid="member-save">
-            {member ? t('records.save') : t('members.add')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          saving={form.saving}
+          submitLabel={member ? t('records.save') : t('members.add')}
+          submitTestId="member-save"
+        />
       </Stack>
     </form>
   );

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, Team } from '../../../shared/contract';
+import { FormModal } from '../../components/FormModal';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { refreshWorkspace } from '../members/workspace-store';
 import { MemberSelect } from '../records/pickers/MemberSelect';
+import { FormActions } from '../records/RecordFormParts';
 import { useRecordForm } from '../records/use-record-form';
 
 interface Values {
@@ -17,15 +19,13 @@ interface Values {
 export function TeamModal({ team, opened, onClose }: { team: Team | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
-      centered
-      radius="lg"
-      title={<Text fw={650}>{team ? t('members.edit_team', { name: team.name }) : t('members.add_team')}</Text>}
+      title={team ? t('members.edit_team', { name: team.name }) : t('members.add_team')}
     >
-      {opened ? <TeamForm team={team} onDone={onClose} /> : null}
-    </Modal>
+      <TeamForm team={team} onDone={onClose} />
+    </FormModal>
   );
 }
 
@@ -73,14 +73,12 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
           onChange={(e) => set('region', e.currentTarget.value)}
           error={errors.region}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={form.saving}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} data-testid="team-save">
-            {team ? t('records.save') : t('members.add_team')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onDone}
+          saving={form.saving}
+          submitLabel={team ? t('records.save') : t('members.add_team')}
+          submitTestId="team-save"
+        />
       </Stack>
     </form>
   );

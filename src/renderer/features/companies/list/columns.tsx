@@ -1,12 +1,11 @@
-import { Anchor, Avatar, Badge, Group, Stack, Text } from '@mantine/core';
+import { Avatar, Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Company } from '../../../../shared/contract';
 import type { CompanyType } from '../../../../shared/domain/company';
-import { StageBadge } from '../../contacts/StageBadge';
 import type { ColumnOverride } from '../../lists/table/build-columns';
 import { Empty, LinkCell } from '../../lists/table/cells';
 import type { ColumnState } from '../../lists/types';
+import { RecordNameCell, sharedRecordColumns } from '../../records/record-columns';
 
 const TYPE_COLORS: Record<CompanyType, string> = {
   customer: 'teal',
@@ -31,28 +30,14 @@ export function CompanyTypeBadge({ type }: { type: CompanyType | null }) {
 
 function CompanyNameCell({ company }: { company: Company }) {
   return (
-    <Group gap="sm" wrap="nowrap" miw={0}>
-      <Avatar name={company.name} color="initials" size={32} radius="md" alt="" />
-      <Stack gap={0} style={{ minWidth: 0 }}>
-        <Anchor
-          component={Link}
-          to={`/companies/${company.id}`}
-          fw={600}
-          size="sm"
-          c="var(--mantine-color-text)"
-          truncate
-          onClick={(e) => e.stopPropagation()}
-          data-testid="company-name"
-        >
-          {company.name}
-        </Anchor>
-        {company.industry ? (
-          <Text size="xs" c="dimmed" truncate>
-            {company.industry}
-          </Text>
-        ) : null}
-      </Stack>
-    </Group>
+    <RecordNameCell
+      avatar={<Avatar name={company.name} color="initials" size={32} radius="md" alt="" />}
+      to={`/companies/${company.id}`}
+      name={company.name}
+      subtitle={company.industry}
+      testId="company-name"
+      miw={0}
+    />
   );
 }
 
@@ -87,13 +72,5 @@ export const COMPANY_COLUMNS: Record<string, ColumnOverride<Company>> = {
     width: 160,
     render: (c, { format }) => (c.annualRevenue === null ? <Empty /> : format.money(c.annualRevenue)),
   },
-  lifecycleStage: {
-    width: 150,
-    render: (c) => (c.lifecycleStage ? <StageBadge stage={c.lifecycleStage} /> : <Empty />),
-  },
-  createdAt: { width: 130, render: (c, { format }) => format.date(c.createdAt) },
-  updatedAt: {
-    width: 140,
-    render: (c, { format }) => <span title={format.dateTime(c.updatedAt)}>{format.ago(c.updatedAt)}</span>,
-  },
+  ...sharedRecordColumns<Company>(),
 };
