@@ -126,23 +126,28 @@ export function listActivities(
   },
 ): Activity[] {
   const where: SQL[] = [eq(activities.deleted, false)];
-  if (input.entityId) {
-    where.push(
-      sql`${activities.id} IN (SELECT activity_id FROM activity_links WHERE entity_id = ${input.entityId} AND deleted = 0)`,
-    );
-  }
   if (input.types?.length) where.push(inArray(activities.type, input.types));
   if (input.openOnly) where.push(isNull(activities.doneAt));
-  const rows = db.orm
-    .select()
-    .from(activities)
-    .where(and(...where))
-    .orderBy(
-      desc(sql`coalesce(${activities.startAt}, ${activities.dueAt}, ${activities.createdAt})`),
-      desc(activities.id),
-    )
-    .limit(input.limit ?? 50)
-    .all();
+  const at = sql`coalesce(${activities.startAt}, ${activities.dueAt}, ${activities.createdAt})`;
+  // A record's activities start from its links (an index range on the record's id), never from a
+  // scan of every activity in the book ordered by date.
+  const rows = input.entityId
+    ? db.orm
+        .select({ activity: activities })
+        .from(activityLinks)
+        .innerJoin(activities, eq(activities.id, activityLinks.activityId))
+        .where(and(eq(activityLinks.entityId, input.entityId), eq(activityLinks.deleted, false), ...where))
+        .orderBy(desc(at), desc(activities.id))
+        .limit(input.limit ?? 50)
+        .all()
+        .map((r) => r.activity)
+    : db.orm
+        .select()
+        .from(activities)
+        .where(and(...where))
+        .orderBy(desc(at), desc(activities.id))
+        .limit(input.limit ?? 50)
+        .all();
   const links = linksOf(
     db,
     rows.map((r) => r.id),

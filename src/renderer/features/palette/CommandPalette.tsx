@@ -43,7 +43,7 @@ const TYPE_ICONS: Record<SearchType, Icon> = {
 
 /** Search while typing (debounced; answers to older queries are dropped). */
 function usePaletteSearch(text: string) {
-  const [debounced] = useDebouncedValue(text.trim(), 100);
+  const [debounced] = useDebouncedValue(text.trim(), 40);
   const [state, setState] = useState<{ query: string; hits: SearchHit[]; loading: boolean }>({
     query: '',
     hits: [],

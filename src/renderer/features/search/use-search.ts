@@ -4,7 +4,7 @@ import type { SearchHit } from '../../../shared/contract';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 40;
 
 interface State {
   /** The query these hits answer (may lag behind what is typed). */
