@@ -14,9 +14,10 @@ export function toFtsQuery(input: string): string | null {
   }
   const words = trimmed.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length === 0) return null;
-  // A one- or two-letter word matches a large part of a big book; while a name is being typed
-  // it is its first letters that matter, so such a word is looked up in titles only.
-  return words.map((w) => (w.length <= 2 ? `title : "${w}"*` : `"${w}"*`)).join(' ');
+  // A query of one or two letters matches a large part of a big book; while a name is being
+  // typed it is its first letters that matter, so such a query looks in titles only.
+  if (words.length === 1 && words[0]!.length <= 2) return `title : "${words[0]}"*`;
+  return words.map((w) => `"${w}"*`).join(' ');
 }
 
 const cache = new WeakMap<CrmDb, Map<string, import('better-sqlite3').Statement>>();
