@@ -3,59 +3,45 @@
  * reference in the same run (so a slow or busy machine moves both), written to
  * bench/results/latest.json and latest.md and printed as a table.
  *
+ * One book is seeded and grown once, through the real write path:
+ *   1. seedWorkspace: 100k contacts, 20k companies, 2k deals, 5k activities (foundation.ts);
+ *      the foundation's figures (issue 2) are measured on it, plus the mutation layer's insert
+ *      against raw inserts on books of their own;
+ *   2. 495k more activities through mutate (activities.ts), to 500k;
+ *   3. issue 3's budgets on the full book: list, filters, search, record page, duplicate scan
+ *      (accounts.ts), and the search box in Chromium (browser.ts).
+ *
  * Every book lives in a temp folder under os.tmpdir() and is removed at the end. The data is
  * seeded (fixed seeds), so two runs measure the same rows and the same queries.
- * BENCH_CONTACTS=N scales the contact count down for a quick try (the budgets are for 100k).
+ * BENCH_CONTACTS=N scales the book down for a quick try (the budgets are for 100k);
+ * BENCH_BROWSER=0 leaves out the Chromium figure.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mutate, type Mutation } from '../src/main/db/mutation';
-import { openDatabase, type CrmDb } from '../src/main/db/open';
-import { listContacts } from '../src/main/services/contacts';
-import { encodeCursor } from '../src/main/services/cursor';
-import { searchQuery, toFtsQuery } from '../src/main/services/search';
-import { seedWorkspace } from '../src/main/services/seed';
-import { RecordMaker } from '../src/main/services/seed/records';
-import { VOCABULARY } from '../src/main/services/seed/vocabulary';
-import { faker as fakerES } from '@faker-js/faker/locale/es';
-import { newId } from '../src/shared/ids';
-import { round, samplePair, summarise, time, type Summary } from './lib/stats';
-import { markdownTable, type Figure } from './lib/report';
+import { ACTIVITY_BATCH, addActivities } from './activities';
+import { benchContactsList, benchDuplicates, benchFilters, benchRecordPage } from './accounts';
+import { benchBrowser, browserSkipped } from './browser';
+import {
+  INSERT_BATCH,
+  INSERT_ROUNDS,
+  LIST_RUNS,
+  SEARCH_ROUNDS,
+  benchInsert,
+  benchList,
+  benchSearch,
+  benchSeed,
+} from './foundation';
+import { removeBenchDir } from './lib/books';
+import { figures, fmtInt, log } from './lib/figures';
+import { markdownTable } from './lib/report';
+import { ACTIVITIES, BROWSER, COMPANIES, CONTACTS, DEALS, SEARCH_QUERIES, SEED_ACTIVITIES } from './lib/settings';
+import { round } from './lib/stats';
 
-const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
-const BATCH = 2000;
-const INSERT_ROUNDS = 2;
-const LIST_RUNS = 200;
-const SEARCH_ROUNDS = 20;
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
-
-/** What a person types in the global search box of a Spanish book: accents or not, prefixes, an email, phone digits. */
-const SEARCH_QUERIES = [
-  'José',
-  'jose',
-  'María García',
-  'maria garc',
-  'Martínez',
-  'martinez',
-  'Muñoz',
-  'Fernández López',
-  'ju',
-  'mar',
-  'alej',
-  'Construcciones',
-  'clinica dental',
-  'gmail',
-  'lopez@gmail',
-  'ana.martin',
-  '612',
-  '+34 91',
-  '612 3',
-];
-
-const figures: Figure[] = [];
 const started = performance.now();
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
@@ -67,18 +53,33 @@ const machine = {
   loadAverageAtStart: loadavg().map((l) => round(l, 2)),
   loadAverageAtEnd: [] as number[],
 };
-
-const dir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
-const log = (text: string) => process.stderr.write(`${text}\n`);
+const source = sourceState();
 
 try {
-  const seeded = benchSeed();
+  const book = benchSeed();
   benchInsert();
-  benchList(seeded);
-  benchSearch(seeded);
-  seeded.close();
+  benchList(book);
+  await benchSearch(book, {
+    id: 'search',
+    name: `search.query at ${fmtInt(CONTACTS)} contacts (+${fmtInt(COMPANIES)} companies, ${fmtInt(SEED_ACTIVITIES)} activities), ${SEARCH_QUERIES.length} queries × ${SEARCH_ROUNDS}, limit 20`,
+    via: 'service',
+  });
+
+  addActivities(book, ACTIVITIES - SEED_ACTIVITIES, SEED_ACTIVITIES);
+  await benchContactsList(book);
+  await benchFilters(book);
+  await benchSearch(book, {
+    id: 'search-full-book',
+    name: `search.query through dispatch at ${fmtInt(CONTACTS)} contacts + ${fmtInt(COMPANIES)} companies + ${fmtInt(ACTIVITIES)} activities, ${SEARCH_QUERIES.length} queries × ${SEARCH_ROUNDS}, limit 20`,
+    via: 'dispatch',
+  });
+  await benchRecordPage(book);
+  await benchDuplicates(book);
+  if (BROWSER) await benchBrowser(book);
+  else browserSkipped('BENCH_BROWSER=0');
+  book.close();
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  removeBenchDir();
 }
 machine.loadAverageAtEnd = loadavg().map((l) => round(l, 2));
 
@@ -88,13 +89,20 @@ const result = {
   ok,
   seconds: round((performance.now() - started) / 1000, 1),
   machine,
+  source,
   settings: {
     contacts: CONTACTS,
-    batch: BATCH,
+    companies: COMPANIES,
+    deals: DEALS,
+    activities: ACTIVITIES,
+    seedActivities: SEED_ACTIVITIES,
+    activityBatch: ACTIVITY_BATCH,
+    batch: INSERT_BATCH,
     insertRounds: INSERT_ROUNDS,
     listRuns: LIST_RUNS,
     searchRounds: SEARCH_ROUNDS,
     queries: SEARCH_QUERIES,
+    browser: BROWSER,
   },
   figures,
 };
@@ -108,270 +116,28 @@ writeFileSync(
     '',
     `Run ${result.generatedAt} on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, SQLite ${machine.sqlite};`,
     `load average ${machine.loadAverageAtStart.join(' / ')} at start, ${machine.loadAverageAtEnd.join(' / ')} at end; ${result.seconds} s in all.`,
+    `Source: commit ${source.commit.slice(0, 7)}${source.uncommitted.length ? ` with ${source.uncommitted.length} uncommitted file(s) in src/ or db/ (${source.uncommitted.join(', ')})` : ''}.`,
     'Each figure is measured next to its reference in the same run. Generated by `npm run bench`; see bench/README.md.',
     '',
     table,
     '',
   ].join('\n'),
 );
+log(`done in ${result.seconds} s`);
 console.log(table);
 console.log(ok ? '\nAll budgets hold.' : '\nSome budgets do not hold (see above).');
 
-/** Path of a new book in the bench's temp folder. */
-function bookPath(name: string): string {
-  return join(dir, `${name}.sqlite`);
-}
-
-/** Seeding 100k contacts (with companies, deals, activities and their links) against the 30 s budget. */
-function benchSeed(): CrmDb {
-  const db = openDatabase({ path: bookPath('seeded'), create: true });
-  const counts = { contacts: CONTACTS, companies: CONTACTS / 50, deals: CONTACTS / 50, activities: CONTACTS / 20 };
-  log(`seeding ${CONTACTS} contacts...`);
-  const cpu = process.cpuUsage();
-  const r = seedWorkspace(db, { ...counts, locale: 'es', seed: 42 });
-  const cpuS = cpuSeconds(process.cpuUsage(cpu));
-  const rows = db.sqlite.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
-  figures.push({
-    id: 'seed',
-    name: `Seed ${fmtInt(CONTACTS)} contacts (+${fmtInt(counts.companies)} companies, ${fmtInt(counts.deals)} deals, ${fmtInt(counts.activities)} activities, links) with seedWorkspace`,
-    ours: {
-      seconds: round(r.seconds, 2),
-      cpuSeconds: round(cpuS, 2),
-      records: rows,
-      recordsPerSecond: Math.round(rows / r.seconds),
-    },
-    oursText: `${r.seconds.toFixed(1)} s (${fmtInt(rows)} records, ${fmtInt(Math.round(rows / r.seconds))}/s)`,
-    referenceText: '—',
-    ratio: null,
-    budget: 'under 30 s',
-    pass: r.seconds < 30,
-  });
-  return db;
-}
-
-/**
- * 100k contacts through mutate (batches of 2,000) vs the same rows by a prepared INSERT in one
- * transaction. Best of INSERT_ROUNDS for each side, on fresh books, so one hiccup of a shared
- * machine does not decide the ratio; every round is kept in the JSON.
- */
-function benchInsert(): void {
-  const maker = new RecordMaker(VOCABULARY.es, fakerES, 7, Date.now());
-  const values = Array.from({ length: CONTACTS }, () => maker.contact(null, []).values);
-  let columns: string[] = [];
-  let rows: unknown[][] = [];
-
-  const ours: { seconds: number; cpuSeconds: number }[] = [];
-  for (let round_ = 0; round_ < INSERT_ROUNDS; round_++) {
-    const path = bookPath(`mutation-${round_}`);
-    const db = openDatabase({ path, create: true });
-    log(`inserting ${CONTACTS} contacts through the mutation layer (round ${round_ + 1})...`);
-    const cpu = process.cpuUsage();
-    const ms = time(() => {
-      for (let i = 0; i < values.length; i += BATCH) {
-        const batch: Mutation[] = values
-          .slice(i, i + BATCH)
-          .map((v) => ({ table: 'contacts', op: 'insert', id: newId(), values: v }));
-        mutate(db, batch, { origin: 'bench' });
-      }
-    });
-    ours.push({ seconds: ms / 1000, cpuSeconds: cpuSeconds(process.cpuUsage(cpu)) });
-    if (round_ === 0) {
-      // The reference writes exactly what the mutation layer stored in `contacts`, column for column.
-      const read = db.sqlite.prepare('SELECT * FROM contacts');
-      columns = read.columns().map((c) => c.name);
-      rows = read.raw().all() as unknown[][];
-    }
-    db.close();
-    removeBook(path);
-  }
-
-  const reference: { seconds: number; cpuSeconds: number }[] = [];
-  for (let round_ = 0; round_ < INSERT_ROUNDS; round_++) {
-    const path = bookPath(`raw-${round_}`);
-    openDatabase({ path, create: true }).close(); // same schema and indexes, made by the app
-    // A plain connection: no write-guard triggers (they are per connection), same pragmas as the app.
-    const raw = new Database(path);
-    raw.pragma('journal_mode = WAL');
-    raw.pragma('synchronous = NORMAL');
-    raw.pragma('temp_store = MEMORY');
-    raw.pragma('cache_size = -65536');
-    const insert = raw.prepare(
-      `INSERT INTO contacts (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    );
-    log(`inserting the same rows with raw better-sqlite3 (round ${round_ + 1})...`);
-    const cpu = process.cpuUsage();
-    const ms = time(() => raw.transaction(() => rows.forEach((r) => insert.run(r)))());
-    reference.push({ seconds: ms / 1000, cpuSeconds: cpuSeconds(process.cpuUsage(cpu)) });
-    raw.close();
-    removeBook(path);
-  }
-
-  const best = (runs: { seconds: number }[]) => Math.min(...runs.map((r) => r.seconds));
-  const bestCpu = (runs: { cpuSeconds: number }[]) => Math.min(...runs.map((r) => r.cpuSeconds));
-  const oursS = best(ours);
-  const refS = best(reference);
-  const ratio = oursS / refS;
-  const perRow = (s: number) => `${((s * 1e6) / CONTACTS).toFixed(0)} µs/row`;
-  figures.push({
-    id: 'insert',
-    name: `Insert ${fmtInt(CONTACTS)} contacts: mutation layer (batches of ${fmtInt(BATCH)}) vs raw prepared INSERT (one transaction), best of ${INSERT_ROUNDS}`,
-    ours: { seconds: round(oursS, 2), microsPerRow: round((oursS * 1e6) / CONTACTS, 1), rounds: ours.map(rounded) },
-    reference: {
-      seconds: round(refS, 2),
-      microsPerRow: round((refS * 1e6) / CONTACTS, 1),
-      rounds: reference.map(rounded),
-    },
-    oursText: `${oursS.toFixed(2)} s (${perRow(oursS)}; CPU ${bestCpu(ours).toFixed(1)} s)`,
-    referenceText: `${refS.toFixed(2)} s (${perRow(refS)}; CPU ${bestCpu(reference).toFixed(1)} s)`,
-    ratio: round(ratio, 2),
-    // Wall time decides the budget; CPU time shows how much of it a busy machine added.
-    cpuRatio: round(bestCpu(ours) / bestCpu(reference), 2),
-    budget: 'ratio ≤ 5',
-    pass: ratio <= 5,
-  });
-}
-
-function cpuSeconds(usage: NodeJS.CpuUsage): number {
-  return (usage.user + usage.system) / 1e6;
-}
-
-function rounded(r: { seconds: number; cpuSeconds: number }) {
-  return { seconds: round(r.seconds, 2), cpuSeconds: round(r.cpuSeconds, 2) };
-}
-
-function removeBook(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-}
-
-/** First page (50) of the contacts list through the service vs the same SELECT prepared by hand. */
-function benchList(db: CrmDb): void {
-  log('listing contacts...');
-  const cases = [
-    { id: 'list-name', label: 'sorted by name', field: 'name', direction: 'asc', order: 'name_sort ASC, id ASC' },
-    {
-      id: 'list-created',
-      label: 'sorted by created, newest first',
-      field: 'createdAt',
-      direction: 'desc',
-      order: 'created_at DESC, id DESC',
-    },
-  ] as const;
-  for (const c of cases) {
-    const ref = db.sqlite.prepare(`SELECT * FROM contacts WHERE deleted = 0 ORDER BY ${c.order} LIMIT 51`);
-    const [ours, reference] = samplePair(
-      () => listContacts(db, { limit: 50, sort: { field: c.field, direction: c.direction } }),
-      () => ref.all(),
-      LIST_RUNS,
-    );
-    pushLatency(
-      c.id,
-      `contacts.list first page (50) at ${fmtInt(CONTACTS)}, ${c.label}`,
-      summarise(ours),
-      summarise(reference),
-      5,
-    );
-  }
-
-  // Scrolling: a page from the middle of the list, by keyset cursor.
-  const middle = db.sqlite
-    .prepare('SELECT name_sort, id FROM contacts WHERE deleted = 0 ORDER BY name_sort, id LIMIT 1 OFFSET ?')
-    .raw()
-    .get(Math.floor(CONTACTS / 2)) as [string, string];
-  const cursor = encodeCursor(middle);
-  const refMiddle = db.sqlite.prepare(
-    'SELECT * FROM contacts WHERE deleted = 0 AND (name_sort, id) > (?, ?) ORDER BY name_sort, id LIMIT 51',
-  );
-  const [middleOurs, middleRef] = samplePair(
-    () => listContacts(db, { limit: 50, cursor, sort: { field: 'name', direction: 'asc' } }),
-    () => refMiddle.all(...middle),
-    LIST_RUNS,
-  );
-  pushLatency(
-    'list-middle',
-    `contacts.list page from the middle (cursor at ${fmtInt(CONTACTS / 2)}), by name`,
-    summarise(middleOurs),
-    summarise(middleRef),
-    5,
-  );
-
-  // Typing in the list's filter box: words through the search index, then sorted by name.
-  const filterRef = db.sqlite.prepare(`SELECT * FROM contacts WHERE deleted = 0 AND id IN (
-      SELECT d.entity_id FROM search_index s JOIN search_doc d ON d.doc_id = s.rowid
-      WHERE search_index MATCH ? AND d.type = 'contact') ORDER BY name_sort, id LIMIT 51`);
-  const filters = ['garcia', 'mar', 'maria lopez'];
-  const [filterOurs, filterRefs] = samplePair(
-    () => filters.forEach((query) => listContacts(db, { limit: 50, query })),
-    () => filters.forEach((q) => filterRef.all(toFtsQuery(q))),
-    LIST_RUNS / 4,
-  );
-  const perFilter = (samples: number[]) => summarise(samples.map((ms) => ms / filters.length));
-  pushLatency(
-    'list-filter',
-    `contacts.list first page with a text filter (${filters.map((q) => `"${q}"`).join(', ')}), by name`,
-    perFilter(filterOurs),
-    perFilter(filterRefs),
-    null,
-  );
-}
-
-/** searchQuery (bm25-ranked, joined to the record) vs a bare FTS MATCH of the same expression. */
-function benchSearch(db: CrmDb): void {
-  log('searching...');
-  const ref = db.sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 20').pluck();
-  const ours: number[] = [];
-  const reference: number[] = [];
-  const perQuery: Record<string, { hits: number; p50: number; p95: number }> = {};
-  const byQuery = new Map<string, number[]>();
-  for (const q of SEARCH_QUERIES) {
-    // Warm both paths once per query.
-    searchQuery(db, { query: q, limit: 20 });
-    ref.all(toFtsQuery(q));
-    byQuery.set(q, []);
-  }
-  for (let round_ = 0; round_ < SEARCH_ROUNDS; round_++) {
-    for (const q of SEARCH_QUERIES) {
-      const ms = time(() => searchQuery(db, { query: q, limit: 20 }));
-      ours.push(ms);
-      byQuery.get(q)!.push(ms);
-      const fts = toFtsQuery(q);
-      reference.push(time(() => ref.all(fts)));
-    }
-  }
-  const matches = db.sqlite.prepare('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck();
-  for (const [q, samples] of byQuery) {
-    const s = summarise(samples);
-    perQuery[q] = { hits: matches.get(toFtsQuery(q)) as number, p50: s.p50, p95: s.p95 };
-  }
-  pushLatency(
-    'search',
-    `search.query at ${fmtInt(CONTACTS)} contacts, ${SEARCH_QUERIES.length} queries × ${SEARCH_ROUNDS}, limit 20`,
-    summarise(ours),
-    summarise(reference),
-    20,
-    { perQuery },
-  );
-}
-
-function pushLatency(
-  id: string,
-  name: string,
-  ours: Summary,
-  reference: Summary,
-  budgetP95: number | null,
-  extra: Record<string, unknown> = {},
-): void {
-  figures.push({
-    id,
-    name,
-    ours,
-    reference,
-    oursText: `p50 ${fmtMs(ours.p50)} / p95 ${fmtMs(ours.p95)}`,
-    referenceText: `p50 ${fmtMs(reference.p50)} / p95 ${fmtMs(reference.p95)}`,
-    ratio: reference.p95 > 0 ? round(ours.p95 / reference.p95, 2) : null,
-    budget: budgetP95 === null ? '— (information)' : `p95 < ${budgetP95} ms`,
-    pass: budgetP95 === null ? null : ours.p95 < budgetP95,
-    ...extra,
-  });
+/** Which code was measured: the commit, and the files of src/ and db/ that differ from it (read-only git calls). */
+function sourceState(): { commit: string; uncommitted: string[] } {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  // Not trimmed: a porcelain line starts with its two status columns, the first often a space.
+  const git = (args: string[]) =>
+    spawnSync('git', ['--no-optional-locks', ...args], { cwd: root, encoding: 'utf8' }).stdout ?? '';
+  const uncommitted = git(['status', '--porcelain', '--', 'src', 'db'])
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(3));
+  return { commit: git(['rev-parse', 'HEAD']).trim() || 'unknown', uncommitted };
 }
 
 function sqliteVersion(): string {
@@ -381,12 +147,4 @@ function sqliteVersion(): string {
   } finally {
     mem.close();
   }
-}
-
-function fmtMs(ms: number): string {
-  return `${ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms`;
-}
-
-function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }

@@ -69,3 +69,35 @@ export function round(value: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** Milliseconds an async `fn` takes until its promise settles. */
+export async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** samplePair for async functions (a call through `dispatch`, a page in the browser): one at a time, alternating. */
+export async function samplePairAsync(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs: number,
+  warmup = Math.min(20, runs),
+): Promise<[number[], number[]]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      as.push(await timeAsync(a));
+      bs.push(await timeAsync(b));
+    } else {
+      bs.push(await timeAsync(b));
+      as.push(await timeAsync(a));
+    }
+  }
+  return [as, bs];
+}

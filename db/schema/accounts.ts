@@ -57,7 +57,9 @@ export const contacts = sqliteTable(
     nameSort: text('name_sort').notNull().default(''),
   },
   (t) => [
-    index('contacts_name_sort').on(t.deleted, t.nameSort, t.id),
+    // The name order's index also carries the fields lists filter on most, so a filtered page tests
+    // them on the index entry and reads only the rows that pass (a rare segment needs no full read).
+    index('contacts_name_sort').on(t.deleted, t.nameSort, t.id, t.lifecycleStage, t.ownerId, t.createdAt),
     index('contacts_created').on(t.deleted, t.createdAt, t.id),
     index('contacts_updated').on(t.deleted, t.updatedAt, t.id),
     index('contacts_owner').on(t.ownerId),

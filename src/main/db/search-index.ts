@@ -11,6 +11,14 @@ interface SearchStatements {
   deleteFts: Database.Statement;
 }
 
+/**
+ * Doc ids come in two bands: contacts, companies and deals below HISTORY_DOC_BASE, activities and
+ * notes (a record's history, by far the most rows) from it on. A rowid range is a cheap cut of an
+ * FTS5 match, so a search ranks the records without scoring every activity that mentions a name.
+ */
+export const HISTORY_DOC_BASE = 2 ** 40;
+export const HISTORY_TYPES: ReadonlySet<SearchType> = new Set<SearchType>(['activity', 'note']);
+
 const cache = new WeakMap<CrmDb, SearchStatements>();
 
 function statements(db: CrmDb): SearchStatements {
@@ -18,7 +26,8 @@ function statements(db: CrmDb): SearchStatements {
   if (!s) {
     s = {
       find: db.sqlite.prepare('SELECT doc_id FROM search_doc WHERE entity_id = ?').pluck(),
-      insertDoc: db.sqlite.prepare('INSERT INTO search_doc (type, entity_id) VALUES (?, ?)'),
+      insertDoc: db.sqlite.prepare(`INSERT INTO search_doc (doc_id, type, entity_id) VALUES (
+        (SELECT coalesce(max(doc_id), @from - 1) + 1 FROM search_doc WHERE doc_id >= @from AND doc_id < @to), @type, @entityId)`),
       insertFts: db.sqlite.prepare('INSERT INTO search_index (rowid, title, subtitle, body) VALUES (?, ?, ?, ?)'),
       deleteDoc: db.sqlite.prepare('DELETE FROM search_doc WHERE doc_id = ?'),
       deleteFts: db.sqlite.prepare('DELETE FROM search_index WHERE rowid = ?'),
@@ -38,7 +47,9 @@ export function writeSearchDoc(
 ): void {
   const s = statements(db);
   if (mayExist) removeFromSearch(db, entityId);
-  const docId = s.insertDoc.run(type, entityId).lastInsertRowid;
+  const history = HISTORY_TYPES.has(type);
+  const band = history ? { from: HISTORY_DOC_BASE, to: Number.MAX_SAFE_INTEGER } : { from: 1, to: HISTORY_DOC_BASE };
+  const docId = s.insertDoc.run({ ...band, type, entityId }).lastInsertRowid;
   s.insertFts.run(docId, doc.title, doc.subtitle, doc.body);
 }
 
