@@ -6,7 +6,7 @@ import type { SearchType } from '../../shared/contract/search';
 import { ENTITIES, type EntityDef, type EntityName, type Row, type SearchDocument } from './entities';
 import type { CrmDb } from './open';
 import { customTextOf, forgetCustomDefs } from './custom-defs';
-import { removeFromSearch, writeSearchDoc } from './search-index';
+import { docIdAllocator, removeFromSearch, writeSearchDoc } from './search-index';
 
 /** `purge` erases a record for good (emptying the trash); the others keep it, `delete` only flags it. */
 /** The key of sync_cell_clock that stands for every column not listed on its own. */
@@ -432,8 +432,10 @@ function queueSearch(state: WriterState, id: string, write: SearchWrite): void {
 
 /** Applies a write level's index changes, the last one per record. */
 function flushSearch(db: CrmDb, writes: Map<string, SearchWrite>): void {
+  if (writes.size === 0) return;
+  const allocate = docIdAllocator(db);
   for (const [id, w] of writes) {
-    if (w.doc) writeSearchDoc(db, w.type, id, w.doc, w.indexed);
+    if (w.doc) writeSearchDoc(db, w.type, id, w.doc, w.indexed, allocate);
     else if (w.indexed) removeFromSearch(db, id);
   }
   writes.clear();

@@ -5,6 +5,7 @@ import type { CrmDb } from './open';
 
 interface SearchStatements {
   find: Database.Statement;
+  lastInBand: Database.Statement;
   insertDoc: Database.Statement;
   insertFts: Database.Statement;
   deleteDoc: Database.Statement;
@@ -26,8 +27,10 @@ function statements(db: CrmDb): SearchStatements {
   if (!s) {
     s = {
       find: db.sqlite.prepare('SELECT doc_id FROM search_doc WHERE entity_id = ?').pluck(),
-      insertDoc: db.sqlite.prepare(`INSERT INTO search_doc (doc_id, type, entity_id) VALUES (
-        (SELECT coalesce(max(doc_id), @from - 1) + 1 FROM search_doc WHERE doc_id >= @from AND doc_id < @to), @type, @entityId)`),
+      lastInBand: db.sqlite
+        .prepare('SELECT coalesce(max(doc_id), @from - 1) FROM search_doc WHERE doc_id >= @from AND doc_id < @to')
+        .pluck(),
+      insertDoc: db.sqlite.prepare('INSERT INTO search_doc (doc_id, type, entity_id) VALUES (?, ?, ?)'),
       insertFts: db.sqlite.prepare('INSERT INTO search_index (rowid, title, subtitle, body) VALUES (?, ?, ?, ?)'),
       deleteDoc: db.sqlite.prepare('DELETE FROM search_doc WHERE doc_id = ?'),
       deleteFts: db.sqlite.prepare('DELETE FROM search_index WHERE rowid = ?'),
@@ -37,6 +40,29 @@ function statements(db: CrmDb): SearchStatements {
   return s;
 }
 
+/**
+ * The next free doc id of each band, read once per batch of index writes (under the write lock,
+ * since batches are applied at the end of a write transaction) rather than once per record.
+ */
+export type DocIdAllocator = (type: SearchType) => number;
+
+export function docIdAllocator(db: CrmDb): DocIdAllocator {
+  const s = statements(db);
+  const next = new Map<boolean, number>();
+  return (type) => {
+    const history = HISTORY_TYPES.has(type);
+    let id = next.get(history);
+    if (id === undefined) {
+      const band = history
+        ? { from: HISTORY_DOC_BASE, to: Number.MAX_SAFE_INTEGER }
+        : { from: 1, to: HISTORY_DOC_BASE };
+      id = (s.lastInBand.get(band) as number) + 1;
+    }
+    next.set(history, id + 1);
+    return id;
+  };
+}
+
 /** Writes (or rewrites) the index entry of one record. Called only by the mutation layer. */
 export function writeSearchDoc(
   db: CrmDb,
@@ -44,12 +70,12 @@ export function writeSearchDoc(
   entityId: string,
   doc: SearchDocument,
   mayExist: boolean,
+  allocate: DocIdAllocator = docIdAllocator(db),
 ): void {
   const s = statements(db);
   if (mayExist) removeFromSearch(db, entityId);
-  const history = HISTORY_TYPES.has(type);
-  const band = history ? { from: HISTORY_DOC_BASE, to: Number.MAX_SAFE_INTEGER } : { from: 1, to: HISTORY_DOC_BASE };
-  const docId = s.insertDoc.run({ ...band, type, entityId }).lastInsertRowid;
+  const docId = allocate(type);
+  s.insertDoc.run(docId, type, entityId);
   s.insertFts.run(docId, doc.title, doc.subtitle, doc.body);
 }
 
