@@ -1,6 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/contract';
@@ -8,6 +6,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
+import { notifyWithUndo } from '../records/undo-toast';
 
 /** Delete (to the trash, with Undo in the toast) and restore, with the same toasts everywhere. */
 export function useContactActions() {
@@ -35,34 +34,17 @@ export function useContactActions() {
         notifyError(t('common.error'), errorText(t, error));
         return false;
       }
-      const id = `deleted-${contact.id}`;
-      notifications.show({
-        id,
+      notifyWithUndo({
         title: t('contacts.deleted_toast'),
-        color: 'gray',
+        message: t('contacts.deleted_toast_body', { name: contact.displayName }),
+        undoneTitle: t('contacts.restored_toast'),
+        undo: () => unwrap(api.contacts.restore({ id: contact.id })),
         icon: <IconTrash size={18} />,
-        autoClose: 8000,
-        message: (
-          <Group justify="space-between" wrap="nowrap" gap="sm" data-testid="delete-toast">
-            <Text size="sm">{t('contacts.deleted_toast_body', { name: contact.displayName })}</Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconArrowBackUp size={14} />}
-              onClick={() => {
-                notifications.hide(id);
-                void restore(contact);
-              }}
-              data-testid="undo-delete"
-            >
-              {t('common.undo')}
-            </Button>
-          </Group>
-        ),
+        testId: 'delete-toast',
       });
       return true;
     },
-    [t, restore],
+    [t],
   );
 
   return { remove, restore };
