@@ -100,6 +100,8 @@ export function benchInsert(): void {
     raw.pragma('synchronous = NORMAL');
     raw.pragma('temp_store = MEMORY');
     raw.pragma('cache_size = -65536');
+    raw.pragma('wal_autocheckpoint = 10000');
+    raw.pragma('journal_size_limit = 67108864');
     const insert = raw.prepare(
       `INSERT INTO contacts (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );

@@ -11,7 +11,9 @@ import { docIdAllocator, removeFromSearch, writeSearchDoc } from './search-index
 /** `purge` erases a record for good (emptying the trash); the others keep it, `delete` only flags it. */
 /** The key of sync_cell_clock that stands for every column not listed on its own. */
 export const ALL_COLUMNS = '*';
-const INSERT_CHANGES = { [ALL_COLUMNS]: true };
+/** An insert's outbox entry and audit changes are the same text for every row: built once. */
+const INSERT_CHANGES_JSON = JSON.stringify({ [ALL_COLUMNS]: true });
+const INSERT_AUDIT_JSON = '{}';
 
 export type MutationOp = 'insert' | 'update' | 'delete' | 'restore' | 'purge';
 
@@ -281,11 +283,9 @@ function insertRow(
   // current values and clocks, which is the per-cell coalescing the push does anyway. The audit
   // records the creation without repeating the values either: a field's first value is the "old"
   // side of its first change, or its current value.
-  const changes = INSERT_CHANGES;
-  const audit = {};
-  state.stmts.clockPut.run(plan.name, m.id, JSON.stringify({ [ALL_COLUMNS]: hlc }));
-  state.stmts.outbox.run(plan.name, m.id, JSON.stringify(changes), hlc);
-  state.stmts.audit.run(plan.name, m.id, 'insert', JSON.stringify(audit), now, actor, hlc, options.origin ?? null);
+  state.stmts.clockPut.run(plan.name, m.id, `{"${ALL_COLUMNS}":"${hlc}"}`);
+  state.stmts.outbox.run(plan.name, m.id, INSERT_CHANGES_JSON, hlc);
+  state.stmts.audit.run(plan.name, m.id, 'insert', INSERT_AUDIT_JSON, now, actor, hlc, options.origin ?? null);
   if (plan.def.searchDoc && plan.def.searchType && !row.deleted) {
     queueSearch(state, m.id, { type: plan.def.searchType, doc: searchDocOf(db, plan, row), indexed: false });
   }
