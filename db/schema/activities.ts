@@ -17,8 +17,17 @@ export const activities = sqliteTable(
     ownerId: text('owner_id'),
     /** Type-specific details (call direction and outcome, email headers, checklist, ...). */
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    /** Local, derived from details.recurrence: the calendar expands only these few rows beyond its range. */
+    recurs: integer('recurs', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('activities_due').on(t.deleted, t.dueAt), index('activities_start').on(t.deleted, t.startAt)],
+  (t) => [
+    index('activities_due').on(t.deleted, t.dueAt),
+    index('activities_start').on(t.deleted, t.startAt),
+    // The tasks inbox: open tasks by due date, done tasks by completion, each an index range.
+    index('activities_tasks').on(t.type, t.deleted, t.doneAt, t.dueAt),
+    index('activities_owner_tasks').on(t.ownerId, t.type, t.deleted, t.doneAt, t.dueAt),
+    index('activities_recurs').on(t.recurs, t.deleted),
+  ],
 );
 
 /** An activity links to any number of contacts, companies and deals. */

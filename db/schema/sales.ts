@@ -44,13 +44,19 @@ export const deals = sqliteTable(
     nextStep: text('next_step'),
     lostReason: text('lost_reason'),
     engagedAt: integer('engaged_at'),
+    /** When the deal was won or lost (null while open). */
     closedAt: integer('closed_at'),
     stageEnteredAt: integer('stage_entered_at'),
+    /** Local: the folded title, for the list's name sort and the trash search. */
+    nameSort: text('name_sort').notNull().default(''),
   },
   (t) => [
     index('deals_stage').on(t.deleted, t.stageId),
     index('deals_company').on(t.companyId),
     index('deals_owner').on(t.ownerId),
+    // A board column: its cards newest in the stage first, one index range per page.
+    index('deals_board').on(t.stageId, t.deleted, t.stageEnteredAt, t.id),
+    index('deals_name_sort').on(t.deleted, t.nameSort, t.id),
   ],
 );
 
@@ -64,4 +70,33 @@ export const dealContacts = sqliteTable(
     role: text('role'),
   },
   (t) => [index('deal_contacts_deal').on(t.dealId), index('deal_contacts_contact').on(t.contactId)],
+);
+
+/**
+ * Every stay of a deal in a stage: entered and left times (left is null while it is there), for
+ * cycle time and conversion reports. Written with the deal's own change, in the same transaction.
+ */
+export const dealStageHistory = sqliteTable(
+  'deal_stage_history',
+  {
+    ...syncedColumns(),
+    dealId: text('deal_id').notNull(),
+    pipelineId: text('pipeline_id').notNull(),
+    stageId: text('stage_id').notNull(),
+    enteredAt: integer('entered_at').notNull(),
+    leftAt: integer('left_at'),
+  },
+  (t) => [index('deal_stage_history_deal').on(t.dealId, t.enteredAt), index('deal_stage_history_stage').on(t.stageId)],
+);
+
+/** How much one unit of `currency` is worth in `base` (the workspace base currency when it was set). */
+export const exchangeRates = sqliteTable(
+  'exchange_rates',
+  {
+    ...syncedColumns(),
+    currency: text('currency').notNull(),
+    base: text('base').notNull(),
+    rate: real('rate').notNull(),
+  },
+  (t) => [index('exchange_rates_pair').on(t.currency, t.base)],
 );

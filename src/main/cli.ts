@@ -4,6 +4,9 @@ import { apiCommand } from './cli/api';
 import type { Command } from './cli/commands';
 import { doctorCommand } from './cli/doctor';
 import { duplicatesCommand } from './cli/duplicates';
+import { importCommand } from './cli/import';
+import { backupCommand, restoreCommand } from './cli/backup';
+import { bookCommand, exportCommand } from './cli/export';
 import { initCommand } from './cli/init';
 import { makeIo, systemLocale, type CliIo } from './cli/io';
 import { CliUsageError } from './cli/options';
@@ -11,6 +14,9 @@ import { failWith } from './cli/result';
 import { searchCommand } from './cli/search';
 import { seedCommand } from './cli/seed';
 import { serveCommand } from './cli/serve';
+import { reportCommand } from './cli/report';
+import { syncServerCommand } from './cli/sync-server';
+import { syncCommand } from './cli/sync';
 
 const COMMANDS: Command[] = [
   initCommand,
@@ -19,7 +25,15 @@ const COMMANDS: Command[] = [
   seedCommand,
   searchCommand,
   duplicatesCommand,
+  importCommand,
+  exportCommand,
+  backupCommand,
+  restoreCommand,
+  bookCommand,
   apiCommand,
+  reportCommand,
+  syncServerCommand,
+  syncCommand,
 ];
 
 /** `crm <command> [options]`: the CLI door onto the same services as the app. Returns the exit code. */

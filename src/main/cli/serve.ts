@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import { projectRoot, rendererDistDir } from '../paths';
+import { startActivityRunners } from '../services/activities-runner';
 import { startWebServer } from '../transport/http';
 import type { Command } from './commands';
 import { dbPathOption, intOption, parseCommandArgs } from './options';
@@ -26,6 +27,8 @@ export const serveCommand: Command = {
     }
     const db = openDatabase({ path: dbPathOption(values.db), create: true, watch: true });
     const server = await startWebServer({ db, port: intOption('port', values.port, 0), staticDir: rendererDistDir() });
+    // Reminders, automations and the email outbox run while the workspace is open; the browser shows notifications.
+    const stopActivities = startActivityRunners(db, { locale: io.locale, intervalMs: 5_000 });
     // The URL (with its token) is the first line on stdout: scripts and tests read it from there.
     io.out(server.url);
     if (!io.json) io.err(io.t('cli.serve_listening', { url: server.url }));
@@ -36,6 +39,7 @@ export const serveCommand: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    stopActivities();
     await server.close();
     db.close();
     return 0;

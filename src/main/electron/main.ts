@@ -12,6 +12,7 @@ import { CrmError } from '../errors';
 import { APP_DIR_NAME, DB_FILE_NAME, rendererDistDir } from '../paths';
 import { registerIpc } from '../transport/ipc';
 import { APP_VERSION } from '../version';
+import { startActivitiesInApp } from './activity-runners';
 import { setAppMenu } from './menu';
 import { shellText } from './messages';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -87,7 +88,9 @@ async function start(dataDir: string): Promise<void> {
 
   const db = openBook(locale, dataDir);
   const unregisterIpc = registerIpc(db, { isAppContents: isAppWindowContents, onLocale: setAppMenu });
+  const stopActivities = startActivitiesInApp(db, locale);
   app.once('will-quit', () => {
+    stopActivities();
     unregisterIpc();
     db.close();
   });

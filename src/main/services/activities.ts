@@ -2,10 +2,12 @@ import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { activities, activityLinks } from '../../../db/schema';
 import type { Activity } from '../../shared/contract/activities';
 import { newId } from '../../shared/ids';
-import { invalid, notFound } from '../errors';
-import { mutate, readRow, type Mutation, type WriteOptions } from '../db/mutation';
+import { CrmError, invalid, notFound } from '../errors';
+import { mutate, readRow, write, type Mutation, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { resolveMerged } from './merge';
+import { mentionsOf, sanitizeNote } from './notes-html';
+import { checkRule, nextOccurrence } from './recurrence';
 
 type ActivityRow = typeof activities.$inferSelect;
 type Link = { entityType: 'contacts' | 'companies' | 'deals'; entityId: string };
@@ -58,6 +60,50 @@ function resolveLinks(db: CrmDb, links: Link[]): Link[] {
 const timeOf = (a: { startAt?: number | null | undefined; dueAt?: number | null | undefined }, now: number) =>
   a.startAt ?? a.dueAt ?? now;
 
+type Details = Record<string, unknown> & { kind?: unknown; recurrence?: unknown };
+
+/**
+ * What every write checks and normalises, on the activity as it will be: the end is not before
+ * the start, a repeat rule is one rrule understands (stored normalised), a note's HTML is
+ * sanitized and its @mentions collected, a task's status follows `doneAt`.
+ */
+function prepare(
+  merged: {
+    type: string;
+    startAt?: number | null;
+    endAt?: number | null;
+    dueAt?: number | null;
+    doneAt?: number | null;
+  },
+  values: Record<string, unknown>,
+  now: number,
+): Record<string, unknown> {
+  const out = { ...values };
+  if (merged.startAt != null && merged.endAt != null && merged.endAt < merged.startAt)
+    throw invalid([{ path: ['endAt'], key: 'validation.end_before_start' }]);
+  const details = out.details as Details | undefined;
+  if (details) {
+    if (details.kind !== merged.type) throw invalid([{ path: ['details', 'kind'], key: 'validation.invalid_value' }]);
+    const next: Details = { ...details };
+    if (typeof details.recurrence === 'string') {
+      if (details.recurrence === '') delete next.recurrence;
+      else next.recurrence = checkRule(details.recurrence, merged.startAt ?? merged.dueAt ?? now);
+    }
+    out.details = next;
+  }
+  if (merged.type === 'note' && typeof out.body === 'string') {
+    out.body = sanitizeNote(out.body);
+    const mentions = mentionsOf(out.body as string);
+    const base = (out.details as Details | undefined) ?? { kind: 'note' };
+    out.details = mentions.length ? { ...base, mentions } : base;
+  }
+  if (merged.type === 'task' && 'doneAt' in values) {
+    const base = (out.details as Details | undefined) ?? undefined;
+    if (base) out.details = { ...base, status: values.doneAt ? 'done' : base.status === 'done' ? 'open' : base.status };
+  }
+  return out;
+}
+
 export function createActivity(
   db: CrmDb,
   input: Omit<Partial<ActivityRow>, 'details'> & {
@@ -68,9 +114,8 @@ export function createActivity(
   },
   options: WriteOptions = {},
 ): Activity {
-  const { links = [], ...values } = input;
-  if (values.details && values.details.kind !== values.type)
-    throw invalid([{ path: ['details', 'kind'], key: 'validation.invalid_value' }]);
+  const { links = [], ...raw } = input;
+  const values = prepare(raw, { ...raw, details: raw.details ?? { kind: raw.type } }, db.now()) as typeof raw;
   const id = newId();
   const at = timeOf(values, db.now());
   const batch: Mutation[] = [
@@ -89,7 +134,14 @@ export function updateActivity(
   options: WriteOptions = {},
 ): Activity {
   const before = getActivity(db, id);
-  const { links, ...values } = patch;
+  const { links, ...rawValues } = patch;
+  const merged = { ...before, ...rawValues } as Activity;
+  // Changing the type without new details would leave details of the old kind behind.
+  if (rawValues.type && rawValues.type !== before.type && !rawValues.details)
+    rawValues.details = { kind: rawValues.type };
+  // A task's status follows doneAt even when only doneAt is sent.
+  if (merged.type === 'task' && 'doneAt' in rawValues && !rawValues.details) rawValues.details = before.details;
+  const values = prepare(merged, rawValues, db.now());
   const batch: Mutation[] = [{ table: 'activities', op: 'update', id, values }];
   if (links) {
     const wanted = resolveLinks(db, links);
@@ -153,4 +205,123 @@ export function listActivities(
     rows.map((r) => r.id),
   );
   return rows.map((r) => toActivity(r, links.get(r.id) ?? []));
+}
+
+function requireTask(db: CrmDb, id: string): Activity {
+  const task = getActivity(db, id);
+  if (task.type !== 'task') throw new CrmError('invalid_input', 'errors.task_only');
+  return task;
+}
+
+/**
+ * Completes (or reopens) a task. A recurring task hands its rule on: the next occurrence becomes
+ * a new open task with the same links, and the completed one keeps no rule, so the calendar
+ * never shows both.
+ */
+export function completeTask(
+  db: CrmDb,
+  id: string,
+  done = true,
+  options: WriteOptions = {},
+): { task: Activity; next: Activity | null } {
+  const task = requireTask(db, id);
+  if (!done) return { task: updateActivity(db, id, { doneAt: null }, options), next: null };
+  if (task.doneAt) return { task, next: null };
+  const now = db.now();
+  const rule = typeof task.details.recurrence === 'string' ? task.details.recurrence : null;
+  return write(db, () => {
+    let next: Activity | null = null;
+    if (rule && task.dueAt != null) {
+      const anchor = typeof task.details.anchor === 'number' ? task.details.anchor : task.dueAt;
+      const dueAt = nextOccurrence(rule, anchor, Math.max(task.dueAt, now));
+      if (dueAt != null) {
+        const checklist = Array.isArray(task.details.checklist)
+          ? (task.details.checklist as { text: string }[]).map((c) => ({ text: c.text, done: false }))
+          : undefined;
+        next = createActivity(
+          db,
+          {
+            type: 'task',
+            subject: task.subject,
+            body: task.body,
+            dueAt,
+            ownerId: task.ownerId,
+            details: { ...task.details, status: 'open', anchor, ...(checklist ? { checklist } : {}) },
+            links: task.links as Link[],
+          },
+          options,
+        );
+      }
+    }
+    const { recurrence: _dropped, ...rest } = task.details;
+    const updated = updateActivity(
+      db,
+      id,
+      { doneAt: now, details: rule ? { ...rest, status: 'done' } : { ...task.details, status: 'done' } },
+      options,
+    );
+    return { task: updated, next };
+  });
+}
+
+/** Moves a task's due time later ("remind me tomorrow"); reminders follow the new time. */
+export function snoozeTask(db: CrmDb, id: string, until: number, options: WriteOptions = {}): Activity {
+  requireTask(db, id);
+  if (until <= db.now())
+    throw invalid([
+      { path: ['until'], key: 'validation.too_small', params: { min: new Date(db.now()).toISOString() } },
+    ]);
+  return updateActivity(db, id, { dueAt: until }, options);
+}
+
+export type TaskBucket = 'overdue' | 'today' | 'upcoming' | 'nodate' | 'done';
+const COUNT_CAP = 1000;
+
+/**
+ * The tasks inbox. Every bucket is one range of the tasks index (or of the owner's), so a page and
+ * the capped counts cost the same in a book of a million activities as in a small one.
+ */
+export function tasksInbox(
+  db: CrmDb,
+  input: { bucket: TaskBucket; ownerId: string | null; dayStart: number; dayEnd: number; limit?: number | undefined },
+): { items: Activity[]; counts: Record<TaskBucket, number> } {
+  const now = db.now();
+  const owner = input.ownerId;
+  const scope = owner ? 'owner_id = @owner AND ' : '';
+  const base = `FROM activities WHERE ${scope}type = 'task' AND deleted = 0`;
+  // Overdue: due before now (and before today ends); today: due between now and the end of today,
+  // or earlier today if already past (those are also overdue: today lists what is left of today).
+  const filters: Record<TaskBucket, { where: string; order: string }> = {
+    overdue: { where: 'done_at IS NULL AND due_at IS NOT NULL AND due_at < @now', order: 'due_at ASC, id ASC' },
+    today: { where: 'done_at IS NULL AND due_at >= @now AND due_at < @dayEnd', order: 'due_at ASC, id ASC' },
+    upcoming: { where: 'done_at IS NULL AND due_at >= @dayEnd', order: 'due_at ASC, id ASC' },
+    nodate: { where: 'done_at IS NULL AND due_at IS NULL', order: 'created_at DESC, id DESC' },
+    done: { where: 'done_at IS NOT NULL', order: 'done_at DESC, id DESC' },
+  };
+  const params = { owner, now, dayEnd: Math.max(input.dayEnd, now) };
+  const counts = {} as Record<TaskBucket, number>;
+  for (const [bucket, f] of Object.entries(filters) as [TaskBucket, { where: string }][]) {
+    counts[bucket] = db.sqlite
+      .prepare(`SELECT count(*) FROM (SELECT 1 ${base} AND ${f.where} LIMIT ${COUNT_CAP})`)
+      .pluck()
+      .get(params) as number;
+  }
+  const f = filters[input.bucket];
+  const ids = db.sqlite
+    .prepare(`SELECT id ${base} AND ${f.where} ORDER BY ${f.order} LIMIT @limit`)
+    .pluck()
+    .all({ ...params, limit: input.limit ?? 100 }) as string[];
+  return { items: activitiesByIds(db, ids), counts };
+}
+
+/** Activities in the order of `ids`, with their links. */
+export function activitiesByIds(db: CrmDb, ids: string[]): Activity[] {
+  if (!ids.length) return [];
+  const rows = db.orm.select().from(activities).where(inArray(activities.id, ids)).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const links = linksOf(db, ids);
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toActivity(row, links.get(id) ?? [])] : [];
+  });
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { companies, contacts } from '../../../db/schema';
+import { companies, contacts, deals } from '../../../db/schema';
 import type { FieldInfo, FieldKind, FilterCondition, FilterGroup, FilterOperator } from '../../shared/contract/filters';
 import { OPERATORS_BY_KIND } from '../../shared/contract/filters';
 import { COMPANY_TYPES } from '../../shared/domain/company';
@@ -11,7 +11,7 @@ import { customDefsVersion } from '../db/custom-defs';
 import type { CrmDb } from '../db/open';
 import { listCustomFields } from './custom-fields';
 
-export type FilterEntity = 'contacts' | 'companies';
+export type FilterEntity = 'contacts' | 'companies' | 'deals';
 
 interface FieldSpec extends FieldInfo {
   expr: SQL | SQLiteColumn;
@@ -52,6 +52,29 @@ function builtIn(entity: FilterEntity): FieldSpec[] {
       f('createdAt', 'date', c.createdAt),
       f('updatedAt', 'date', c.updatedAt),
       f('tags', 'tags', c.id),
+    ];
+  }
+  if (entity === 'deals') {
+    const d = deals;
+    return [
+      f('name', 'text', d.nameSort),
+      f('amount', 'number', d.amount),
+      f('currency', 'text', d.currency),
+      // Stage ids change with the pipelines: the list's own stage and pipeline filters serve them.
+      f('stageId', 'enum', d.stageId),
+      f('status', 'enum', sql`(SELECT kind FROM stages WHERE stages.id = ${d.stageId})`, {
+        values: ['open', 'won', 'lost'],
+      }),
+      f('probability', 'number', d.probability),
+      f('expectedClose', 'date', d.expectedClose, { dateText: true }),
+      f('ownerId', 'member', d.ownerId),
+      f('source', 'text', d.source),
+      f('nextStep', 'text', d.nextStep),
+      f('lostReason', 'text', d.lostReason),
+      f('closedAt', 'date', d.closedAt),
+      f('createdAt', 'date', d.createdAt),
+      f('updatedAt', 'date', d.updatedAt),
+      f('tags', 'tags', d.id),
     ];
   }
   const c = companies;
@@ -102,7 +125,7 @@ export function fieldCatalog(db: CrmDb, entity: FilterEntity): Map<string, Field
 }
 
 function buildCatalog(db: CrmDb, entity: FilterEntity): Map<string, FieldSpec> {
-  const table = entity === 'contacts' ? contacts : companies;
+  const table = entity === 'contacts' ? contacts : entity === 'companies' ? companies : deals;
   const fields = builtIn(entity);
   for (const def of listCustomFields(db, entity as CustomFieldEntity)) {
     const path = `$."${def.key}"`;

@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids';
 import { notFound } from '../errors';
 import { mutate, readRow, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
+import { sanitizeNote } from './notes-html';
 
 function getNote(db: CrmDb, id: string) {
   const row = db.orm.select().from(notes).where(eq(notes.id, id)).get();
@@ -21,13 +22,13 @@ export function createNote(
   const target = readRow(db, input.entityType, input.entityId);
   if (!target || target.deleted) throw notFound(ENTITY_KEY[input.entityType]);
   const id = newId();
-  mutate(db, { table: 'notes', op: 'insert', id, values: input }, options);
+  mutate(db, { table: 'notes', op: 'insert', id, values: { ...input, body: sanitizeNote(input.body) } }, options);
   return getNote(db, id);
 }
 
 export function updateNote(db: CrmDb, id: string, body: string, options: WriteOptions = {}) {
   getNote(db, id);
-  mutate(db, { table: 'notes', op: 'update', id, values: { body } }, options);
+  mutate(db, { table: 'notes', op: 'update', id, values: { body: sanitizeNote(body) } }, options);
   return getNote(db, id);
 }
 

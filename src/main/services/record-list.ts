@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { companies, contacts } from '../../../db/schema';
+import { companies, contacts, deals } from '../../../db/schema';
 import type { FilterGroup, SortSpec } from '../../shared/contract/filters';
 import type { SearchType } from '../../shared/contract/search';
 import { foldText } from '../../shared/domain/text';
@@ -25,10 +25,12 @@ export interface ListQuery {
   /** Only these records (recently viewed, a selection). */
   ids?: string[] | undefined;
   parentId?: string | undefined;
+  /** Conditions of the entity's own quick filters (a deal's pipeline or stage), added by its service. */
+  where?: SQL[] | undefined;
 }
 
-const TABLES = { contacts, companies } as const;
-const SEARCH_TYPE: Record<FilterEntity, SearchType> = { contacts: 'contact', companies: 'company' };
+const TABLES = { contacts, companies, deals } as const;
+const SEARCH_TYPE: Record<FilterEntity, SearchType> = { contacts: 'contact', companies: 'company', deals: 'deal' };
 /** Sort columns that are never NULL can be compared raw, so their (deleted, column, id) index serves the page. */
 const NOT_NULL_SORTS = new Set(['name', 'createdAt', 'updatedAt']);
 const OFFSET_MARK = '#offset';
@@ -53,6 +55,7 @@ function whereOf(db: CrmDb, entity: FilterEntity, input: ListQuery, actor: strin
   }
   if (input.ids) where.push(inArray(table.id, input.ids.length ? input.ids : ['']));
   if (input.parentId && entity === 'companies') where.push(eq(companies.parentId, input.parentId));
+  if (input.where) where.push(...input.where);
   if (input.filter) {
     const compiled = compileFilter(db, entity, input.filter, actor);
     if (compiled) where.push(compiled);

@@ -189,7 +189,16 @@ export function seedWorkspace(
 
   for (let i = 0; i < options.deals; i++) {
     const company = companies.length ? companies[rng.skewed(companies.length, 1.6)]! : null;
-    const id = writer.insert('deals', maker.deal(company, pipelineId, pipelineStages, team), true);
+    const deal = maker.deal(company, pipelineId, pipelineStages, team);
+    const id = writer.insert('deals', deal, true);
+    // Its current stay in the stage, as a deal created in the app would have.
+    writer.insert('deal_stage_history', {
+      dealId: id,
+      pipelineId,
+      stageId: deal.stageId,
+      enteredAt: deal.stageEnteredAt,
+      leftAt: null,
+    });
     if (!company) continue;
     company.deals.push(id);
     const people = company.contacts.slice(0, rng.int(1, 2));

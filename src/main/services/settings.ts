@@ -8,6 +8,17 @@ export const SETTING_DEFAULTS = {
   /** ISO 3166 country used to read phone numbers written without a country code. */
   defaultCountry: 'US',
   baseCurrency: 'USD',
+  // Billing: branding printed on quotes and invoices, and their numbering (see services/numbering.ts).
+  companyName: '',
+  companyAddress: '',
+  companyTaxId: '',
+  /** A PNG or JPEG data: URL. */
+  companyLogo: '',
+  quotePrefix: 'Q-',
+  invoicePrefix: 'INV-',
+  quoteValidityDays: 30,
+  invoiceDueDays: 30,
+  defaultTerms: '',
 } satisfies Record<string, unknown>;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 

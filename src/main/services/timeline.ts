@@ -50,6 +50,12 @@ function sources(entity: Entity): Record<Kind, string> {
         d.next_step AS body, d.created_by AS actor, json_object('amount', d.amount, 'currency', d.currency, 'stageId', d.stage_id) AS data
       FROM (${dealsOf}) d WHERE ${before('d.created_at', 'd.id')}
       ORDER BY at DESC, id DESC LIMIT @limit`,
+    // Service tickets of the contact or company (see services/tickets.ts): subtype is the status.
+    ticket: `SELECT 'ticket' AS kind, t.id AS id, t.created_at AS at, t.status AS subtype, t.subject AS title,
+        t.description AS body, t.created_by AS actor, json_object('priority', t.priority, 'channel', t.channel) AS data
+      FROM tickets t WHERE ${entity === 'companies' ? 't.company_id' : entity === 'contacts' ? 't.contact_id' : 'NULL'} = @id
+        AND t.deleted = 0 AND ${before('t.created_at', 't.id')}
+      ORDER BY at DESC, id DESC LIMIT @limit`,
     change: `SELECT 'change' AS kind, printf('%020d', h.seq) AS id, h.at AS at, h.op AS subtype, h.entity AS title,
         h.origin AS body, h.by AS actor, h.changes AS data
       FROM audit_history h WHERE h.entity_id = @id AND ${before('h.at', "printf('%020d', h.seq)")}
@@ -69,7 +75,7 @@ export function timeline(
 ): { items: TimelineItem[]; nextCursor: string | null } {
   const limit = input.limit ?? 30;
   const [cursorAt, cursorId] = input.cursor ? decodeCursor(input.cursor) : [null, null];
-  const kinds = input.kinds?.length ? input.kinds : (['activity', 'note', 'deal', 'change'] as Kind[]);
+  const kinds = input.kinds?.length ? input.kinds : (['activity', 'note', 'deal', 'change', 'ticket'] as Kind[]);
   const all = sources(input.entity);
   const params = { id: input.id, cursorAt, cursorId, limit: limit + 1 };
   const rows = kinds

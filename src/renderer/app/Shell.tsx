@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useLocation } from 'react-router';
+import { ReminderCenter } from '../features/activities/ReminderCenter';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
@@ -17,6 +18,7 @@ export function Shell() {
     >
       <TopBar navOpened={opened} onToggleNav={toggle} />
       <Sidebar onNavigate={close} />
+      <ReminderCenter />
       <AppShell.Main bg="var(--crm-main-bg)">
         {/* Keyed by path: a crash on one screen clears when the user navigates elsewhere. */}
         <ErrorBoundary key={pathname}>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { CurrentMemberMenu } from '../features/members/CurrentMemberMenu';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { GlobalSearch } from '../features/search/GlobalSearch';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -33,6 +34,7 @@ export function TopBar({ navOpened, onToggleNav }: { navOpened: boolean; onToggl
           <GlobalSearch />
         </Box>
         <Group gap="xs" ml="auto" wrap="nowrap">
+          <SyncIndicator />
           <CommandPalette />
           <LanguageSwitch />
           <ThemeToggle />

@@ -3,7 +3,11 @@ import {
   IconBuilding,
   IconCalendarEvent,
   IconChartBar,
+  IconFileImport,
+  IconFileDescription,
   IconHome,
+  IconPackage,
+  IconReceipt,
   IconSettings,
   IconTargetArrow,
   type Icon,
@@ -22,8 +26,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/contacts', label: 'nav.contacts', icon: IconAddressBook },
   { to: '/companies', label: 'nav.companies', icon: IconBuilding },
   { to: '/deals', label: 'nav.deals', icon: IconTargetArrow },
+  { to: '/products', label: 'nav.products', icon: IconPackage },
+  { to: '/quotes', label: 'nav.quotes', icon: IconFileDescription },
+  { to: '/invoices', label: 'nav.invoices', icon: IconReceipt },
   { to: '/activities', label: 'nav.activities', icon: IconCalendarEvent },
   { to: '/reports', label: 'nav.reports', icon: IconChartBar },
+  { to: '/import', label: 'nav.import', icon: IconFileImport },
 ];
 
 export const SETTINGS_ITEM: NavItem = { to: '/settings', label: 'nav.settings', icon: IconSettings };

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { ActivitiesPage } from '../features/activities/ActivitiesPage';
 import { CompaniesPage } from '../features/companies/CompaniesPage';
 import { ContactDetailPage } from '../features/contacts/ContactDetailPage';
 import { ContactEditPage } from '../features/contacts/ContactEditPage';
@@ -13,7 +14,18 @@ import { CompanyEditPage } from '../features/companies/CompanyEditPage';
 import { CompanyNewPage } from '../features/companies/CompanyNewPage';
 import { DuplicatesPage } from '../features/duplicates/DuplicatesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DealsBoardPage } from '../features/deals/DealsBoardPage';
+import { DealDetailPage } from '../features/deals/DealDetailPage';
+import { DealsListPage } from '../features/deals/list/DealsListPage';
 import { TrashPage as AllTrashPage } from '../features/trash/TrashPage';
+import { BillingSettingsPage } from '../features/products/BillingSettingsPage';
+import { ProductsPage } from '../features/products/ProductsPage';
+import { QuotePage } from '../features/quotes/QuotePage';
+import { QuotesPage } from '../features/quotes/QuotesPage';
+import { InvoicePage } from '../features/invoices/InvoicePage';
+import { InvoicesPage } from '../features/invoices/InvoicesPage';
+import { ConflictsPage } from '../features/sync/ConflictsPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { Shell } from './Shell';
 
 export function AppRoutes() {
@@ -27,16 +39,27 @@ export function AppRoutes() {
         <Route path="contacts/:id" element={<ContactDetailPage />} />
         <Route path="contacts/:id/edit" element={<ContactEditPage />} />
         <Route path="companies" element={<CompaniesPage />} />
-        <Route path="deals" element={<PlaceholderPage section="deals" />} />
-        <Route path="activities" element={<PlaceholderPage section="activities" />} />
+        <Route path="deals" element={<DealsBoardPage />} />
+        <Route path="deals/list" element={<DealsListPage />} />
+        <Route path="deals/:id" element={<DealDetailPage />} />
+        <Route path="activities" element={<ActivitiesPage />} />
+        <Route path="activities/:tab" element={<ActivitiesPage />} />
         <Route path="reports" element={<PlaceholderPage section="reports" />} />
         <Route path="companies/new" element={<CompanyNewPage />} />
         <Route path="companies/:id" element={<CompanyDetailPage />} />
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
         <Route path="duplicates" element={<DuplicatesPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="products" element={<ProductsPage />} />
+        <Route path="billing/settings" element={<BillingSettingsPage />} />
+        <Route path="quotes" element={<QuotesPage />} />
+        <Route path="quotes/:id" element={<QuotePage />} />
+        <Route path="invoices" element={<InvoicesPage />} />
+        <Route path="invoices/:id" element={<InvoicePage />} />
         <Route path="trash" element={<AllTrashPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="settings/:tab" element={<SettingsPage />} />
+        <Route path="sync/conflicts" element={<ConflictsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

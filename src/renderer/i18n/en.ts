@@ -1,6 +1,11 @@
+import { billingEn } from './billing.en';
+import { activitiesEn } from './activities.en';
 import { companiesEn } from './companies.en';
+import { dealsEn } from './deals.en';
 import { listsEn } from './lists.en';
 import { recordsEn } from './records.en';
+import { syncEn } from './sync.en';
+import { importEn } from './import.en';
 /** Every string the workspace UI shows, in English. Back-end keys (errors.*, validation.*) come from src/shared/i18n. */
 const baseEn = {
   'app.name': 'CRM',
@@ -174,6 +179,6 @@ const baseEn = {
 };
 
 /** Every UI string: the shell's and each feature's own catalogue. */
-export const en = { ...baseEn, ...listsEn, ...companiesEn, ...recordsEn };
+export const en = { ...baseEn, ...syncEn, ...listsEn, ...companiesEn, ...recordsEn, ...dealsEn, ...billingEn, ...activitiesEn, ...importEn };
 
 export type UiKey = keyof typeof en;

@@ -1,11 +1,16 @@
+import { billingEs } from './billing.es';
+import { activitiesEs } from './activities.es';
 import { companiesEs } from './companies.es';
+import { dealsEs } from './deals.es';
 import { listsEs } from './lists.es';
 import { recordsEs } from './records.es';
+import { syncEs } from './sync.es';
+import { importEs } from './import.es';
 import type { UiKey } from './en';
 
 /** Every UI string in Spanish; typed against en so a missing key fails the typecheck. */
 const baseEs: Record<
-  Exclude<UiKey, keyof typeof listsEs | keyof typeof companiesEs | keyof typeof recordsEs>,
+  Exclude<UiKey, keyof typeof dealsEs | keyof typeof activitiesEs | keyof typeof listsEs | keyof typeof companiesEs | keyof typeof recordsEs | keyof typeof importEs | keyof typeof syncEs>,
   string
 > = {
   'app.name': 'CRM',
@@ -179,4 +184,4 @@ const baseEs: Record<
   'notfound.home': 'Ir al inicio',
 };
 
-export const es: Record<UiKey, string> = { ...baseEs, ...listsEs, ...companiesEs, ...recordsEs };
+export const es: Record<UiKey, string> = { ...baseEs, ...syncEs, ...listsEs, ...companiesEs, ...recordsEs, ...dealsEs, ...billingEs, ...activitiesEs, ...importEs };

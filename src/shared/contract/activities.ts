@@ -5,8 +5,18 @@ import { defineMethod } from './define';
 export const ACTIVITY_TYPES = ['call', 'meeting', 'email', 'task', 'note'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const LINKABLE = ['contacts', 'companies', 'deals'] as const;
+export const TASK_BUCKETS = ['overdue', 'today', 'upcoming', 'nodate', 'done'] as const;
+export type TaskBucket = (typeof TASK_BUCKETS)[number];
 
 const when = z.number({ error: 'validation.invalid_type' }).int().nullable().optional();
+/** Minutes before the start (or due time) at which to remind: 0 = at the time, up to four weeks before. */
+export const remindersSchema = z
+  .array(z.number({ error: 'validation.invalid_type' }).int().min(0, { error: 'validation.too_small' }).max(40_320))
+  .max(10, { error: 'validation.too_big' });
+/** An RFC 5545 recurrence rule ("FREQ=WEEKLY;BYDAY=MO"); checked by the service with rrule. */
+const recurrenceSchema = z.string().trim().max(500, { error: 'validation.too_long' });
+export const TASK_STATUSES = ['open', 'in_progress', 'waiting', 'done'] as const;
+export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
 const linkSchema = z.strictObject({
   entityType: z.enum(LINKABLE, { error: 'validation.invalid_value' }),
   entityId: idSchema,
@@ -20,6 +30,7 @@ export const activityDetailsSchema = z.union([
     durationSeconds: z.number().int().min(0).optional(),
     outcome: z.string().max(100).optional(),
     number: z.string().max(40).optional(),
+    reminders: remindersSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal('meeting'),
@@ -28,7 +39,10 @@ export const activityDetailsSchema = z.union([
       .array(z.strictObject({ type: z.enum(['contact', 'member']), id: idSchema }))
       .max(200)
       .optional(),
-    recurrence: z.string().max(500).optional(),
+    recurrence: recurrenceSchema.optional(),
+    reminders: remindersSchema.optional(),
+    /** Set on events imported from an .ics file: re-importing the same file updates them. */
+    uid: z.string().max(500).optional(),
   }),
   z.strictObject({
     kind: z.literal('email'),
@@ -36,17 +50,25 @@ export const activityDetailsSchema = z.union([
     to: z.array(z.string().max(320)).max(100).optional(),
     cc: z.array(z.string().max(320)).max(100).optional(),
     direction: z.enum(['inbound', 'outbound']).optional(),
+    messageId: z.string().max(500).optional(),
+    templateId: idSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal('task'),
-    priority: z.enum(['low', 'normal', 'high']).optional(),
+    priority: z.enum(TASK_PRIORITIES, { error: 'validation.invalid_value' }).optional(),
+    status: z.enum(TASK_STATUSES, { error: 'validation.invalid_value' }).optional(),
     checklist: z
       .array(z.strictObject({ text: z.string().max(300), done: z.boolean() }))
       .max(100)
       .optional(),
-    recurrence: z.string().max(500).optional(),
+    recurrence: recurrenceSchema.optional(),
+    reminders: remindersSchema.optional(),
+    /** The first due time of a repeating task: later occurrences are counted from it. */
+    anchor: z.number().int().optional(),
+    /** The automation run that created the task, if any. */
+    automationId: z.string().optional(),
   }),
-  z.strictObject({ kind: z.literal('note') }),
+  z.strictObject({ kind: z.literal('note'), mentions: z.array(idSchema).max(100).optional() }),
 ]);
 
 const activityFields = {
@@ -110,5 +132,32 @@ export const activitiesMethods = {
       limit: limitSchema.optional(),
     }),
     output: z.object({ items: z.array(activitySchema) }),
+  }),
+  'activities.complete': defineMethod({
+    summary:
+      'Complete (or reopen) a task in one step. Completing a recurring task schedules its next occurrence as a new task.',
+    input: z.strictObject({ id: idSchema, done: z.boolean().optional() }),
+    output: z.object({ task: activitySchema, next: activitySchema.nullable() }),
+  }),
+  'activities.snooze': defineMethod({
+    summary: 'Move a task (or its reminder) to a later time.',
+    input: z.strictObject({ id: idSchema, until: z.number({ error: 'validation.invalid_type' }).int() }),
+    output: activitySchema,
+  }),
+  'tasks.inbox': defineMethod({
+    summary:
+      "Tasks of one bucket (overdue, today, upcoming, no date, done), mine or the team's, with the count of every bucket. `dayStart`/`dayEnd` are the local day in UTC ms.",
+    input: z.strictObject({
+      bucket: z.enum(TASK_BUCKETS, { error: 'validation.invalid_value' }),
+      scope: z.enum(['mine', 'team'], { error: 'validation.invalid_value' }).optional(),
+      dayStart: z.number({ error: 'validation.invalid_type' }).int(),
+      dayEnd: z.number({ error: 'validation.invalid_type' }).int(),
+      limit: limitSchema.optional(),
+    }),
+    output: z.object({
+      items: z.array(activitySchema),
+      /** Counted up to 1000 each; the UI shows "999+" beyond. */
+      counts: z.record(z.enum(TASK_BUCKETS), z.number()),
+    }),
   }),
 };

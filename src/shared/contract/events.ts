@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventDef } from './define';
+import { syncEvents } from './sync';
 
 export const CHANGE_OPS = ['insert', 'update', 'delete', 'restore', 'purge'] as const;
 
@@ -16,6 +17,7 @@ export const events = {
     summary: 'Records were written (here, in another window, by the CLI or by sync). Refresh what shows them.',
     payload: changesPayload,
   } satisfies EventDef,
+  ...syncEvents,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]['payload']>;

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
 import { activitiesMethods } from './activities';
+import { dealsMethods } from './deals';
+import { pipelinesMethods } from './pipelines';
+import { automationsMethods } from './automations';
+import { calendarMethods } from './calendar';
+import { emailMethods } from './email';
+import { templatesMethods } from './templates';
 import { appMethods } from './app';
 import { bulkMethods } from './bulk';
 import { companiesMethods } from './companies';
@@ -11,11 +17,39 @@ import type { EventName, EventPayload } from './events';
 import { membersMethods } from './members';
 import { searchMethods } from './search';
 import { settingsMethods } from './settings';
+import { syncMethods } from './sync';
 import { tagsMethods } from './tags';
 import { timelineMethods } from './timeline';
 import { viewsMethods } from './views';
+import { productsMethods } from './products';
+import { quotesMethods } from './quotes';
+import { invoicesMethods } from './invoices';
+import { importMethods } from './import';
+import { exportMethods } from './export';
+import { backupMethods } from './backup';
+import { ticketsMethods } from './tickets';
+import { knowledgeBaseMethods } from './knowledge-base';
+import { campaignsMethods } from './campaigns';
+import { channelsMethods } from './channels';
+import { reportsMethods } from './reports';
+import { dashboardMethods } from './dashboard';
+import { segmentsMethods } from './segments';
+import { loyaltyMethods } from './loyalty';
 
 export * from './activities';
+export * from './import';
+export * from './export';
+export * from './backup';
+export * from './reports';
+export * from './dashboard';
+export * from './segments';
+export * from './loyalty';
+export * from './deals';
+export * from './pipelines';
+export * from './automations';
+export * from './calendar';
+export * from './email';
+export * from './templates';
 export * from './app';
 export * from './bulk';
 export * from './common';
@@ -35,6 +69,14 @@ export * from './views';
 export * from './parts';
 export * from './search';
 export * from './settings';
+export * from './sync';
+export * from './products';
+export * from './quotes';
+export * from './invoices';
+export * from './tickets';
+export * from './knowledge-base';
+export * from './campaigns';
+export * from './channels';
 
 /** Every operation of the workspace. The IPC handlers, the HTTP routes, the preload and docs/api.md are all built from this. */
 export const contract = {
@@ -49,8 +91,29 @@ export const contract = {
   ...duplicatesMethods,
   ...timelineMethods,
   ...activitiesMethods,
+  ...pipelinesMethods,
+  ...dealsMethods,
+  ...calendarMethods,
+  ...templatesMethods,
+  ...emailMethods,
+  ...automationsMethods,
   ...settingsMethods,
   ...bulkMethods,
+  ...productsMethods,
+  ...quotesMethods,
+  ...invoicesMethods,
+  ...importMethods,
+  ...exportMethods,
+  ...backupMethods,
+  ...reportsMethods,
+  ...dashboardMethods,
+  ...segmentsMethods,
+  ...loyaltyMethods,
+  ...syncMethods,
+  ...ticketsMethods,
+  ...knowledgeBaseMethods,
+  ...campaignsMethods,
+  ...channelsMethods,
 };
 
 export type Contract = typeof contract;

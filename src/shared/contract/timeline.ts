@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idInput, idSchema, limitSchema, recordMeta } from './common';
 import { defineMethod } from './define';
 
-export const TIMELINE_KINDS = ['activity', 'note', 'deal', 'change'] as const;
+export const TIMELINE_KINDS = ['activity', 'note', 'deal', 'change', 'ticket'] as const;
 export const TIMELINE_ENTITIES = ['contacts', 'companies', 'deals'] as const;
 
 export const timelineItemSchema = z.object({

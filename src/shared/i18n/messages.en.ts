@@ -1,3 +1,11 @@
+import { serviceMessagesEn } from './service-messages.en';
+import { activitiesMessagesEn } from './activities.en';
+import { importMessagesEn } from './import.en';
+import { syncMessagesEn } from './sync-messages.en';
+import { billingMessagesEn } from './billing-messages.en';
+import { salesMessagesEn } from './sales-messages.en';
+import { analyticsMessagesEn } from './analytics.en';
+
 /**
  * Messages produced by the back end (errors, CLI output) in English. Keys are shared with the
  * renderer's i18next resources, so a key translated here reads the same in every door.
@@ -80,6 +88,13 @@ export const en = {
   'duplicates.reason.same_domain': 'same domain',
   'duplicates.reason.same_name': 'same name',
   'cli.search_none': 'Nothing found for "{{query}}".',
+  ...billingMessagesEn,
+  ...salesMessagesEn,
+  ...serviceMessagesEn,
+  ...analyticsMessagesEn,
+  ...activitiesMessagesEn,
+  ...importMessagesEn,
+  ...syncMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

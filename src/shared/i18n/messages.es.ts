@@ -1,4 +1,11 @@
+import { serviceMessagesEs } from './service-messages.es';
+import { activitiesMessagesEs } from './activities.es';
+import { importMessagesEs } from './import.es';
+import { syncMessagesEs } from './sync-messages.es';
 import type { MessageKey } from './messages.en';
+import { salesMessagesEs } from './sales-messages.es';
+import { analyticsMessagesEs } from './analytics.es';
+import { billingMessagesEs } from './billing-messages.es';
 
 export const es: Record<MessageKey, string> = {
   'errors.invalid_input': 'Hay campos que corregir.',
@@ -79,4 +86,11 @@ export const es: Record<MessageKey, string> = {
   'duplicates.reason.same_domain': 'mismo dominio',
   'duplicates.reason.same_name': 'mismo nombre',
   'cli.search_none': 'No se encontró nada para "{{query}}".',
+  ...billingMessagesEs,
+  ...salesMessagesEs,
+  ...serviceMessagesEs,
+  ...analyticsMessagesEs,
+  ...activitiesMessagesEs,
+  ...importMessagesEs,
+  ...syncMessagesEs,
 };

@@ -294,7 +294,8 @@ export class RecordMaker {
       amount: major * 100,
       currency: vocab.currency,
       expectedClose,
-      probability: stage.probability,
+      // The stage's default applies (null = no override), so moving the deal changes it.
+      probability: null,
       companyId: company?.id ?? null,
       ownerId: company?.ownerId ?? (owners.length ? rng.pick(owners) : null),
       source: rng.weighted(vocab.leadSources),

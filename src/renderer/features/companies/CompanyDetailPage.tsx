@@ -1,3 +1,4 @@
+import { RecordComms } from '../activities/RecordComms';
 import { Anchor, Avatar, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconBuildingOff, IconMail, IconPhone, IconWorld } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -27,6 +28,7 @@ import { CompanyContactsCard } from './CompanyContactsCard';
 import { CompanyFamilyCard } from './CompanyFamilyCard';
 import { useCompany } from './use-company';
 import { useCompanyActions } from './use-company-actions';
+import { CrossSellPanel } from '../quotes/CrossSellPanel';
 
 /** The 360° view of a company (account): facts and actions, its people and family, tasks and one timeline. */
 export function CompanyDetailPage() {
@@ -108,6 +110,14 @@ export function CompanyDetailPage() {
         }}
         onLogActivity={() => setLogging('call')}
       />
+      <RecordComms
+        entityType="companies"
+        entityId={company.id}
+        name={company.name}
+        email={company.emails[0]?.value ?? null}
+        phone={company.phones[0]?.value ?? null}
+        readOnly={company.deleted}
+      />
 
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -163,6 +173,7 @@ export function CompanyDetailPage() {
             <CompanyContactsCard companyId={company.id} readOnly={readOnly} />
             <CompanyFamilyCard company={company} readOnly={readOnly} />
             <OpenTasksCard entityId={company.id} onAddTask={readOnly ? undefined : () => setLogging('task')} />
+            <CrossSellPanel companyId={company.id} />
             <Timeline entity="companies" id={company.id} readOnly={readOnly} />
           </Stack>
         </Grid.Col>

@@ -8,7 +8,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
+import { RecordComms } from '../activities/RecordComms';
 import { CustomFieldsCard } from '../custom-fields/CustomFieldsCard';
+import { ConvertLeadCard } from '../deals/ConvertLeadCard';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
 import { LogActivityModal } from '../records/LogActivityModal';
 import { MoreDetailsCard } from '../records/MoreDetailsCard';
@@ -25,6 +27,7 @@ import { ContactCompaniesCard } from './ContactCompaniesCard';
 import { ContactReachCard } from './ContactReachCard';
 import { useContact } from './use-contact';
 import { useContactActions } from './use-contact-actions';
+import { CrossSellPanel } from '../quotes/CrossSellPanel';
 
 /** The 360° view of a contact: key facts and actions on top, related records and one timeline below. */
 export function ContactDetailPage() {
@@ -101,6 +104,15 @@ export function ContactDetailPage() {
         }}
         onLogActivity={() => setLogging('call')}
       />
+      <RecordComms
+        entityType="contacts"
+        entityId={contact.id}
+        name={contact.displayName}
+        email={contact.emailOptOut ? null : (contact.emails[0]?.value ?? null)}
+        phone={contact.phoneOptOut ? null : (contact.phones[0]?.value ?? null)}
+        alsoLink={company ? [{ entityType: 'companies', entityId: company.companyId }] : []}
+        readOnly={readOnly}
+      />
 
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
@@ -121,7 +133,9 @@ export function ContactDetailPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
             <ContactCompaniesCard contactId={contact.id} readOnly={readOnly} />
+            <ConvertLeadCard contact={contact} />
             <OpenTasksCard entityId={contact.id} onAddTask={readOnly ? undefined : () => setLogging('task')} />
+            <CrossSellPanel contactId={contact.id} />
             <Timeline entity="contacts" id={contact.id} readOnly={readOnly} />
           </Stack>
         </Grid.Col>

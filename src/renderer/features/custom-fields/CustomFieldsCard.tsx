@@ -11,7 +11,7 @@ import { CustomFieldValue, customValueText } from './CustomFieldValue';
 import { fromFormValue, isEmptyCustom, toFormValue, type CustomFormValue } from './custom-values';
 
 interface Props {
-  entity: 'contacts' | 'companies';
+  entity: 'contacts' | 'companies' | 'deals';
   fields: CustomField[];
   custom: Record<string, unknown>;
   readOnly?: boolean;

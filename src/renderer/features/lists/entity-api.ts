@@ -1,4 +1,4 @@
-import type { Company, Contact, FieldInfo, Result } from '../../../shared/contract';
+import type { Company, Contact, Deal, FieldInfo, Result } from '../../../shared/contract';
 import type { LifecycleStage } from '../../../shared/domain/contact';
 import { api } from '../../lib/api';
 import type { ListFilterInput, RecordEntity } from './types';
@@ -15,7 +15,7 @@ export interface BulkPatch {
 }
 
 interface EntityApi {
-  list(input: PageInput): Promise<Result<{ items: (Contact | Company)[]; nextCursor: string | null }>>;
+  list(input: PageInput): Promise<Result<{ items: (Contact | Company | Deal)[]; nextCursor: string | null }>>;
   count(input: Omit<ListFilterInput, 'sort'>): Promise<Result<{ count: number }>>;
   fields(): Promise<Result<{ items: FieldInfo[] }>>;
   /** Bulk actions: one call, one transaction, all records or none. */
@@ -41,5 +41,17 @@ export const ENTITY_API: Record<RecordEntity, EntityApi> = {
     update: (ids, patch) => api.companies.bulkUpdate({ ids, patch }),
     remove: (ids) => api.companies.bulkDelete({ ids }),
     restore: (ids) => api.companies.bulkRestore({ ids }),
+  },
+  deals: {
+    list: (input) => api.deals.list(input),
+    count: (input) => api.deals.count(input),
+    fields: () => api.deals.fields({}),
+    // Deals have no lifecycle stage: only the owner is set in bulk.
+    update: (ids, patch) =>
+      patch.ownerId === undefined
+        ? Promise.resolve({ ok: true, value: { changed: 0 } })
+        : api.deals.bulkUpdate({ ids, patch: { ownerId: patch.ownerId } }),
+    remove: (ids) => api.deals.bulkDelete({ ids }),
+    restore: (ids) => api.deals.bulkRestore({ ids }),
   },
 };

@@ -15,6 +15,7 @@ export function fieldLabel(t: TFunction, info: Pick<FieldInfo, 'label' | 'custom
 const ENUM_KEYS: Record<string, string> = {
   lifecycleStage: 'stage.',
   type: 'companies.type_',
+  status: 'deals.status_',
 };
 
 /** The label of one value of an enum field, in the UI language. */

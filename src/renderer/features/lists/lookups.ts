@@ -75,6 +75,7 @@ const FIELD_TABLES = ['custom_field_defs'];
 const fieldResources = {
   contacts: cachedResource(async () => (await unwrap(ENTITY_API.contacts.fields())).items, FIELD_TABLES),
   companies: cachedResource(async () => (await unwrap(ENTITY_API.companies.fields())).items, FIELD_TABLES),
+  deals: cachedResource(async () => (await unwrap(ENTITY_API.deals.fields())).items, FIELD_TABLES),
 };
 
 const customResources = {
@@ -86,6 +87,7 @@ const customResources = {
     async () => (await unwrap(api.customFields.list({ entity: 'companies' }))).items,
     FIELD_TABLES,
   ),
+  deals: cachedResource(async () => (await unwrap(api.customFields.list({ entity: 'deals' }))).items, FIELD_TABLES),
 };
 
 /** What a list can show, filter and sort on (custom fields included). */

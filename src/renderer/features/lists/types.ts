@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { FieldInfo, FilterGroup, RecordListInput, SortSpec } from '../../../shared/contract';
 
 /** The record lists this machinery serves (deals will join them later). */
-export type RecordEntity = 'contacts' | 'companies';
+export type RecordEntity = 'contacts' | 'companies' | 'deals';
 
 /** What every listed record has: the table only needs an id; the rest is read by the columns. */
 export interface ListRecord {

@@ -60,7 +60,7 @@ interface Props {
   opened: boolean;
   onClose: () => void;
   /** The record it is logged against. */
-  link: { entityType: 'contacts' | 'companies'; entityId: string };
+  link: { entityType: 'contacts' | 'companies' | 'deals'; entityId: string };
   /** More records to link (a contact's primary company). */
   alsoLink?: { entityType: 'contacts' | 'companies'; entityId: string }[];
   initialType?: ActivityType;

@@ -1,13 +1,15 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconAdjustments, IconForms, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconCloud, IconForms, IconTargetArrow, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { CustomFieldsManager } from '../custom-fields/CustomFieldsManager';
+import { PipelinesSettings } from '../pipelines/PipelinesSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { MembersSettings } from './MembersSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 
-const TABS = ['general', 'members', 'fields'] as const;
+const TABS = ['general', 'members', 'fields', 'pipelines'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Settings: general (language, theme, workspace, about), members and teams, custom fields per entity. */
@@ -36,6 +38,12 @@ export function SettingsPage() {
           <Tabs.Tab value="fields" leftSection={<IconForms size={16} />} data-testid="settings-tab-fields">
             {t('settings.tab_fields')}
           </Tabs.Tab>
+          <Tabs.Tab value="sync" leftSection={<IconCloud size={16} />} data-testid="settings-tab-sync">
+            {t('settings.tab_sync')}
+          </Tabs.Tab>
+          <Tabs.Tab value="pipelines" leftSection={<IconTargetArrow size={16} />} data-testid="settings-tab-pipelines">
+            {t('pipelines.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general">
           <GeneralSettings />
@@ -45,6 +53,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="fields">
           <CustomFieldsManager />
+        </Tabs.Panel>
+        <Tabs.Panel value="sync">
+          <SyncSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="pipelines">
+          <PipelinesSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -4,7 +4,7 @@ import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { useChangesOf } from '../records/use-live';
 
-export type TimelineEntity = 'contacts' | 'companies';
+export type TimelineEntity = 'contacts' | 'companies' | 'deals';
 export type TimelineKind = TimelineItem['kind'];
 
 const PAGE = 20;

@@ -1,0 +1,190 @@
+/**
+ * Sync client figures (issue 7), each next to its reference in the same run:
+ *
+ *  - First sync of SYNC_BENCH_RECORDS (100k by default: 4/5 contacts, 1/5 companies) to a new
+ *    device: sign-in done, then one `syncRound` (snapshot pages of 5,000 fields through HTTP, applied
+ *    with rows, cell clocks, derived fields, search index and audit). Budget: under 20 s. The server is
+ *    loaded by device A pushing the same records first (that time is reported too: the server's
+ *    ingest through the real push path). On PGlite, and on PostgreSQL when DATABASE_URL is set.
+ *  - Round trip of 1k changes: A edits 1,000 contacts, pushes (one round), B pulls them (one round).
+ *    Budget: under 1 s.
+ *  - Reference: the same records replicated PouchDB to PouchDB (pouchdb-node + express-pouchdb in
+ *    express 4 on loopback, batch_size 500) to a new empty database; reported as ours over PouchDB's.
+ *
+ * `node bin/tsnode.js bench/sync.ts` (SYNC_BENCH_RECORDS=N to scale; SYNC_BENCH_POUCH=0 to skip the reference).
+ * Writes bench/results/sync.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mutate, type Mutation } from '../src/main/db/mutation';
+import { openDatabase, type CrmDb } from '../src/main/db/open';
+import { saveSession, syncRound } from '../src/main/sync/engine';
+import { SyncHttp } from '../src/main/sync/http';
+import { startSyncServer } from '../src/server/index';
+
+const RECORDS = Number(process.env.SYNC_BENCH_RECORDS ?? 100_000);
+const CONTACTS = Math.round(RECORDS * 0.8);
+const COMPANIES = RECORDS - CONTACTS;
+const ROUND_TRIP = 1000;
+const POUCH = process.env.SYNC_BENCH_POUCH !== '0';
+const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+const work = mkdtempSync(join(tmpdir(), 'crm-bench-sync-'));
+const log = (...args: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...args);
+const secs = (ms: number) => Math.round(ms) / 1000;
+
+function makeRecords(): { contacts: Record<string, unknown>[]; companies: Record<string, unknown>[] } {
+  const first = ['José', 'Ana', 'María', 'Luis', 'Carmen', 'Javier', 'Lucía', 'Pedro', 'Sofía', 'Miguel'];
+  const last = ['García', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Ruiz', 'Díaz', 'Moreno', 'Álvarez'];
+  const contacts = Array.from({ length: CONTACTS }, (_, i) => ({
+    id: `c${String(i).padStart(7, '0')}`,
+    firstName: first[i % 10]!,
+    lastName: `${last[(i * 7) % 10]!} ${i}`,
+    emails: [{ value: `user${i}@example.com`, label: 'work' }],
+    phones: [{ value: `+3461${String(i).padStart(7, '0')}`, label: 'mobile' }],
+    jobTitle: i % 3 === 0 ? 'Director comercial' : 'Ventas',
+    lifecycleStage: 'lead',
+    custom: i % 4 === 0 ? { tier: 'gold' } : {},
+  }));
+  const companies = Array.from({ length: COMPANIES }, (_, i) => ({
+    id: `k${String(i).padStart(7, '0')}`,
+    name: `Empresa ${i}`,
+    domain: `empresa${i}.es`,
+    industry: i % 2 ? 'Retail' : 'Software',
+  }));
+  return { contacts, companies };
+}
+
+function fill(db: CrmDb, records: ReturnType<typeof makeRecords>): void {
+  const all: Mutation[] = [
+    ...records.companies.map(({ id, ...values }) => ({ table: 'companies' as const, op: 'insert' as const, id: String(id), values })),
+    ...records.contacts.map(({ id, ...values }) => ({ table: 'contacts' as const, op: 'insert' as const, id: String(id), values })),
+  ];
+  for (let i = 0; i < all.length; i += 2000) mutate(db, all.slice(i, i + 2000), { origin: 'bench' });
+}
+
+async function ours(storage: 'pglite' | 'postgres', records: ReturnType<typeof makeRecords>) {
+  const dir = join(work, storage);
+  mkdirSync(dir, { recursive: true });
+  const server = await startSyncServer({
+    dataDir: join(dir, 'server'),
+    databaseUrl: storage === 'postgres' ? process.env.DATABASE_URL : undefined,
+    logLevel: 'silent',
+    jwtSecret: 'bench-secret-bench-secret-bench-secret-01',
+  });
+  try {
+    const http = new SyncHttp(server.url);
+    const email = `bench-${Date.now()}@example.com`;
+    const a = openDatabase({ path: join(dir, 'a.sqlite'), create: true });
+    saveSession(a, http.base, email, await http.signup({ email, password: 'bench password', workspaceName: 'Bench', deviceName: 'A' }));
+    let t = performance.now();
+    fill(a, records);
+    log(`${storage}: ${RECORDS} records written on device A in ${secs(performance.now() - t)} s`);
+    t = performance.now();
+    const pushed = await syncRound(a);
+    const pushMs = performance.now() - t;
+    log(`${storage}: pushed ${pushed.pushed} field changes in ${secs(pushMs)} s (${Math.round(pushed.pushed / (pushMs / 1000))}/s)`);
+
+    const b = openDatabase({ path: join(dir, 'b.sqlite'), create: true });
+    saveSession(b, http.base, email, await http.signin({ email, password: 'bench password', deviceName: 'B' }));
+    t = performance.now();
+    const first = await syncRound(b);
+    const firstMs = performance.now() - t;
+    const rows = (b.sqlite.prepare('SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM companies)').pluck().get() as number);
+    log(`${storage}: first sync of ${rows} records (${first.pulled} fields) to a new device in ${secs(firstMs)} s`);
+
+    // Round trip: 1k edits on A reach B.
+    const ids = records.contacts.slice(0, ROUND_TRIP).map((c) => String(c.id));
+    mutate(a, ids.map((id, i) => ({ table: 'contacts' as const, op: 'update' as const, id, values: { jobTitle: `Edited ${i}` } })));
+    t = performance.now();
+    const push = await syncRound(a);
+    const pushOnly = performance.now() - t;
+    const pull = await syncRound(b);
+    const roundTripMs = performance.now() - t;
+    const arrived = b.sqlite.prepare("SELECT count(*) FROM contacts WHERE job_title LIKE 'Edited %'").pluck().get() as number;
+    log(`${storage}: round trip of ${ROUND_TRIP} changes in ${secs(roundTripMs)} s (push ${secs(pushOnly)} s, ${push.pushed} fields; pull ${pull.pulled} fields); ${arrived} arrived`);
+    a.close();
+    b.close();
+    return {
+      storage,
+      records: rows,
+      pushFields: pushed.pushed,
+      pushSeconds: secs(pushMs),
+      firstSyncFields: first.pulled,
+      firstSyncSeconds: secs(firstMs),
+      roundTripSeconds: secs(roundTripMs),
+      roundTripPushSeconds: secs(pushOnly),
+      roundTripArrived: arrived,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+/** The reference: the same records as PouchDB documents, replicated from an express-pouchdb server to a new database. */
+async function pouch(records: ReturnType<typeof makeRecords>) {
+  const require = createRequire(import.meta.url);
+  type Db = {
+    bulkDocs(docs: object[]): Promise<unknown>;
+    info(): Promise<{ doc_count: number }>;
+    replicate: { from(url: string, opts: object): Promise<{ docs_written: number }> };
+    close(): Promise<void>;
+  };
+  const PouchDB = require('pouchdb-node') as {
+    new (name: string): Db;
+    defaults(opts: object): unknown;
+  };
+  const express = require('express') as () => { use(path: string, h: unknown): void; listen(port: number, host: string, cb: () => void): { address(): AddressInfo; close(cb: () => void): void } };
+  const expressPouch = require('express-pouchdb') as (p: unknown, opts: object) => unknown;
+  const dir = join(work, 'pouch');
+  mkdirSync(dir, { recursive: true });
+  const ServerPouch = PouchDB.defaults({ prefix: `${dir}/server-` });
+  const app = express();
+  app.use('/', expressPouch(ServerPouch, { mode: 'minimumForPouchDB', logPath: join(dir, 'log.txt') }));
+  const listener = await new Promise<ReturnType<ReturnType<typeof express>['listen']>>((resolve) => {
+    const l = app.listen(0, '127.0.0.1', () => resolve(l));
+  });
+  const url = `http://127.0.0.1:${listener.address().port}/bench`;
+  const source = new (ServerPouch as unknown as new (name: string) => Db)('bench');
+  const docs = [
+    ...records.companies.map(({ id, ...rest }) => ({ _id: `companies:${String(id)}`, ...rest })),
+    ...records.contacts.map(({ id, ...rest }) => ({ _id: `contacts:${String(id)}`, ...rest })),
+  ];
+  let t = performance.now();
+  for (let i = 0; i < docs.length; i += 5000) await source.bulkDocs(docs.slice(i, i + 5000));
+  log(`pouchdb: ${docs.length} documents loaded into the server in ${secs(performance.now() - t)} s`);
+  const target = new PouchDB(join(dir, 'device-b'));
+  t = performance.now();
+  const result = await target.replicate.from(url, { batch_size: 500 });
+  const ms = performance.now() - t;
+  const count = (await target.info()).doc_count;
+  log(`pouchdb: replicated ${result.docs_written} documents (${count} in the new database) in ${secs(ms)} s`);
+  await target.close();
+  await source.close();
+  await new Promise<void>((resolve) => listener.close(() => resolve()));
+  return { documents: count, seconds: secs(ms) };
+}
+
+try {
+  log(`sync bench: ${CONTACTS} contacts + ${COMPANIES} companies; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const records = makeRecords();
+  const results: Record<string, unknown> = { records: RECORDS, date: new Date().toISOString(), loadAverageAtStart: loadavg() };
+  const pglite = await ours('pglite', records);
+  results.pglite = pglite;
+  if (process.env.DATABASE_URL) results.postgres = await ours('postgres', records);
+  if (POUCH) {
+    const reference = await pouch(records);
+    results.pouchdb = reference;
+    results.firstSyncOverPouch = Math.round((pglite.firstSyncSeconds / reference.seconds) * 100) / 100;
+    log(`first sync, ours over PouchDB's: ${String(results.firstSyncOverPouch)} (goal 0.3 or less)`);
+  }
+  results.loadAverageAtEnd = loadavg();
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'sync.json'), JSON.stringify(results, null, 2));
+  log('wrote bench/results/sync.json');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,95 @@
+import { index, integer, real, text, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { syncedColumns } from './columns';
+
+/*
+ * Analytics: saved reports and their schedules, the loyalty programme (tiers, earning rules and
+ * the points ledger), synced like any record; plus local caches this device derives.
+ */
+
+/** A report made in the report builder: entity, filters, grouping, measures and chart, personal or shared. */
+export const savedReports = sqliteTable(
+  'saved_reports',
+  {
+    ...syncedColumns(),
+    name: text('name').notNull(),
+    entity: text('entity').notNull(),
+    config: text('config', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
+    ownerId: text('owner_id'),
+    position: real('position').notNull().default(0),
+  },
+  (t) => [index('saved_reports_owner').on(t.deleted, t.ownerId)],
+);
+
+/**
+ * A saved or built-in report written to a folder every day, week or month while the app runs.
+ * When it last ran on this device is local (report_schedule_runs): each device catches up its own.
+ */
+export const reportSchedules = sqliteTable('report_schedules', {
+  ...syncedColumns(),
+  /** A saved report's id, or null with `builtin` set. */
+  reportId: text('report_id'),
+  builtin: text('builtin'),
+  /** daily | weekly | monthly */
+  frequency: text('frequency').notNull(),
+  /** pdf | csv */
+  format: text('format').notNull(),
+  folder: text('folder').notNull(),
+  /** Also queued in the email outbox to this address. */
+  email: text('email'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** Local: when a schedule last ran here. */
+export const reportScheduleRuns = sqliteTable('report_schedule_runs', {
+  scheduleId: text('schedule_id').primaryKey(),
+  lastRunAt: integer('last_run_at').notNull(),
+  lastFile: text('last_file'),
+  lastError: text('last_error'),
+});
+
+/** A loyalty tier reached at `minPoints` points. */
+export const loyaltyTiers = sqliteTable('loyalty_tiers', {
+  ...syncedColumns(),
+  name: text('name').notNull(),
+  minPoints: integer('min_points').notNull().default(0),
+  color: text('color'),
+});
+
+/** Earning rule: `points` for every `perAmount` minor units of the base currency won. */
+export const loyaltyRules = sqliteTable('loyalty_rules', {
+  ...syncedColumns(),
+  name: text('name').notNull(),
+  points: integer('points').notNull(),
+  perAmount: integer('per_amount').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** Points given by hand (adjustments) or taken (rewards redeemed); earned points are read from won deals. */
+export const loyaltyLedger = sqliteTable(
+  'loyalty_ledger',
+  {
+    ...syncedColumns(),
+    companyId: text('company_id').notNull(),
+    /** adjust | redeem */
+    kind: text('kind').notNull(),
+    points: integer('points').notNull(),
+    reason: text('reason').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('loyalty_ledger_company').on(t.companyId, t.at)],
+);
+
+/** Local: each customer's last computed RFM segment, so segments filter lists and saved views. */
+export const customerSegments = sqliteTable(
+  'customer_segments',
+  {
+    companyId: text('company_id').primaryKey(),
+    segment: text('segment').notNull(),
+    r: integer('r').notNull(),
+    f: integer('f').notNull(),
+    m: integer('m').notNull(),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (t) => [index('customer_segments_segment').on(t.segment)],
+);

@@ -1,0 +1,213 @@
+// Activities in a real browser against `crm serve` (see fixtures/server.ts): schedule a meeting by
+// dragging in the calendar, complete a task, send a templated email while the SMTP server is down
+// and see it delivered and logged once when it comes up, and import the shared .ics samples.
+import type { Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestSmtp } from '../test/main/activities/smtp-test-server';
+import { expect, root, test, type CrmServer } from './fixtures/server';
+
+const unique = () => Date.now().toString(36).slice(-5);
+const ICS_DIR = join(root, '..', 'shared', 'datasets', 'interop', 'ics');
+
+async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
+  await page.goto(server.url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
+async function openTab(page: Page, tab: 'tasks' | 'calendar' | 'email' | 'templates' | 'automations') {
+  await page.getByRole('link', { name: 'Activities', exact: true }).click();
+  await page.getByTestId(`tab-${tab}`).click();
+  await expect(page).toHaveURL(new RegExp(`/activities/${tab}$`));
+}
+
+test('schedule a meeting by dragging in the calendar, then move it by dragging', async ({ page, server }) => {
+  const subject = `Kick-off ${unique()}`;
+  await openInEnglish(page, server);
+  await openTab(page, 'calendar');
+  const calendar = page.getByTestId('calendar');
+  await expect(calendar.locator('.fc-timegrid')).toBeVisible();
+
+  await test.step('drag over two slots on Wednesday to create a meeting', async () => {
+    const column = calendar.locator('.fc-timegrid-col.fc-day-wed');
+    const slot10 = calendar.locator('.fc-timegrid-slot-lane[data-time="10:00:00"]');
+    const slot11 = calendar.locator('.fc-timegrid-slot-lane[data-time="11:00:00"]');
+    const colBox = (await column.boundingBox())!;
+    const from = (await slot10.boundingBox())!;
+    const to = (await slot11.boundingBox())!;
+    const x = colBox.x + colBox.width / 2;
+    await page.mouse.move(x, from.y + 3);
+    await page.mouse.down();
+    await page.mouse.move(x, (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(x, to.y - 3, { steps: 5 });
+    await page.mouse.up();
+    const form = page.getByTestId('activity-form');
+    await expect(form).toBeVisible();
+    await expect(page.getByTestId('activity-start')).toHaveValue(/T10:00$/);
+    await expect(page.getByTestId('activity-end')).toHaveValue(/T11:00$/);
+    await page.getByTestId('activity-subject').fill(subject);
+    await page.getByTestId('activity-save').click();
+    await expect(form).toBeHidden();
+    await expect(calendar.locator('.fc-event', { hasText: subject })).toBeVisible();
+  });
+
+  await test.step('drag the meeting one day later; it is stored in UTC and shown in local time', async () => {
+    const { items } = await server.call('activities.list', { types: ['meeting'], limit: 50 });
+    const before = items.find((a) => a.subject === subject)!;
+    const event = calendar.locator('.fc-event', { hasText: subject });
+    // Let the refetch that follows the save settle, so the drag starts on the element that stays.
+    await page.waitForTimeout(800);
+    await event.hover();
+    const box = (await event.boundingBox())!;
+    const thu = (await calendar.locator('.fc-timegrid-col.fc-day-thu').boundingBox())!;
+    const wed = (await calendar.locator('.fc-timegrid-col.fc-day-wed').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 6);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + (thu.x - wed.x) / 2, box.y + 6, { steps: 8 });
+    await page.mouse.move(box.x + box.width / 2 + (thu.x - wed.x), box.y + 6, { steps: 8 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => (await server.call('activities.get', { id: before.id })).startAt)
+      .toBe(before.startAt! + 86_400_000);
+    const after = await server.call('activities.get', { id: before.id });
+    expect(after.endAt! - after.startAt!).toBe(3_600_000);
+  });
+});
+
+test('complete a task from the inbox in one click', async ({ page, server }) => {
+  const subject = `Send the quote ${unique()}`;
+  const me = await server.call('members.create', { name: `Tester ${unique()}` });
+  await server.call('members.setCurrent', { id: me.id });
+  await server.call('activities.create', { type: 'task', subject, dueAt: Date.now() - 3_600_000, ownerId: me.id });
+  await openInEnglish(page, server);
+  await openTab(page, 'tasks');
+  const row = page.getByTestId('task-row').filter({ hasText: subject });
+  await expect(row).toBeVisible();
+  await row.getByRole('checkbox', { name: `Mark “${subject}” done` }).click();
+  await expect(row).toBeHidden();
+  await page.getByTestId('task-buckets').getByText(/^Done/).click();
+  await expect(page.getByTestId('task-row').filter({ hasText: subject })).toBeVisible();
+});
+
+test('a templated email waits while the SMTP server is down and is delivered and logged once', async ({ page, server }) => {
+  const n = unique();
+  const port = await TestSmtp.freePort();
+  const smtp = new TestSmtp(port);
+  const contact = await server.call('contacts.create', {
+    firstName: `Lola${n}`,
+    lastName: 'Flores',
+    emails: [{ value: `lola.${n}@example.com` }],
+  });
+  await openInEnglish(page, server);
+
+  try {
+    await test.step('set up the SMTP account with a passphrase (web mode)', async () => {
+      await openTab(page, 'email');
+      await page.getByTestId('smtp-host').fill('127.0.0.1');
+      await page.getByTestId('smtp-port').fill(String(port));
+      await page.getByTestId('smtp-security').click();
+      await page.getByRole('option', { name: 'None (local servers only)' }).click();
+      await page.getByTestId('smtp-user').fill('ana');
+      await page.getByTestId('smtp-password').fill('s3cret');
+      await page.getByTestId('smtp-passphrase').fill('correct horse');
+      await page.getByTestId('smtp-from').fill('ana@acme.test');
+      await page.getByTestId('smtp-save').click();
+      await expect(page.getByText('SMTP account saved')).toBeVisible();
+    });
+
+    await test.step('write a template with merge fields', async () => {
+      await page.getByTestId('tab-templates').click();
+      await page.getByTestId('template-new').click();
+      await page.getByTestId('template-name').fill(`Follow-up ${n}`);
+      await page.getByTestId('template-subject').fill('Hello {{contact.first_name}}');
+      await page.getByTestId('template-body').fill('Dear {{contact.full_name}}, thanks for your time.');
+      await page.getByTestId('template-save').click();
+      await expect(page.getByText('Template saved')).toBeVisible();
+    });
+
+    await test.step('an unknown field is refused before anything is sent', async () => {
+      await page.goto(`${server.origin}/contacts/${contact.id}`);
+      await page.getByTestId('comms-email').click();
+      await page.getByTestId('compose-subject').fill('Hi {{contact.nickname}}');
+      await page.getByTestId('compose-body').fill('x');
+      await expect(page.getByTestId('compose-error')).toContainText('Unknown merge field {{contact.nickname}}');
+      await page.getByTestId('compose-send').click();
+      await expect(page.getByTestId('compose-error')).toContainText('{{contact.nickname}}');
+      expect((await server.call('email.outbox', {})).items).toHaveLength(0);
+      await page.keyboard.press('Escape');
+    });
+
+    await test.step('compose from the contact with the template while the server is down', async () => {
+      await page.getByTestId('comms-email').click();
+      await page.getByTestId('compose-template').click();
+      await page.getByRole('option', { name: `Follow-up ${n} (en)` }).click();
+      await expect(page.getByTestId('compose-preview')).toContainText(`Hello Lola${n}`);
+      await page.getByTestId('compose-send').click();
+      await expect(page.getByTestId('compose-email')).toBeHidden();
+      await openTab(page, 'email');
+      const row = page.getByTestId('outbox-row').filter({ hasText: `Hello Lola${n}` });
+      await expect(row).toHaveAttribute('data-status', 'queued');
+      await page.getByTestId('outbox-send-now').click();
+      await expect(row).toHaveAttribute('data-status', 'queued');
+      expect(smtp.received).toHaveLength(0);
+    });
+
+    await test.step('bring the server up: delivered once, logged once', async () => {
+      await smtp.start();
+      await page.getByTestId('outbox-send-now').click();
+      const row = page.getByTestId('outbox-row').filter({ hasText: `Hello Lola${n}` });
+      await expect(row).toHaveAttribute('data-status', 'sent');
+      await page.getByTestId('outbox-send-now').click();
+      await page.waitForTimeout(500);
+      expect(smtp.received.filter((m) => m.to.includes(`lola.${n}@example.com`))).toHaveLength(1);
+      const logged = await server.call('activities.list', { entityId: contact.id, types: ['email'] });
+      expect(logged.items.map((a) => a.subject)).toEqual([`Hello Lola${n}`]);
+      await page.goto(`${server.origin}/contacts/${contact.id}`);
+      await expect(page.getByText(`Hello Lola${n}`).first()).toBeVisible();
+    });
+  } finally {
+    await smtp.stop();
+  }
+});
+
+test('import the shared .ics samples, and a broken file imports its good events', async ({ page, server }) => {
+  await openInEnglish(page, server);
+  await openTab(page, 'calendar');
+  const samples = readdirSync(ICS_DIR).filter((f) => f.endsWith('.ics')).sort();
+  expect(samples.length).toBeGreaterThanOrEqual(4);
+  for (const file of samples) {
+    await page.locator('input[type="file"]').setInputFiles(join(ICS_DIR, file));
+    await expect(page.getByText(/events imported/).last()).toBeVisible();
+  }
+  const { items } = await server.call('activities.list', { types: ['meeting'], limit: 200 });
+  const daily = items.find((a) => a.subject === 'Every day recurring')!;
+  expect(daily.details).toMatchObject({ recurrence: 'FREQ=DAILY' });
+  const dateOnly = items.find((a) => a.details.uid === 'dn4vrfmfn5p05roahsopg57h48@example.com')!;
+  expect(dateOnly.allDay).toBe(true);
+
+  const broken = [
+    'BEGIN:VCALENDAR',
+    'BEGIN:VEVENT',
+    'UID:e2e-good',
+    'DTSTART:20260302T090000Z',
+    'SUMMARY:E2E good event',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'UID:e2e-bad',
+    'garbage line',
+    'SUMMARY:E2E bad event',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: Buffer.from(broken) });
+  await expect(page.getByTestId('ics-issues')).toContainText('E2E bad event');
+  await expect(page.getByTestId('ics-issues')).toContainText('1 events could not be imported');
+  const after = await server.call('activities.list', { types: ['meeting'], limit: 200 });
+  expect(after.items.some((a) => a.subject === 'E2E good event')).toBe(true);
+  expect(after.items.some((a) => a.subject === 'E2E bad event')).toBe(false);
+});

@@ -1,0 +1,28 @@
+// Electron glue for activities: the keychain seals the SMTP password, and reminders show as
+// desktop notifications. The runners themselves live in services (no electron import there).
+import { Notification, safeStorage } from 'electron';
+import type { Locale } from '../../shared/i18n/locales';
+import { translate } from '../../shared/i18n/messages';
+import type { CrmDb } from '../db/open';
+import { startActivityRunners } from '../services/activities-runner';
+import { useSafeStorage } from '../services/smtp';
+
+export function startActivitiesInApp(db: CrmDb, locale: Locale): () => void {
+  if (safeStorage.isEncryptionAvailable()) {
+    useSafeStorage({
+      seal: (plain) => safeStorage.encryptString(plain).toString('base64'),
+      open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+    });
+  }
+  return startActivityRunners(db, {
+    locale,
+    notify: (reminder) => {
+      if (!Notification.isSupported()) return;
+      const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        reminder.occurrenceAt,
+      );
+      const key = reminder.offsetMinutes < 0 ? 'reminder.overdue' : reminder.missed ? 'reminder.missed' : 'reminder.at';
+      new Notification({ title: reminder.title, body: translate(locale, key, { when }) }).show();
+    },
+  });
+}

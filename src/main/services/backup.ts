@@ -1,0 +1,150 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CrmError } from '../errors';
+import type { CrmDb } from '../db/open';
+
+export type BackupReason = 'daily' | 'manual' | 'import' | 'migration' | 'restore';
+
+export interface BackupInfo {
+  path: string;
+  reason: string;
+  size: number;
+  createdAt: number;
+}
+
+/** Pages copied per step of the online backup: small steps give the event loop (the UI) a turn between them. */
+const PAGES_PER_STEP = 256;
+/** How many backups of each kind are kept: 7 daily, 4 weekly (the first daily of each ISO week), 10 before imports. */
+const KEEP = { daily: 7, weekly: 4, import: 10, manual: 20, restore: 5 } as const;
+
+export function backupDir(db: CrmDb): string {
+  return join(dirname(db.path), 'backups');
+}
+
+function stem(path: string): string {
+  return basename(path).replace(/\.[^.]+$/, '');
+}
+
+/**
+ * Copies the open book with SQLite's online backup API, a few pages per step, so the app keeps
+ * reading and writing while a large book is copied. The copy is a consistent snapshot.
+ */
+export async function backupNow(
+  db: CrmDb,
+  options: { reason?: BackupReason; out?: string; onProgress?: (done: number, total: number) => void } = {},
+): Promise<BackupInfo> {
+  if (db.path === ':memory:' && !options.out) throw new CrmError('invalid_input', 'backup.missing', { path: db.path });
+  const reason = options.reason ?? 'manual';
+  const stamp = new Date(db.now()).toISOString().replace(/[:.]/g, '-');
+  const target = options.out ?? join(backupDir(db), `${stem(db.path)}-${reason}-${stamp}.sqlite`);
+  mkdirSync(dirname(target), { recursive: true });
+  await db.sqlite.backup(target, {
+    progress: ({ totalPages, remainingPages }) => {
+      options.onProgress?.(totalPages - remainingPages, totalPages);
+      return PAGES_PER_STEP;
+    },
+  });
+  if (!options.out) prune(db);
+  return { path: target, reason, size: statSync(target).size, createdAt: db.now() };
+}
+
+export function listBackups(db: CrmDb): BackupInfo[] {
+  const dir = backupDir(db);
+  if (!existsSync(dir)) return [];
+  const prefix = `${stem(db.path)}-`;
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
+    .map((f) => {
+      const path = join(dir, f);
+      const st = statSync(path);
+      const reason = /-(daily|manual|import|migration|restore|pre-migration)-/.exec(f)?.[1] ?? 'manual';
+      return { path, reason, size: st.size, createdAt: st.mtimeMs };
+    })
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+function isoWeek(at: number): string {
+  const d = new Date(at);
+  const day = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - day + 3);
+  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / 604_800_000);
+  return `${d.getUTCFullYear()}-${week}`;
+}
+
+/** Retention: the newest 7 daily backups, plus the newest daily backup of each of the last 4 other weeks. */
+export function prune(db: CrmDb): string[] {
+  const all = listBackups(db);
+  const removed: string[] = [];
+  const daily = all.filter((b) => b.reason === 'daily');
+  const keep = new Set(daily.slice(0, KEEP.daily).map((b) => b.path));
+  const weeks = new Set<string>();
+  for (const b of daily) {
+    const week = isoWeek(b.createdAt);
+    if (weeks.has(week)) continue;
+    weeks.add(week);
+    if (weeks.size <= KEEP.weekly + 1) keep.add(b.path);
+  }
+  for (const b of daily) if (!keep.has(b.path)) removed.push(b.path);
+  for (const reason of ['import', 'manual', 'restore'] as const) {
+    for (const b of all.filter((x) => x.reason === reason).slice(KEEP[reason])) removed.push(b.path);
+  }
+  for (const path of removed) rmSync(path, { force: true });
+  return removed;
+}
+
+/** Makes today's backup if there is none yet (called at start and once a day by the app). */
+export async function dailyBackup(db: CrmDb): Promise<BackupInfo | null> {
+  const today = new Date(db.now()).toISOString().slice(0, 10);
+  const done = listBackups(db).some(
+    (b) => b.reason === 'daily' && new Date(b.createdAt).toISOString().slice(0, 10) === today,
+  );
+  return done ? null : backupNow(db, { reason: 'daily' });
+}
+
+/** Opens a backup read-only and checks it is a sound CRM book; throws a clear error if not. */
+export function checkBackup(path: string): { schemaVersion: number; contacts: number } {
+  if (!existsSync(path)) throw new CrmError('not_found', 'backup.missing', { path });
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(String(integrity));
+    const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
+    const contacts = sqlite.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
+    if (schemaVersion < 1) throw new Error('no schema');
+    return { schemaVersion, contacts };
+  } catch (error) {
+    if (error instanceof CrmError) throw error;
+    throw new CrmError('invalid_input', 'backup.not_a_backup', { path, reason: (error as Error).message });
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/**
+ * Replaces a CLOSED book with a backup: the backup is checked first, the current file (and its
+ * WAL) moved aside, never deleted. Returns where the previous book was kept.
+ */
+export function restoreBackup(dbPath: string, backupPath: string): { kept: string | null } {
+  checkBackup(backupPath);
+  let kept: string | null = null;
+  if (existsSync(dbPath)) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const dir = join(dirname(dbPath), 'backups');
+    mkdirSync(dir, { recursive: true });
+    kept = join(dir, `${stem(dbPath)}-restore-${stamp}.sqlite`);
+    // Fold the WAL into the file first so the copy kept aside is complete.
+    const current = new Database(dbPath);
+    try {
+      current.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      current.close();
+    }
+    renameSync(dbPath, kept);
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  copyFileSync(backupPath, dbPath);
+  return { kept };
+}

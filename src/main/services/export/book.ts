@@ -1,0 +1,160 @@
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FieldWrite } from '../../../shared/sync/merge';
+import { ENTITY_NAMES, type EntityName } from '../../db/entities';
+import type { CrmDb } from '../../db/open';
+import { CrmError } from '../../errors';
+import { applyRemote } from '../../sync/apply';
+import { cellsOfRow } from '../../sync/outbox';
+import { clockStore } from '../../sync/state';
+
+/**
+ * Portable client books and the workspace's JSON export: records as their field cells (value,
+ * HLC, node), exactly what sync exchanges. Merging a book applies the cells by the sync rule, so
+ * ids are kept, the newer value of each field wins, and merging the same book twice changes
+ * nothing the second time.
+ */
+export interface Book {
+  format: 'crm-book';
+  version: 1;
+  createdAt: number;
+  sourceNode: string;
+  schemaVersion: number;
+  /** The companies the book was cut around, or null for the whole workspace. */
+  companyIds: string[] | null;
+  counts: Record<string, number>;
+  writes: FieldWrite[];
+}
+
+const MAGIC_PLAIN = Buffer.from('CRMBOOK1');
+const MAGIC_SEALED = Buffer.from('CRMBOOKE');
+
+/** Every record of the workspace, or the companies given with all that hangs off them. */
+function selectRows(db: CrmDb, companyIds: string[] | null): Map<EntityName, string[]> {
+  const out = new Map<EntityName, string[]>();
+  const ids = (sql: string, ...params: unknown[]) =>
+    db.sqlite
+      .prepare(sql)
+      .pluck()
+      .all(...params) as string[];
+  if (!companyIds) {
+    for (const table of ENTITY_NAMES) out.set(table, ids(`SELECT id FROM "${table}"`));
+    return out;
+  }
+  const json = JSON.stringify(companyIds);
+  const inSet = (col: string) => `${col} IN (SELECT value FROM json_each(?))`;
+  const companies = ids(`SELECT id FROM companies WHERE ${inSet('id')}`, json);
+  const links = ids(`SELECT id FROM contact_companies WHERE ${inSet('company_id')}`, json);
+  const contacts = ids(`SELECT DISTINCT contact_id FROM contact_companies WHERE ${inSet('company_id')}`, json);
+  const deals = ids(`SELECT id FROM deals WHERE ${inSet('company_id')}`, json);
+  const records = JSON.stringify([...companies, ...contacts, ...deals]);
+  const activityLinks = ids(`SELECT id FROM activity_links WHERE ${inSet('entity_id')}`, records);
+  const activities = ids(`SELECT DISTINCT activity_id FROM activity_links WHERE ${inSet('entity_id')}`, records);
+  out.set('companies', companies);
+  out.set('contacts', contacts);
+  out.set('contact_companies', links);
+  out.set('deals', deals);
+  out.set('deal_contacts', ids(`SELECT id FROM deal_contacts WHERE ${inSet('deal_id')}`, JSON.stringify(deals)));
+  out.set('activities', activities);
+  out.set('activity_links', activityLinks);
+  out.set('notes', ids(`SELECT id FROM notes WHERE ${inSet('entity_id')}`, records));
+  out.set('taggings', ids(`SELECT id FROM taggings WHERE ${inSet('entity_id')}`, records));
+  // What the records refer to by id: people, tags, pipelines and field definitions, all of them (small).
+  for (const table of ['members', 'teams', 'tags', 'pipelines', 'stages', 'custom_field_defs'] as EntityName[]) {
+    if (ENTITY_NAMES.includes(table)) out.set(table, ids(`SELECT id FROM "${table}"`));
+  }
+  return out;
+}
+
+export function collectBook(db: CrmDb, companyIds: string[] | null = null): Book {
+  const clocks = clockStore(db);
+  const writes: FieldWrite[] = [];
+  const counts: Record<string, number> = {};
+  for (const [table, rowIds] of selectRows(db, companyIds)) {
+    if (!rowIds.length) continue;
+    counts[table] = rowIds.length;
+    for (const id of rowIds) writes.push(...(cellsOfRow(db, table, id, clocks) as FieldWrite[]));
+  }
+  return {
+    format: 'crm-book',
+    version: 1,
+    createdAt: db.now(),
+    sourceNode: db.nodeId,
+    schemaVersion: db.schemaVersion,
+    companyIds,
+    counts,
+    writes,
+  };
+}
+
+function keyOf(passphrase: string, salt: Buffer): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+}
+
+/** A book file: gzip'd JSON, sealed with AES-256-GCM under a scrypt key when a passphrase is given. */
+export function encodeBook(book: Book, passphrase?: string): Buffer {
+  const body = gzipSync(Buffer.from(JSON.stringify(book)));
+  if (!passphrase) return Buffer.concat([MAGIC_PLAIN, body]);
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyOf(passphrase, salt), iv);
+  const sealed = Buffer.concat([cipher.update(body), cipher.final()]);
+  return Buffer.concat([MAGIC_SEALED, salt, iv, cipher.getAuthTag(), sealed]);
+}
+
+export function decodeBook(data: Buffer, passphrase?: string): Book {
+  const magic = data.subarray(0, 8);
+  let body: Buffer;
+  if (magic.equals(MAGIC_PLAIN)) body = data.subarray(8);
+  else if (magic.equals(MAGIC_SEALED)) {
+    if (!passphrase) throw new CrmError('invalid_input', 'book.passphrase_needed');
+    const salt = data.subarray(8, 24);
+    const iv = data.subarray(24, 36);
+    const tag = data.subarray(36, 52);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', keyOf(passphrase, salt), iv);
+      decipher.setAuthTag(tag);
+      body = Buffer.concat([decipher.update(data.subarray(52)), decipher.final()]);
+    } catch {
+      throw new CrmError('invalid_input', 'book.wrong_passphrase');
+    }
+  } else if (data.subarray(0, 1).toString() === '{') {
+    return parseBook(data.toString('utf8'));
+  } else throw new CrmError('invalid_input', 'book.not_a_book');
+  try {
+    return parseBook(gunzipSync(body).toString('utf8'));
+  } catch (error) {
+    if (error instanceof CrmError) throw error;
+    throw new CrmError('invalid_input', 'book.not_a_book');
+  }
+}
+
+function parseBook(text: string): Book {
+  let book: Book;
+  try {
+    book = JSON.parse(text) as Book;
+  } catch {
+    throw new CrmError('invalid_input', 'book.not_a_book');
+  }
+  if (book?.format !== 'crm-book' || !Array.isArray(book.writes))
+    throw new CrmError('invalid_input', 'book.not_a_book');
+  return book;
+}
+
+/**
+ * Merges a book into the open workspace by the sync rule, in one transaction. The rows it
+ * touched are queued for sync too, so a merged book reaches the other devices.
+ */
+export function mergeBook(db: CrmDb, book: Book): { applied: number; ignored: number; rows: number } {
+  const touched = new Map<string, { table: string; rowId: string; hlc: string }>();
+  for (const w of book.writes) {
+    const key = `${w.table}\u0000${w.rowId}`;
+    const seen = touched.get(key);
+    if (!seen || w.hlc > seen.hlc) touched.set(key, { table: w.table, rowId: w.rowId, hlc: w.hlc });
+  }
+  const queue = db.sqlite.prepare('INSERT INTO sync_outbox (table_name, row_id, changes, hlc) VALUES (?, ?, ?, ?)');
+  const result = applyRemote(db, book.writes, () => {
+    for (const t of touched.values()) queue.run(t.table, t.rowId, JSON.stringify({ '*': true }), t.hlc);
+  });
+  return { applied: result.applied, ignored: result.ignored, rows: result.rows };
+}

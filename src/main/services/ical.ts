@@ -1,0 +1,397 @@
+import ICAL from 'ical.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { activities } from '../../../db/schema';
+import { CrmError } from '../errors';
+import { write, type WriteOptions } from '../db/mutation';
+import type { CrmDb } from '../db/open';
+import { translate } from '../../shared/i18n/messages';
+import type { Locale } from '../../shared/i18n/locales';
+import { activitiesByIds, createActivity, updateActivity } from './activities';
+import { checkRule } from './recurrence';
+
+type Link = { entityType: 'contacts' | 'companies' | 'deals'; entityId: string };
+type ActivityRow = typeof activities.$inferSelect;
+
+const PRODID = '-//Offline CRM//Activities//EN';
+const DAY = 86_400_000;
+
+// --- export ---------------------------------------------------------------------------------
+
+function utcTime(ms: number): ICAL.Time {
+  return ICAL.Time.fromJSDate(new Date(ms), true);
+}
+
+/** An all-day event's days are UTC calendar dates (stored as UTC midnights). */
+function utcDate(ms: number): ICAL.Time {
+  const d = new Date(ms);
+  return ICAL.Time.fromData({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    isDate: true,
+  });
+}
+
+function eventOf(row: ActivityRow): ICAL.Component | null {
+  const details = row.details as { recurrence?: string; uid?: string; location?: string; reminders?: number[] };
+  const isTask = row.type === 'task';
+  const start = isTask ? (row.dueAt ?? row.startAt) : (row.startAt ?? row.dueAt);
+  if (start == null) return null;
+  const comp = new ICAL.Component(isTask ? 'vtodo' : 'vevent');
+  comp.addPropertyWithValue('uid', details.uid ?? `${row.id}@crm.local`);
+  comp.addPropertyWithValue('dtstamp', utcTime(row.updatedAt));
+  comp.addPropertyWithValue('summary', row.subject);
+  if (row.body) comp.addPropertyWithValue('description', row.body);
+  if (details.location) comp.addPropertyWithValue('location', details.location);
+  comp.addPropertyWithValue('categories', row.type.toUpperCase());
+  if (isTask) {
+    comp.addPropertyWithValue('due', row.allDay ? utcDate(start) : utcTime(start));
+    comp.addPropertyWithValue('status', row.doneAt ? 'COMPLETED' : 'NEEDS-ACTION');
+    if (row.doneAt) comp.addPropertyWithValue('completed', utcTime(row.doneAt));
+  } else {
+    comp.addPropertyWithValue('dtstart', row.allDay ? utcDate(start) : utcTime(start));
+    const end = row.endAt ?? (row.allDay ? start + DAY : null);
+    if (end != null) comp.addPropertyWithValue('dtend', row.allDay ? utcDate(end) : utcTime(end));
+  }
+  if (details.recurrence) comp.addPropertyWithValue('rrule', ICAL.Recur.fromString(details.recurrence));
+  for (const minutes of details.reminders ?? []) {
+    const alarm = new ICAL.Component('valarm');
+    alarm.addPropertyWithValue('action', 'DISPLAY');
+    alarm.addPropertyWithValue('description', row.subject);
+    alarm.addPropertyWithValue('trigger', ICAL.Duration.fromSeconds(-minutes * 60));
+    comp.addSubcomponent(alarm);
+  }
+  return comp;
+}
+
+/** RFC 5545 text of the given activities, or of every dated meeting, call and task when none are given. */
+export function exportIcs(db: CrmDb, ids?: string[]): { ics: string; count: number } {
+  const cal = new ICAL.Component('vcalendar');
+  cal.addPropertyWithValue('prodid', PRODID);
+  cal.addPropertyWithValue('version', '2.0');
+  cal.addPropertyWithValue('calscale', 'GREGORIAN');
+  const rows = ids?.length
+    ? db.orm
+        .select()
+        .from(activities)
+        .where(and(inArray(activities.id, ids), eq(activities.deleted, false)))
+        .all()
+    : (db.sqlite
+        .prepare(
+          `SELECT id FROM activities WHERE deleted = 0 AND type IN ('meeting', 'call', 'task')
+             AND coalesce(start_at, due_at) IS NOT NULL ORDER BY coalesce(start_at, due_at), id`,
+        )
+        .pluck()
+        .all() as string[]);
+  const full = typeof rows[0] === 'string' ? fullRows(db, rows as string[]) : (rows as ActivityRow[]);
+  let count = 0;
+  for (const row of full) {
+    const comp = eventOf(row);
+    if (comp) {
+      cal.addSubcomponent(comp);
+      count++;
+    }
+  }
+  return { ics: cal.toString().replace(/\r?\n/g, '\r\n') + '\r\n', count };
+}
+
+function fullRows(db: CrmDb, ids: string[]): ActivityRow[] {
+  const out: ActivityRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...db.orm
+        .select()
+        .from(activities)
+        .where(inArray(activities.id, ids.slice(i, i + 500)))
+        .all(),
+    );
+  }
+  return out;
+}
+
+// --- import ---------------------------------------------------------------------------------
+
+export interface IcsIssue {
+  line: number | null;
+  uid: string | null;
+  summary: string | null;
+  message: string;
+}
+
+interface Block {
+  kind: 'vevent' | 'vtodo';
+  line: number;
+  lines: string[];
+  broken: number[];
+}
+
+const PROPERTY_LINE = /^[A-Za-z0-9-]+(;[^:]*)?:/;
+
+/**
+ * Splits the file into its events without trusting the whole of it: a broken line spoils only the
+ * event it sits in (reported with its line number), never the rest of the file.
+ */
+function splitCalendar(text: string): { blocks: Block[]; timezones: string[]; stray: number[]; sawCalendar: boolean } {
+  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  // Unfold continuation lines, remembering where each logical line started.
+  const lines: { text: string; line: number }[] = [];
+  raw.forEach((l, i) => {
+    if ((l.startsWith(' ') || l.startsWith('\t')) && lines.length) lines[lines.length - 1]!.text += l.slice(1);
+    else if (l.trim() !== '') lines.push({ text: l, line: i + 1 });
+  });
+  const blocks: Block[] = [];
+  const timezones: string[] = [];
+  const stray: number[] = [];
+  let sawCalendar = false;
+  let current: Block | null = null;
+  let depth = 0;
+  let tz: string[] | null = null;
+  for (const { text: l, line } of lines) {
+    const upper = l.toUpperCase();
+    if (upper === 'BEGIN:VCALENDAR') sawCalendar = true;
+    if (tz) {
+      tz.push(l);
+      if (upper === 'END:VTIMEZONE') {
+        timezones.push(tz.join('\r\n'));
+        tz = null;
+      }
+      continue;
+    }
+    if (!current && upper === 'BEGIN:VTIMEZONE') {
+      tz = [l];
+      continue;
+    }
+    if (!current && (upper === 'BEGIN:VEVENT' || upper === 'BEGIN:VTODO')) {
+      current = { kind: upper === 'BEGIN:VEVENT' ? 'vevent' : 'vtodo', line, lines: [l], broken: [] };
+      depth = 0;
+      continue;
+    }
+    if (current) {
+      if (!PROPERTY_LINE.test(l)) {
+        current.broken.push(line);
+        continue;
+      }
+      current.lines.push(l);
+      if (upper.startsWith('BEGIN:')) depth++;
+      else if (upper.startsWith('END:') && depth > 0) depth--;
+      else if (upper === `END:${current.kind.toUpperCase()}`) {
+        blocks.push(current);
+        current = null;
+      }
+      continue;
+    }
+    if (!PROPERTY_LINE.test(l)) stray.push(line);
+  }
+  if (current) {
+    current.broken.push(current.line);
+    blocks.push(current);
+  }
+  return { blocks, timezones, stray, sawCalendar };
+}
+
+function quick(lines: string[], name: string): string | null {
+  const hit = lines.find((l) => l.toUpperCase().startsWith(`${name}:`) || l.toUpperCase().startsWith(`${name};`));
+  return hit ? hit.slice(hit.indexOf(':') + 1) : null;
+}
+
+function toMs(t: ICAL.Time): number {
+  if (t.isDate) return Date.UTC(t.year, t.month - 1, t.day);
+  return t.toJSDate().getTime();
+}
+
+interface Parsed {
+  uid: string | null;
+  type: 'meeting' | 'task';
+  subject: string;
+  body: string | null;
+  startAt: number | null;
+  endAt: number | null;
+  dueAt: number | null;
+  allDay: boolean;
+  doneAt: number | null;
+  location: string | null;
+  recurrence: string | null;
+  reminders: number[];
+}
+
+function parseBlock(block: Block, timezones: string[]): Parsed {
+  const wrapped = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:import',
+    ...timezones,
+    ...block.lines,
+    'END:VCALENDAR',
+  ].join('\r\n');
+  const cal = new ICAL.Component(ICAL.parse(wrapped) as unknown[]);
+  for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  const comp = cal.getFirstSubcomponent(block.kind);
+  if (!comp) throw new Error('empty');
+  const text = (name: string) => {
+    const v = comp.getFirstPropertyValue(name);
+    return typeof v === 'string' && v.trim() !== '' ? v : null;
+  };
+  const reminders = comp
+    .getAllSubcomponents('valarm')
+    .map((a) => a.getFirstPropertyValue('trigger'))
+    .filter((t): t is ICAL.Duration => t instanceof ICAL.Duration)
+    .map((d) => Math.round(-d.toSeconds() / 60))
+    .filter((m) => m >= 0 && m <= 40_320);
+  const rrule = comp.getFirstPropertyValue('rrule');
+  const base = {
+    uid: text('uid'),
+    subject: text('summary') ?? '(no title)',
+    body: text('description'),
+    location: text('location'),
+    recurrence: rrule instanceof ICAL.Recur ? rrule.toString() : null,
+    reminders: [...new Set(reminders)].sort((a, b) => a - b),
+  };
+  if (block.kind === 'vtodo') {
+    const due = comp.getFirstPropertyValue('due') ?? comp.getFirstPropertyValue('dtstart');
+    const completed = comp.getFirstPropertyValue('completed');
+    const dueAt = due instanceof ICAL.Time ? toMs(due) : null;
+    if (dueAt != null && !Number.isFinite(dueAt)) throw new CrmError('invalid_input', 'ics.bad_date' as never);
+    return {
+      ...base,
+      type: 'task',
+      startAt: null,
+      endAt: null,
+      dueAt,
+      allDay: due instanceof ICAL.Time ? due.isDate : false,
+      doneAt:
+        completed instanceof ICAL.Time
+          ? toMs(completed)
+          : String(comp.getFirstPropertyValue('status') ?? '').toUpperCase() === 'COMPLETED'
+            ? Date.now()
+            : null,
+    };
+  }
+  if (!comp.hasProperty('dtstart')) throw new CrmError('invalid_input', 'ics.no_start' as never);
+  const event = new ICAL.Event(comp);
+  const start = event.startDate;
+  // ical.js derives the end from DTEND, or DURATION, or (for a date) the next day.
+  const end = event.endDate;
+  const startAt = toMs(start);
+  const endAt = end ? toMs(end) : null;
+  if (!Number.isFinite(startAt) || (endAt != null && !Number.isFinite(endAt)))
+    throw new CrmError('invalid_input', 'ics.bad_date' as never);
+  return {
+    ...base,
+    type: 'meeting',
+    startAt,
+    endAt: endAt != null && endAt >= startAt ? endAt : null,
+    dueAt: null,
+    allDay: start.isDate,
+    doneAt: null,
+  };
+}
+
+/** Existing imported activities by their iCalendar UID: importing a file twice updates, never duplicates. */
+function importedByUid(db: CrmDb): Map<string, string> {
+  const rows = db.sqlite
+    .prepare(
+      `SELECT id, json_extract(details, '$.uid') AS uid FROM activities
+        WHERE deleted = 0 AND type IN ('meeting', 'task') AND json_extract(details, '$.uid') IS NOT NULL`,
+    )
+    .all() as { id: string; uid: string }[];
+  return new Map(rows.map((r) => [r.uid, r.id]));
+}
+
+/**
+ * Imports the events (as meetings) and to-dos (as tasks) of an .ics text. Every good event is
+ * kept; every bad one is reported with its line, UID and summary, in the caller's language.
+ */
+export function importIcs(
+  db: CrmDb,
+  text: string,
+  options: WriteOptions & { locale?: Locale; links?: Link[] } = {},
+): { imported: number; updated: number; issues: IcsIssue[] } {
+  const locale = options.locale ?? 'en';
+  const t = (key: string, params: Record<string, string | number> = {}) => translate(locale, key, params);
+  const { blocks, timezones, stray, sawCalendar } = splitCalendar(text);
+  if (!sawCalendar) throw new CrmError('invalid_input', 'errors.ics_unreadable', { reason: 'BEGIN:VCALENDAR' });
+  if (!blocks.length) throw new CrmError('invalid_input', 'errors.ics_empty');
+  const issues: IcsIssue[] = [];
+  if (stray.length)
+    issues.push({
+      line: stray[0]!,
+      uid: null,
+      summary: null,
+      message: t('ics.unparsed_lines', { lines: stray.join(', ') }),
+    });
+  const known = importedByUid(db);
+  let imported = 0;
+  let updated = 0;
+  write(db, () => {
+    for (const block of blocks) {
+      const uid = quick(block.lines, 'UID');
+      const summary = quick(block.lines, 'SUMMARY');
+      const report = (message: string, line = block.line) => issues.push({ line, uid, summary, message });
+      if (block.broken.length) {
+        report(
+          t('ics.bad_event', { reason: t('ics.unparsed_lines', { lines: block.broken.join(', ') }) }),
+          block.broken[0],
+        );
+        continue;
+      }
+      let parsed: Parsed;
+      let ruleDropped = false;
+      try {
+        try {
+          parsed = parseBlock(block, timezones);
+        } catch (error) {
+          // A rule ical.js cannot read spoils only the rule: the event comes in without it.
+          const withoutRule = block.lines.filter((l) => !/^RRULE[:;]/i.test(l));
+          if (error instanceof CrmError || withoutRule.length === block.lines.length) throw error;
+          parsed = parseBlock({ ...block, lines: withoutRule }, timezones);
+          ruleDropped = true;
+        }
+      } catch (error) {
+        report(error instanceof CrmError ? t(error.key) : t('ics.bad_event', { reason: (error as Error).message }));
+        continue;
+      }
+      if (ruleDropped) report(t('ics.bad_rule'));
+      let recurrence: string | null = null;
+      if (parsed.recurrence) {
+        try {
+          recurrence = checkRule(parsed.recurrence, parsed.startAt ?? parsed.dueAt ?? db.now());
+        } catch {
+          report(t('ics.bad_rule'));
+        }
+      }
+      const details = {
+        kind: parsed.type,
+        ...(parsed.uid ? { uid: parsed.uid } : {}),
+        ...(parsed.location && parsed.type === 'meeting' ? { location: parsed.location } : {}),
+        ...(recurrence ? { recurrence } : {}),
+        ...(parsed.reminders.length ? { reminders: parsed.reminders } : {}),
+      };
+      const values = {
+        type: parsed.type,
+        subject: parsed.subject.slice(0, 300),
+        body: parsed.body?.slice(0, 100_000) ?? null,
+        startAt: parsed.startAt,
+        endAt: parsed.endAt,
+        dueAt: parsed.dueAt,
+        allDay: parsed.allDay,
+        doneAt: parsed.doneAt,
+        details,
+      };
+      const existing = parsed.uid ? known.get(parsed.uid) : undefined;
+      try {
+        if (existing && activitiesByIds(db, [existing])[0]?.type === parsed.type) {
+          updateActivity(db, existing, values, options);
+          updated++;
+        } else {
+          const created = createActivity(db, { ...values, links: options.links }, options);
+          if (parsed.uid) known.set(parsed.uid, created.id);
+          imported++;
+        }
+      } catch (error) {
+        // Each write is its own savepoint: a refused event leaves the others in place.
+        report(t('ics.bad_event', { reason: error instanceof CrmError ? t(error.key, error.params) : String(error) }));
+      }
+    }
+  });
+  return { imported, updated, issues };
+}

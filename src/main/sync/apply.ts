@@ -1,0 +1,378 @@
+import type { ChangesPayload } from '../../shared/contract/events';
+import {
+  CUSTOM_COLUMN,
+  DELETED_FIELD,
+  META_FIELDS,
+  PURGE_FIELD,
+  canonical,
+  customField,
+  customKeyOf,
+  type FieldWrite,
+} from '../../shared/sync/merge';
+import { customTextOf, forgetCustomDefs } from '../db/custom-defs';
+import type { Row } from '../db/entities';
+import { ALL_COLUMNS, write } from '../db/mutation';
+import type { CrmDb } from '../db/open';
+import { docIdAllocator, removeFromSearch, writeSearchDoc } from '../db/search-index';
+import { clockStore } from './state';
+import { foldCustomClocks } from './fold';
+import {
+  clockOf,
+  decodeRaw,
+  encodeValue,
+  isSyncedTable,
+  parseCustom,
+  syncTable,
+  toColumn,
+  type Clocks,
+  type SyncTable,
+} from './tables';
+
+/**
+ * `^<field>` in a row's clocks: the stamp of the field as last received from the server. A local
+ * edit replaces the field's clock but not this, so the push can tell the server which value the
+ * edit replaced (`base`), and the server can tell a concurrent edit from a sequential one.
+ */
+export const BASE_PREFIX = '^';
+
+export interface ApplyResult {
+  /** Field writes that won their cell here. */
+  applied: number;
+  /** Writes that lost to (or equalled) what this replica already had. */
+  ignored: number;
+  /** Writes for a table or column this version does not know, kept for after an upgrade. */
+  parked: number;
+  rows: number;
+}
+
+type Op = ChangesPayload['op'];
+
+/**
+ * Applies remote field writes: a write is stored only if its (hlc, node) beats the cell's clock
+ * here (an equal stamp is the same write again). Rows, cell clocks, derived local fields, the
+ * search index and the audit history (origin `sync`) are written in one transaction, with nothing
+ * added to the outbox: these changes came from the server and must not go back. `inTransaction`
+ * runs last inside the same transaction (saving the cursor with its page). `changes` events are
+ * emitted after the commit.
+ */
+export function applyRemote(db: CrmDb, writes: readonly FieldWrite[], inTransaction?: () => void): ApplyResult {
+  const events = new Map<string, ChangesPayload>();
+  const result = write(db, () => {
+    foldCustomClocks(db);
+    const r = applyWrites(db, writes, events);
+    inTransaction?.();
+    return r;
+  });
+  for (const payload of events.values()) db.events.emit('changes', payload);
+  return result;
+}
+
+interface RowWork {
+  table: string;
+  rowId: string;
+  writes: FieldWrite[];
+}
+
+function applyWrites(db: CrmDb, writes: readonly FieldWrite[], events: Map<string, ChangesPayload>): ApplyResult {
+  const byRow = new Map<string, RowWork>();
+  for (const w of writes) {
+    const key = `${w.table}\u0000${w.rowId}`;
+    let work = byRow.get(key);
+    if (!work) byRow.set(key, (work = { table: w.table, rowId: w.rowId, writes: [] }));
+    work.writes.push(w);
+  }
+  const ctx: ApplyContext = {
+    db,
+    clocks: clockStore(db),
+    park: db.sqlite.prepare(
+      'INSERT INTO sync_parked (table_name, row_id, field, value, hlc, node) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    audit: db.sqlite.prepare(
+      "INSERT INTO audit_history (entity, entity_id, op, changes, at, by, hlc, origin) VALUES (?, ?, ?, ?, ?, ?, ?, 'sync')",
+    ),
+    search: new Map(),
+    events,
+    result: { applied: 0, ignored: 0, parked: 0, rows: 0 },
+    customEntities: new Set(),
+    maxHlc: '',
+  };
+  for (const work of byRow.values()) applyRow(ctx, work);
+  if (ctx.customEntities.size > 0) {
+    forgetCustomDefs(db);
+    for (const entity of ctx.customEntities) reindexCustom(ctx, entity);
+  }
+  // The index last, in one go: written between rows, FTS5 flushes a tiny segment per record.
+  const allocate = docIdAllocator(db);
+  for (const [id, w] of ctx.search) {
+    if (w.doc) writeSearchDoc(db, w.type, id, w.doc, w.indexed, allocate);
+    else if (w.indexed) removeFromSearch(db, id);
+  }
+  if (ctx.maxHlc) {
+    db.clock.observe(ctx.maxHlc);
+    db.sqlite
+      .prepare(
+        "INSERT INTO sync_state (key, value) VALUES ('hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(db.clock.current());
+  }
+  return ctx.result;
+}
+
+interface ApplyContext {
+  db: CrmDb;
+  clocks: ReturnType<typeof clockStore>;
+  park: import('better-sqlite3').Statement;
+  audit: import('better-sqlite3').Statement;
+  search: Map<string, { type: NonNullable<SyncTable['def']['searchType']>; doc: SearchDoc | null; indexed: boolean }>;
+  events: Map<string, ChangesPayload>;
+  result: ApplyResult;
+  customEntities: Set<string>;
+  maxHlc: string;
+}
+
+type SearchDoc = { title: string; subtitle: string; body: string };
+
+function parkWrite(ctx: ApplyContext, w: FieldWrite): void {
+  ctx.park.run(w.table, w.rowId, w.field, JSON.stringify(w.value ?? null), w.hlc, w.node);
+  ctx.result.parked++;
+}
+
+/** Equal stamps are the same write delivered again: re-applying it is harmless and keeps delivery order irrelevant. */
+function atLeast(incoming: string, local: string | undefined): boolean {
+  return local === undefined || incoming >= local;
+}
+
+function applyRow(ctx: ApplyContext, work: RowWork): void {
+  const { db } = ctx;
+  for (const w of work.writes) if (w.hlc > ctx.maxHlc) ctx.maxHlc = w.hlc;
+  if (!isSyncedTable(work.table)) {
+    for (const w of work.writes) parkWrite(ctx, w);
+    return;
+  }
+  const plan = syncTable(db, work.table);
+  const stored = ctx.clocks.get(work.table, work.rowId);
+  const clocks: Clocks = { ...(stored ?? {}) };
+  const raw = plan.select.get(work.rowId) as Row | undefined;
+  if (clocks[PURGE_FIELD]) {
+    // Erased here for good; a write arriving later (stamped before or after) cannot bring it back.
+    ctx.result.ignored += work.writes.length;
+    return;
+  }
+  const purge = work.writes.find((w) => w.field === PURGE_FIELD);
+  if (purge) {
+    clocks[PURGE_FIELD] = purge.hlc;
+    ctx.clocks.put(work.table, work.rowId, clocks);
+    ctx.result.applied++;
+    ctx.result.ignored += work.writes.length - 1;
+    if (raw) {
+      plan.remove.run(work.rowId);
+      if (plan.def.searchType) ctx.search.set(work.rowId, { type: plan.def.searchType, doc: null, indexed: true });
+      ctx.audit.run(work.table, work.rowId, 'purge', '{}', db.now(), null, purge.hlc);
+      note(ctx, work.table, 'purge', work.rowId);
+      ctx.result.rows++;
+    }
+    return;
+  }
+
+  const next: Row = raw ? { ...raw } : Object.fromEntries(plan.columns.map((c) => [c.name, c.filler]));
+  next.id = work.rowId;
+  let custom = parseCustom(next[CUSTOM_COLUMN]);
+  let customChanged = false;
+  const changedFields: string[] = [];
+  let maxApplied = '';
+  for (const w of work.writes) {
+    const key = customKeyOf(w.field);
+    if (key !== null && plan.byName.has(CUSTOM_COLUMN)) {
+      const f = customField(key);
+      if (!atLeast(w.hlc, clockOf(clocks, f))) {
+        ctx.result.ignored++;
+        continue;
+      }
+      clocks[f] = w.hlc;
+      clocks[BASE_PREFIX + f] = w.hlc;
+      const value = w.value ?? null;
+      if (canonical(custom[key] ?? null) !== canonical(value)) {
+        custom = { ...custom };
+        if (value === null) delete custom[key];
+        else custom[key] = value;
+        customChanged = true;
+      }
+    } else {
+      const col = plan.byName.get(w.field);
+      if (!col || col.local || col.name === 'id' || col.name === CUSTOM_COLUMN) {
+        parkWrite(ctx, w);
+        continue;
+      }
+      if (!atLeast(w.hlc, clockOf(clocks, w.field))) {
+        ctx.result.ignored++;
+        continue;
+      }
+      clocks[w.field] = w.hlc;
+      clocks[BASE_PREFIX + w.field] = w.hlc;
+      const value = toColumn(col, w.value);
+      if (value !== (next[col.name] ?? null)) {
+        next[col.name] = value;
+        changedFields.push(col.name);
+      }
+    }
+    ctx.result.applied++;
+    if (w.hlc > maxApplied) maxApplied = w.hlc;
+  }
+  if (customChanged) {
+    next[CUSTOM_COLUMN] = JSON.stringify(custom);
+    changedFields.push(CUSTOM_COLUMN);
+  }
+  if (!maxApplied) return;
+  ctx.clocks.put(work.table, work.rowId, compact(plan, clocks, stored === undefined));
+  if (raw && changedFields.length === 0) return;
+
+  const before = raw ? decodeRaw(plan, raw) : undefined;
+  let after = decodeRaw(plan, next);
+  if (plan.def.derive) {
+    after = { ...after, ...plan.def.derive(after) };
+    for (const col of plan.columns) if (col.local) next[col.name] = encodeValue(col, after[col.key]);
+  }
+  const values = plan.columns.filter((c) => c.name !== 'id').map((c) => next[c.name] ?? null);
+  if (raw) plan.update.run([...values, work.rowId]);
+  else plan.insert.run(plan.columns.map((c) => next[c.name] ?? null));
+
+  if (plan.def.searchDoc && plan.def.searchType) {
+    const doc = after.deleted ? null : searchDocOf(ctx, plan, after);
+    const earlier = ctx.search.get(work.rowId);
+    ctx.search.set(work.rowId, { type: plan.def.searchType, doc, indexed: earlier?.indexed ?? raw !== undefined });
+  }
+  if (work.table === 'custom_field_defs') ctx.customEntities.add(String(after.entity ?? ''));
+
+  let op: Op = 'insert';
+  const audit: Record<string, [unknown, unknown]> = {};
+  if (before) {
+    op = before.deleted === after.deleted ? 'update' : after.deleted ? 'delete' : 'restore';
+    for (const name of changedFields) {
+      const col = plan.byName.get(name)!;
+      if (col.key !== 'updatedAt' && col.key !== 'updatedBy') audit[col.key] = [before[col.key], after[col.key]];
+    }
+  }
+  ctx.audit.run(work.table, work.rowId, op, JSON.stringify(audit), db.now(), after.updatedBy ?? null, maxApplied);
+  note(ctx, work.table, op, work.rowId);
+  ctx.result.rows++;
+  if (after.deleted) noteEditAfterDelete(ctx, plan, work.rowId, clocks, next);
+}
+
+/**
+ * A row first seen here whose fields all carry one stamp (a record created elsewhere, as a
+ * snapshot sends it) keeps that stamp once, as "*", the way the mutation layer stamps an insert.
+ * Only when every synced column came with it: a column still to come must not be covered by it.
+ */
+function compact(plan: SyncTable, clocks: Clocks, fresh: boolean): Clocks {
+  if (!fresh || ALL_COLUMNS in clocks) return clocks;
+  const plain = plan.synced.filter((c) => c.name !== CUSTOM_COLUMN);
+  const first = clocks[plain[0]?.name ?? ''];
+  if (!first || !plain.every((c) => clocks[c.name] === first)) return clocks;
+  const out: Clocks = { [ALL_COLUMNS]: first, [BASE_PREFIX + ALL_COLUMNS]: first };
+  for (const [field, hlc] of Object.entries(clocks)) {
+    if (customKeyOf(field) !== null && hlc !== first) {
+      out[field] = hlc;
+      out[BASE_PREFIX + field] = hlc;
+    }
+  }
+  return out;
+}
+
+/** An edit stamped after the row's delete is kept (it is a field like any other) and listed for review. */
+function noteEditAfterDelete(ctx: ApplyContext, plan: SyncTable, rowId: string, clocks: Clocks, next: Row): void {
+  const deletedAt = clockOf(clocks, DELETED_FIELD);
+  if (!deletedAt) return;
+  const later = Object.entries(clocks).filter(
+    ([field, hlc]) =>
+      field !== ALL_COLUMNS && !field.startsWith(BASE_PREFIX) && !META_FIELDS.has(field) && hlc > deletedAt,
+  );
+  if (later.length === 0) return;
+  const db = ctx.db;
+  const open = db.sqlite
+    .prepare(
+      "SELECT 1 FROM sync_conflicts WHERE kind = 'edited_after_delete' AND table_name = ? AND row_id = ? AND resolved_at IS NULL",
+    )
+    .get(plan.name, rowId);
+  if (open) return;
+  const [field, hlc] = later.sort((a, b) => (a[1] < b[1] ? 1 : -1))[0]!;
+  const key = customKeyOf(field);
+  const value = key !== null ? (parseCustom(next[CUSTOM_COLUMN])[key] ?? null) : (next[field] ?? null);
+  db.sqlite
+    .prepare(
+      "INSERT INTO sync_conflicts (kind, table_name, row_id, field, winner, loser, created_at) VALUES ('edited_after_delete', ?, ?, ?, ?, ?, ?)",
+    )
+    .run(
+      plan.name,
+      rowId,
+      field,
+      JSON.stringify({ value, hlc, node: hlc.split(':').slice(2).join(':') }),
+      JSON.stringify({ value: 1, hlc: deletedAt, node: deletedAt.split(':').slice(2).join(':') }),
+      db.now(),
+    );
+}
+
+function searchDocOf(ctx: ApplyContext, plan: SyncTable, row: Row): SearchDoc {
+  const doc = plan.def.searchDoc!(row);
+  const custom = customTextOf(ctx.db, plan.name, row.custom);
+  return custom ? { ...doc, body: `${doc.body} ${custom}` } : doc;
+}
+
+/** A custom field definition changed: the records holding values of that entity are searched by their new options. */
+function reindexCustom(ctx: ApplyContext, entity: string): void {
+  if (!isSyncedTable(entity)) return;
+  const plan = syncTable(ctx.db, entity);
+  if (!plan.def.searchDoc || !plan.def.searchType) return;
+  const rows = ctx.db.sqlite
+    .prepare(`SELECT * FROM "${plan.name}" WHERE deleted = 0 AND custom IS NOT NULL AND custom != '{}'`)
+    .all() as Row[];
+  for (const raw of rows) {
+    const row = decodeRaw(plan, raw);
+    const earlier = ctx.search.get(String(row.id));
+    ctx.search.set(String(row.id), {
+      type: plan.def.searchType,
+      doc: searchDocOf(ctx, plan, row),
+      indexed: earlier?.indexed ?? true,
+    });
+  }
+}
+
+function note(ctx: ApplyContext, entity: string, op: Op, id: string): void {
+  const key = `${entity}|${op}`;
+  let payload = ctx.events.get(key);
+  if (!payload) ctx.events.set(key, (payload = { entity, op, ids: [] }));
+  payload.ids.push(id);
+}
+
+/**
+ * Writes parked for a table or column this version did not know: after an upgrade that knows them,
+ * they are applied (still only if they beat the local clock) and unparked.
+ */
+export function replayParked(db: CrmDb): number {
+  const rows = db.sqlite
+    .prepare(
+      'SELECT seq, table_name AS "table", row_id AS rowId, field, value, hlc, node FROM sync_parked ORDER BY seq',
+    )
+    .all() as { seq: number; table: string; rowId: string; field: string; value: string; hlc: string; node: string }[];
+  const ready = rows.filter((r) => {
+    if (!isSyncedTable(r.table)) return false;
+    const col = syncTable(db, r.table).byName.get(r.field);
+    return customKeyOf(r.field) !== null || (col !== undefined && !col.local && r.field !== 'id');
+  });
+  if (ready.length === 0) return 0;
+  const drop = db.sqlite.prepare('DELETE FROM sync_parked WHERE seq = ?');
+  applyRemote(
+    db,
+    ready.map((r) => ({
+      table: r.table,
+      rowId: r.rowId,
+      field: r.field,
+      value: JSON.parse(r.value),
+      hlc: r.hlc,
+      node: r.node,
+    })),
+    () => {
+      for (const r of ready) drop.run(r.seq);
+    },
+  );
+  return ready.length;
+}

@@ -1,0 +1,284 @@
+import { META_FIELDS } from '../../shared/sync/merge';
+import type { Cursor, FieldChange, HelloResponse, Session } from '../../shared/sync/protocol';
+import type { CrmDb } from '../db/open';
+import { applyRemote, replayParked } from './apply';
+import { failpoint } from './failpoint';
+import { SyncHttp, SyncRemoteError, type FetchLike } from './http';
+import { pendingCount, readOutbox, trimOutbox } from './outbox';
+import { KEYS, getCursor, getJson, getState, setJson, setState } from './state';
+
+export interface SyncProgress {
+  phase: 'connect' | 'push' | 'snapshot' | 'pull';
+  done: number;
+  total: number;
+}
+
+export interface RoundOptions {
+  fetch?: FetchLike;
+  onProgress?: (p: SyncProgress) => void;
+  /** Page size of pull and snapshot (the server caps it). */
+  pageLimit?: number;
+  /** Largest push batch in changes (the protocol's maximum by default). */
+  batchChanges?: number;
+}
+
+export interface RoundResult {
+  pushed: number;
+  pulled: number;
+  snapshot: boolean;
+  conflicts: number;
+  pending: number;
+}
+
+export interface StoredAccount {
+  server: string;
+  email: string;
+  deviceId: string;
+  workspace: { id: string; name: string };
+  role: string;
+}
+
+interface Inflight {
+  seq: number;
+  lastSeq: number;
+}
+
+/** Access tokens live in memory only; the device's refresh token is what the book keeps. */
+const accessTokens = new WeakMap<CrmDb, { token: string; expiresAt: number; server: string }>();
+
+export function storedAccount(db: CrmDb): StoredAccount | undefined {
+  const server = getState(db, KEYS.server);
+  const deviceId = getState(db, KEYS.deviceId);
+  if (!server || !deviceId || !getState(db, KEYS.refreshToken)) return undefined;
+  const workspace = getJson<{ id: string; name: string; role: string }>(db, KEYS.workspace) ?? {
+    id: '',
+    name: '',
+    role: 'member',
+  };
+  return {
+    server,
+    email: getState(db, KEYS.email) ?? '',
+    deviceId,
+    workspace: { id: workspace.id, name: workspace.name },
+    role: workspace.role,
+  };
+}
+
+/**
+ * Keeps a session (after sign-in, sign-up or accepting an invitation). Another workspace than the
+ * one this book synced with starts over from a snapshot; the outbox is kept and pushed there.
+ */
+export function saveSession(db: CrmDb, server: string, email: string, session: Session): void {
+  const previous = getJson<{ id: string }>(db, KEYS.workspace);
+  db.sqlite.transaction(() => {
+    setState(db, KEYS.server, server);
+    setState(db, KEYS.email, email);
+    setState(db, KEYS.deviceId, session.deviceId);
+    if (session.refreshToken) setState(db, KEYS.refreshToken, session.refreshToken);
+    setJson(db, KEYS.workspace, { id: session.workspaceId, name: session.workspaceName, role: session.role });
+    // A new device starts its push batches from 1.
+    setState(db, KEYS.ackedSeq, '0');
+    setState(db, KEYS.inflight, null);
+    if (previous && previous.id !== session.workspaceId) {
+      setState(db, KEYS.cursor, null);
+      setState(db, KEYS.conflictsAfter, null);
+    }
+  })();
+  accessTokens.set(db, { token: session.accessToken, expiresAt: session.accessExpiresAt, server });
+}
+
+/** Forgets the device (the server is told separately); the outbox and data stay. */
+export function forgetSession(db: CrmDb): void {
+  db.sqlite.transaction(() => {
+    for (const key of [KEYS.refreshToken, KEYS.deviceId, KEYS.inflight]) setState(db, key, null);
+  })();
+  accessTokens.delete(db);
+}
+
+export async function accessToken(db: CrmDb, http: SyncHttp): Promise<string> {
+  const cached = accessTokens.get(db);
+  if (cached && cached.server === http.base && cached.expiresAt - 30_000 > db.now()) return cached.token;
+  const refresh = getState(db, KEYS.refreshToken);
+  if (!refresh) throw new SyncRemoteError('unauthorized', 'Not signed in to a sync server.', 401);
+  const session = await http.refresh(refresh);
+  accessTokens.set(db, { token: session.accessToken, expiresAt: session.accessExpiresAt, server: http.base });
+  return session.accessToken;
+}
+
+/**
+ * One sync round: hello, push the outbox in batches, then bring this book up to date (a snapshot
+ * the first time or after a server restore, pull pages otherwise), then fetch new conflicts. Every
+ * step is safe to cut at any point: a batch is trimmed only once the server says it is committed
+ * (a retry with the same seq is answered from the server's record), and a page is applied in the
+ * same transaction as the cursor that follows it.
+ */
+export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<RoundResult> {
+  const account = storedAccount(db);
+  if (!account) throw new SyncRemoteError('unauthorized', 'Not signed in to a sync server.', 401);
+  const http = new SyncHttp(account.server, options.fetch);
+  const progress = options.onProgress ?? (() => {});
+  const pageLimit = options.pageLimit ?? 5000;
+  progress({ phase: 'connect', done: 0, total: 0 });
+
+  replayParked(db);
+  let token = await accessToken(db, http);
+  const call = async <T>(fn: (t: string) => Promise<T>): Promise<T> => {
+    try {
+      return await fn(token);
+    } catch (error) {
+      // An access token may expire mid-round: refresh once and retry.
+      if (error instanceof SyncRemoteError && error.code === 'unauthorized' && accessTokens.has(db)) {
+        accessTokens.delete(db);
+        token = await accessToken(db, http);
+        return fn(token);
+      }
+      throw error;
+    }
+  };
+
+  const hello: HelloResponse = await call((t) =>
+    http.hello(t, {
+      deviceId: account.deviceId,
+      nodeId: db.nodeId,
+      schemaVersion: db.schemaVersion,
+      clientTime: db.now(),
+    }),
+  );
+  if (db.schemaVersion < hello.minSchemaVersion) {
+    throw new SyncRemoteError('schema_too_old', 'This app is older than the server accepts.', 426, {
+      minSchemaVersion: hello.minSchemaVersion,
+    });
+  }
+  settleInflight(db, hello.ackedSeq);
+
+  // Push.
+  let pushed = 0;
+  const total = pendingCount(db);
+  for (;;) {
+    const inflight = getJson<Inflight>(db, KEYS.inflight);
+    const batch = readOutbox(db, { maxChanges: options.batchChanges, upTo: inflight?.lastSeq });
+    if (batch.entries === 0) break;
+    const seq = inflight?.seq ?? Number(getState(db, KEYS.ackedSeq) ?? hello.ackedSeq) + 1;
+    setJson(db, KEYS.inflight, { seq, lastSeq: batch.lastSeq } satisfies Inflight);
+    const response = await call((t) => http.push(t, { deviceId: account.deviceId, seq, changes: batch.changes }));
+    failpoint('after-push-before-trim');
+    db.sqlite.transaction(() => {
+      trimOutbox(db, batch.lastSeq);
+      setState(db, KEYS.ackedSeq, String(response.ackedSeq));
+      setState(db, KEYS.inflight, null);
+    })();
+    pushed += batch.changes.length;
+    progress({ phase: 'push', done: total - pendingCount(db), total });
+  }
+
+  // Snapshot (first sync, another workspace, or the server's epoch moved) and pull.
+  let cursor = getCursor(db);
+  let snapshot = false;
+  let pulled = 0;
+  if (!cursor || cursor.epoch !== hello.epoch) {
+    ({ cursor, fields: pulled } = await takeSnapshot(db, http, call, pageLimit, progress));
+    snapshot = true;
+  }
+  for (;;) {
+    const from: Cursor = cursor;
+    let page;
+    try {
+      page = await call((t) => http.pull(t, from, pageLimit));
+    } catch (error) {
+      if (error instanceof SyncRemoteError && error.code === 'epoch_changed') {
+        setState(db, KEYS.cursor, null);
+        let fields: number;
+        ({ cursor, fields } = await takeSnapshot(db, http, call, pageLimit, progress));
+        pulled += fields;
+        snapshot = true;
+        continue;
+      }
+      throw error;
+    }
+    const next = page.next;
+    applyRemote(db, page.changes as FieldChange[], () => {
+      failpoint('after-apply-before-cursor');
+      setJson(db, KEYS.cursor, next);
+    });
+    pulled += page.changes.length;
+    cursor = next;
+    progress({ phase: 'pull', done: next.serverSeq, total: page.headSeq });
+    if (!page.hasMore) break;
+  }
+
+  const conflicts = await fetchConflicts(db, http, call);
+  setState(db, KEYS.lastSyncedAt, String(Date.now()));
+  return { pushed, pulled, snapshot, conflicts, pending: pendingCount(db) };
+}
+
+/** A batch sent in an earlier round whose answer never came: the server's ack says whether it was committed. */
+function settleInflight(db: CrmDb, ackedSeq: number): void {
+  const inflight = getJson<Inflight>(db, KEYS.inflight);
+  db.sqlite.transaction(() => {
+    if (inflight && inflight.seq <= ackedSeq) {
+      trimOutbox(db, inflight.lastSeq);
+      setState(db, KEYS.inflight, null);
+    }
+    setState(db, KEYS.ackedSeq, String(ackedSeq));
+  })();
+}
+
+type Caller = <T>(fn: (token: string) => Promise<T>) => Promise<T>;
+
+/**
+ * The current value of every field, page by page. Where the snapshot has got to is saved with each
+ * page, so an interrupted first sync resumes instead of starting over; the cursor is saved with the
+ * last page.
+ */
+async function takeSnapshot(
+  db: CrmDb,
+  http: SyncHttp,
+  call: Caller,
+  limit: number,
+  progress: (p: SyncProgress) => void,
+): Promise<{ cursor: Cursor; fields: number }> {
+  let state = getJson<{ after: string | null; at: number; done: number }>(db, KEYS.snapshot);
+  for (;;) {
+    const page = await call((t) => http.snapshot(t, { after: state?.after ?? null, at: state?.at, limit }));
+    const done = (state?.done ?? 0) + page.changes.length;
+    const nextState = page.hasMore ? { after: page.nextAfter, at: page.cursor.serverSeq, done } : null;
+    applyRemote(db, page.changes as FieldChange[], () => {
+      setJson(db, KEYS.snapshot, nextState);
+      if (!page.hasMore) setJson(db, KEYS.cursor, page.cursor);
+    });
+    progress({ phase: 'snapshot', done, total: Math.max(page.total, done) });
+    if (!page.hasMore) return { cursor: page.cursor, fields: done - (getJson<{ done: number }>(db, KEYS.snapshot)?.done ?? 0) };
+    state = nextState ?? undefined;
+  }
+}
+
+async function fetchConflicts(db: CrmDb, http: SyncHttp, call: Caller): Promise<number> {
+  let after = Number(getState(db, KEYS.conflictsAfter) ?? 0);
+  let added = 0;
+  const insert = db.sqlite.prepare(
+    "INSERT OR IGNORE INTO sync_conflicts (server_id, kind, table_name, row_id, field, winner, loser, created_at) VALUES (?, 'concurrent', ?, ?, ?, ?, ?, ?)",
+  );
+  for (;;) {
+    const from = after;
+    const page = await call((t) => http.conflicts(t, from));
+    db.sqlite.transaction(() => {
+      for (const c of page.conflicts) {
+        after = Math.max(after, c.id);
+        // Who and when (updated_at/by) differ on every pair of concurrent edits: not worth a review.
+        if (META_FIELDS.has(c.field)) continue;
+        added += insert.run(
+          c.id,
+          c.table,
+          c.rowId,
+          c.field,
+          JSON.stringify(c.winner),
+          JSON.stringify(c.loser),
+          c.createdAt,
+        ).changes;
+        after = Math.max(after, c.id);
+      }
+      setState(db, KEYS.conflictsAfter, String(after));
+    })();
+    if (!page.hasMore || page.conflicts.length === 0) return added;
+  }
+}

@@ -1,0 +1,218 @@
+import { hostname } from 'node:os';
+import type { SyncConflictItem } from '../../shared/contract/sync';
+import { decodeHlc } from '../../shared/sync/hlc';
+import { CUSTOM_COLUMN, DELETED_FIELD, customKeyOf } from '../../shared/sync/merge';
+import type { Session } from '../../shared/sync/protocol';
+import { CrmError } from '../errors';
+import type { Row } from '../db/entities';
+import { mutate, type WriteOptions } from '../db/mutation';
+import type { CrmDb } from '../db/open';
+import { syncController } from './controller';
+import { accessToken, forgetSession, saveSession, storedAccount } from './engine';
+import { SyncHttp, SyncOfflineError, SyncRemoteError, normaliseServerUrl } from './http';
+import { clockStore } from './state';
+import { clockOf, decodeRaw, isSyncedTable, parseCustom, syncTable } from './tables';
+
+/** The server's refusals as the app's errors (a translated message, nothing stored). */
+export function toCrmError(error: unknown): unknown {
+  if (error instanceof SyncOfflineError) return new CrmError('unavailable', 'sync.error_offline');
+  if (error instanceof SyncRemoteError) {
+    if (error.code === 'unauthorized') return new CrmError('forbidden', 'sync.error_credentials');
+    if (error.code === 'rate_limited') return new CrmError('unavailable', 'sync.error_rate_limited');
+    if (error.code === 'conflict' || error.code === 'not_found')
+      return new CrmError('invalid_input', 'sync.error_invitation');
+    if (error.code === 'invalid')
+      return new CrmError('invalid_input', 'sync.error_invalid', { message: error.message });
+    if (error.code === 'forbidden') return new CrmError('forbidden', 'errors.forbidden');
+    return new CrmError('unavailable', 'sync.error_server', { message: error.message });
+  }
+  return error;
+}
+
+async function enrol(
+  db: CrmDb,
+  server: string,
+  email: string,
+  get: (http: SyncHttp) => Promise<Session>,
+): Promise<void> {
+  let base: string;
+  try {
+    base = normaliseServerUrl(server);
+  } catch {
+    throw new CrmError('invalid_input', 'sync.error_server_url');
+  }
+  const http = new SyncHttp(base);
+  try {
+    const session = await get(http);
+    saveSession(db, http.base, email.trim().toLowerCase(), session);
+  } catch (error) {
+    throw toCrmError(error);
+  }
+  const controller = syncController(db);
+  controller.reset();
+  // The first round (maybe a long first sync) runs in the background; the status shows its progress.
+  void controller.runNow();
+}
+
+const deviceName = () => `CRM on ${hostname()}`.slice(0, 200);
+
+export function signIn(db: CrmDb, input: { server: string; email: string; password: string; workspaceId?: string }) {
+  return enrol(db, input.server, input.email, (http) =>
+    http.signin({
+      email: input.email,
+      password: input.password,
+      deviceName: deviceName(),
+      workspaceId: input.workspaceId,
+    }),
+  );
+}
+
+export function signUp(db: CrmDb, input: { server: string; email: string; password: string; workspaceName: string }) {
+  return enrol(db, input.server, input.email, (http) =>
+    http.signup({
+      email: input.email,
+      password: input.password,
+      workspaceName: input.workspaceName,
+      deviceName: deviceName(),
+    }),
+  );
+}
+
+export function acceptInvitation(db: CrmDb, input: { server: string; token: string; email: string; password: string }) {
+  return enrol(db, input.server, input.email, (http) =>
+    http.accept({ token: input.token, email: input.email, password: input.password, deviceName: deviceName() }),
+  );
+}
+
+export async function invite(db: CrmDb, input: { email: string; role: 'admin' | 'member' }) {
+  const account = storedAccount(db);
+  if (!account) throw new CrmError('invalid_input', 'sync.error_signed_out');
+  const http = new SyncHttp(account.server);
+  try {
+    const result = await http.invite(await accessToken(db, http), input);
+    return { token: result.token, expiresAt: result.expiresAt };
+  } catch (error) {
+    throw toCrmError(error);
+  }
+}
+
+/** Revokes this device on the server when reachable; locally the book stops syncing either way. */
+export async function signOut(db: CrmDb): Promise<void> {
+  const account = storedAccount(db);
+  if (account) {
+    const http = new SyncHttp(account.server);
+    try {
+      await http.signout(await accessToken(db, http));
+    } catch {
+      // Offline or already revoked: forgetting the token here is what matters.
+    }
+  }
+  forgetSession(db);
+  syncController(db).reset();
+}
+
+/**
+ * Conflicts waiting for review. One settles by itself once the field was edited again (anywhere:
+ * its clock here moved past both values), so choosing a value on one device clears it on the others.
+ */
+export function listConflicts(db: CrmDb): SyncConflictItem[] {
+  const rows = db.sqlite
+    .prepare(
+      'SELECT id, kind, table_name AS tableName, row_id AS rowId, field, winner, loser, created_at AS createdAt FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id',
+    )
+    .all() as {
+    id: number;
+    kind: 'concurrent' | 'edited_after_delete';
+    tableName: string;
+    rowId: string;
+    field: string;
+    winner: string;
+    loser: string;
+    createdAt: number;
+  }[];
+  const settle = db.sqlite.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?');
+  const clocks = clockStore(db);
+  const items: SyncConflictItem[] = [];
+  for (const r of rows) {
+    const winner = JSON.parse(r.winner) as { value: unknown; hlc: string };
+    const loser = JSON.parse(r.loser) as { value: unknown; hlc: string };
+    const raw = isSyncedTable(r.tableName)
+      ? (syncTable(db, r.tableName).select.get(r.rowId) as Row | undefined)
+      : undefined;
+    const c = clocks.get(r.tableName, r.rowId) ?? {};
+    const clock = clockOf(c, r.kind === 'edited_after_delete' ? DELETED_FIELD : r.field) ?? '';
+    const newest = winner.hlc > loser.hlc ? winner.hlc : loser.hlc;
+    const settled = !raw || (r.kind === 'concurrent' ? clock > newest : !raw[DELETED_FIELD] || clock !== loser.hlc);
+    if (settled) {
+      settle.run(db.now(), r.id);
+      continue;
+    }
+    items.push({
+      id: r.id,
+      kind: r.kind,
+      entity: r.tableName,
+      recordId: r.rowId,
+      recordLabel: labelOf(db, r.tableName, raw),
+      field: r.field,
+      kept: { value: winner.value as SyncConflictItem['current'], at: decodeHlc(winner.hlc).millis },
+      other: { value: loser.value as SyncConflictItem['current'], at: decodeHlc(loser.hlc).millis },
+      current: currentValue(raw, r.field) as SyncConflictItem['current'],
+      createdAt: r.createdAt,
+    });
+  }
+  return items;
+}
+
+function labelOf(db: CrmDb, table: string, raw: Row): string {
+  if (!isSyncedTable(table)) return String(raw.id);
+  const plan = syncTable(db, table);
+  if (!plan.def.searchDoc) return String(raw.name ?? raw.title ?? raw.id);
+  return plan.def.searchDoc(decodeRaw(plan, raw)).title || String(raw.id);
+}
+
+function currentValue(raw: Row, field: string): unknown {
+  const key = customKeyOf(field);
+  if (key !== null) return parseCustom(raw[CUSTOM_COLUMN])[key] ?? null;
+  return raw[field] ?? null;
+}
+
+/**
+ * Settles a conflict. Choosing the set-aside value writes it as a new edit through the mutation
+ * layer, so it is stamped now, wins everywhere, and syncs like any edit.
+ */
+export function resolveConflict(db: CrmDb, id: number, choice: 'kept' | 'other', options: WriteOptions): void {
+  const row = db.sqlite
+    .prepare(
+      'SELECT kind, table_name AS tableName, row_id AS rowId, field, loser FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL',
+    )
+    .get(id) as { kind: string; tableName: string; rowId: string; field: string; loser: string } | undefined;
+  if (!row || !isSyncedTable(row.tableName))
+    throw new CrmError('not_found', 'errors.not_found', { entity: 'sync.conflict' });
+  const plan = syncTable(db, row.tableName);
+  const raw = plan.select.get(row.rowId) as Row | undefined;
+  if (choice === 'other' && raw) {
+    const table = plan.name;
+    if (row.kind === 'edited_after_delete') {
+      mutate(db, { table, op: 'restore', id: row.rowId }, options);
+    } else {
+      const value = (JSON.parse(row.loser) as { value: unknown }).value;
+      const key = customKeyOf(row.field);
+      if (key !== null) {
+        const custom = { ...parseCustom(raw[CUSTOM_COLUMN]) };
+        if (value === null) delete custom[key];
+        else custom[key] = value;
+        mutate(db, { table, op: 'update', id: row.rowId, values: { custom } }, options);
+      } else {
+        const col = plan.byName.get(row.field);
+        if (!col || col.local) throw new CrmError('invalid_input', 'sync.error_invalid', { message: row.field });
+        const decoded =
+          value === null
+            ? null
+            : col.column.mapFromDriverValue(col.json && typeof value !== 'string' ? JSON.stringify(value) : value);
+        mutate(db, { table, op: 'update', id: row.rowId, values: { [col.key]: decoded } }, options);
+      }
+    }
+  }
+  db.sqlite.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(db.now(), id);
+  void syncController(db).runNow();
+}

@@ -1,0 +1,223 @@
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Activity, MethodInput } from '../../../shared/contract';
+import { notifyError, notifySuccess } from '../../components/notify';
+import { api } from '../../lib/api';
+import { isApiError, unwrap } from '../../lib/api-error';
+import { errorText } from '../../lib/error-text';
+import { issueText } from '../records/issues';
+import { useWorkspace } from '../members/workspace-store';
+import { allDayString, fromLocalInput, toLocalInput, utcDay } from './dates';
+
+export type EditableType = 'meeting' | 'task' | 'call';
+
+export interface ActivityDraft {
+  type: EditableType;
+  start: number | null;
+  end: number | null;
+  allDay: boolean;
+  links?: { entityType: 'contacts' | 'companies' | 'deals'; entityId: string }[];
+}
+
+interface Props {
+  draft: ActivityDraft | null;
+  /** Editing an existing activity instead of creating one. */
+  existing?: Activity | null;
+  onClose: () => void;
+}
+
+const REPEATS = ['', 'FREQ=DAILY', 'FREQ=WEEKLY', 'FREQ=MONTHLY'] as const;
+const REPEAT_KEYS = ['act.repeat_none', 'act.repeat_daily', 'act.repeat_weekly', 'act.repeat_monthly'] as const;
+const REMINDERS = ['', '0', '10', '30', '60', '1440'] as const;
+
+/** Creates (or edits) a meeting, call or task with its time, repeat rule and reminder. */
+export function ActivityModal({ draft, existing, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={draft !== null || Boolean(existing)}
+      onClose={onClose}
+      title={existing ? existing.subject : draft?.type === 'task' ? t('act.new_task') : t('act.new_meeting')}
+      size="lg"
+      radius="lg"
+      centered
+    >
+      {draft || existing ? <ActivityForm draft={draft} existing={existing ?? null} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function ActivityForm({
+  draft,
+  existing,
+  onDone,
+}: {
+  draft: ActivityDraft | null;
+  existing: Activity | null;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { current } = useWorkspace();
+  const details = (existing?.details ?? {}) as { recurrence?: string; reminders?: number[]; location?: string; priority?: string };
+  const [type, setType] = useState<EditableType>((existing?.type as EditableType) ?? draft?.type ?? 'meeting');
+  const [subject, setSubject] = useState(existing?.subject ?? '');
+  const [body, setBody] = useState(existing?.body ?? '');
+  const [allDay, setAllDay] = useState(existing?.allDay ?? draft?.allDay ?? false);
+  const startMs = existing ? (existing.type === 'task' ? existing.dueAt : existing.startAt) : (draft?.start ?? Date.now());
+  const [start, setStart] = useState(toLocalInput(startMs));
+  const [end, setEnd] = useState(toLocalInput(existing?.endAt ?? draft?.end ?? null));
+  const [location, setLocation] = useState(details.location ?? '');
+  const [repeat, setRepeat] = useState<string>(details.recurrence ?? '');
+  const [reminder, setReminder] = useState<string>(details.reminders?.[0] != null ? String(details.reminders[0]) : '');
+  const [priority, setPriority] = useState(details.priority ?? 'normal');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    setBusy(true);
+    setErrors({});
+    setGeneral(null);
+    let at = fromLocalInput(start);
+    let until = fromLocalInput(end);
+    if (allDay && at != null) {
+      at = utcDay(new Date(at));
+      until = until != null ? utcDay(new Date(until)) + 86_400_000 : at + 86_400_000;
+    }
+    const reminders = reminder === '' ? undefined : [Number(reminder)];
+    const recurrence = repeat || undefined;
+    const input: MethodInput<'activities.create'> = {
+      type,
+      subject,
+      body: body.trim() ? body : null,
+      allDay,
+      ...(current && !existing ? { ownerId: current.id } : {}),
+      ...(draft?.links && !existing ? { links: draft.links } : {}),
+    };
+    if (type === 'task') {
+      input.dueAt = at;
+      input.details = { kind: 'task', priority: priority as 'low' | 'normal' | 'high', reminders, recurrence };
+    } else {
+      input.startAt = at;
+      input.endAt = until;
+      input.details =
+        type === 'meeting'
+          ? { kind: 'meeting', location: location.trim() || undefined, reminders, recurrence: recurrence ?? '' }
+          : { kind: 'call', reminders };
+    }
+    try {
+      if (existing) await unwrap(api.activities.update({ id: existing.id, ...input }));
+      else await unwrap(api.activities.create(input));
+      notifySuccess(t('act.created'), subject);
+      onDone();
+    } catch (error) {
+      if (isApiError(error) && error.issues.length) {
+        const placed: Record<string, string> = {};
+        for (const issue of error.issues) placed[issue.path.join('.')] = issueText(t, issue);
+        setErrors(placed);
+        const unplaced = Object.keys(placed).filter((k) => !FIELD_KEYS.has(k));
+        if (unplaced.length) setGeneral(unplaced.map((k) => placed[k]).join(' '));
+      } else if (isApiError(error)) setGeneral(errorText(t, error));
+      else notifyError(t('act.error'), String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack gap="sm" data-testid="activity-form">
+      {general ? (
+        <Alert color="red" data-testid="activity-form-error">
+          {general}
+        </Alert>
+      ) : null}
+      {!existing ? (
+        <SegmentedControl
+          value={type}
+          onChange={(v) => setType(v as EditableType)}
+          data={[
+            { value: 'meeting', label: t('act.type_meeting') },
+            { value: 'call', label: t('act.type_call') },
+            { value: 'task', label: t('act.type_task') },
+          ]}
+        />
+      ) : null}
+      <TextInput
+        label={t('act.subject')}
+        value={subject}
+        onChange={(e) => setSubject(e.currentTarget.value)}
+        error={errors.subject}
+        data-autofocus
+        data-testid="activity-subject"
+      />
+      <Switch label={t('act.all_day')} checked={allDay} onChange={(e) => setAllDay(e.currentTarget.checked)} />
+      <Group grow>
+        <TextInput
+          type={allDay ? 'date' : 'datetime-local'}
+          label={type === 'task' ? t('act.due') : t('act.start')}
+          value={allDay ? start.slice(0, 10) : start}
+          onChange={(e) => setStart(allDay ? `${e.currentTarget.value}T00:00` : e.currentTarget.value)}
+          error={errors.startAt ?? errors.dueAt}
+          data-testid="activity-start"
+        />
+        {type !== 'task' ? (
+          <TextInput
+            type={allDay ? 'date' : 'datetime-local'}
+            label={t('act.end')}
+            value={allDay ? end.slice(0, 10) : end}
+            onChange={(e) => setEnd(allDay ? `${e.currentTarget.value}T00:00` : e.currentTarget.value)}
+            error={errors.endAt}
+            data-testid="activity-end"
+          />
+        ) : null}
+      </Group>
+      {type === 'meeting' ? (
+        <TextInput label={t('act.location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+      ) : null}
+      {type === 'task' ? (
+        <Select
+          label={t('act.priority')}
+          value={priority}
+          onChange={(v) => setPriority(v ?? 'normal')}
+          data={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(`act.priority_${p}`) }))}
+        />
+      ) : null}
+      <Group grow>
+        {type !== 'call' ? (
+          <Select
+            label={t('act.repeat')}
+            value={repeat}
+            onChange={(v) => setRepeat(v ?? '')}
+            error={errors['details.recurrence']}
+            data={REPEATS.map((r, i) => ({ value: r, label: t(REPEAT_KEYS[i]!) }))}
+            allowDeselect={false}
+          />
+        ) : null}
+        <Select
+          label={t('act.reminder')}
+          value={reminder}
+          onChange={(v) => setReminder(v ?? '')}
+          allowDeselect={false}
+          data={REMINDERS.map((r) => ({
+            value: r,
+            label: r === '' ? t('act.reminder_none') : r === '0' ? t('act.reminder_at_time') : t('act.reminder_minutes', { count: Number(r) }),
+          }))}
+          data-testid="activity-reminder"
+        />
+      </Group>
+      <Textarea label={t('call.notes')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          {t('act.cancel')}
+        </Button>
+        <Button onClick={() => void save()} loading={busy} data-testid="activity-save">
+          {t('act.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+const FIELD_KEYS = new Set(['subject', 'startAt', 'dueAt', 'endAt', 'details.recurrence']);
+export { allDayString };

@@ -1,0 +1,65 @@
+import { Button, Select } from '@mantine/core';
+import { IconPlus, IconSettings } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LoadingState } from '../../components/LoadingState';
+import { PageHeader } from '../../components/PageHeader';
+import { DealBoard } from './board/DealBoard';
+import { DealFormModal } from './DealFormModal';
+import { useDealsUi } from './deals-ui-store';
+import { DealsViewSwitch } from './DealsViewSwitch';
+import { usePipelines } from './use-pipelines';
+
+/** The deals board: pick a pipeline, filter, drag deals through its stages. */
+export function DealsBoardPage() {
+  const { t } = useTranslation();
+  const pipelines = usePipelines();
+  const { pipelineId, setPipeline } = useDealsUi();
+  const [adding, setAdding] = useState(false);
+  const list = pipelines.data ?? [];
+  const pipeline = list.find((p) => p.id === pipelineId) ?? list[0];
+
+  return (
+    <>
+      <PageHeader
+        title={t('deals.title')}
+        subtitle={t('deals.subtitle')}
+        actions={
+          <>
+            <Select
+              aria-label={t('deals.field_pipeline')}
+              data={list.map((p) => ({ value: p.id, label: p.name }))}
+              value={pipeline?.id ?? null}
+              onChange={(v) => v && setPipeline(v)}
+              allowDeselect={false}
+              w={220}
+              data-testid="pipeline-select"
+              comboboxProps={{ withinPortal: true }}
+            />
+            <DealsViewSwitch value="board" />
+            <Button
+              component={Link}
+              to="/settings/pipelines"
+              variant="default"
+              leftSection={<IconSettings size={16} />}
+              data-testid="edit-pipelines"
+            >
+              {t('deals.edit_pipelines')}
+            </Button>
+            <Button leftSection={<IconPlus size={18} />} onClick={() => setAdding(true)} data-testid="new-deal">
+              {t('deals.new')}
+            </Button>
+          </>
+        }
+      />
+      {pipeline ? <DealBoard pipeline={pipeline} pipelines={list} /> : <LoadingState />}
+      <DealFormModal
+        opened={adding}
+        onClose={() => setAdding(false)}
+        pipelines={list}
+        pipelineId={pipeline?.id ?? null}
+      />
+    </>
+  );
+}

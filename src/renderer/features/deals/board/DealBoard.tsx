@@ -1,0 +1,188 @@
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  rectIntersection,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { Alert, Group } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardCard, Pipeline } from '../../../../shared/contract';
+import { LoadingState } from '../../../components/LoadingState';
+import { notifyError, notifySuccess } from '../../../components/notify';
+import { api } from '../../../lib/api';
+import { unwrap } from '../../../lib/api-error';
+import { FULL_HEIGHT } from '../../lists/layout';
+import { dealErrorText } from '../deal-errors';
+import { DealFormModal } from '../DealFormModal';
+import { useDealsUi } from '../deals-ui-store';
+import { LoseDealModal } from '../LoseDealModal';
+import { BoardColumn } from './BoardColumn';
+import { BoardFilters } from './BoardFilters';
+import { DealCardView } from './DealCard';
+import { columnCoordinates } from './keyboard';
+import { useBoard, type BoardInput } from './use-board';
+
+/**
+ * The kanban of one pipeline. Cards move by drag and drop with the pointer or the keyboard
+ * (Space to lift, Left/Right to change column, Space to drop, Escape to cancel); dropping on a
+ * lost stage asks for the reason first. Totals come from the back end after every change.
+ */
+export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelines: Pipeline[] }) {
+  const { t } = useTranslation();
+  const filters = useDealsUi((s) => s.filters);
+  const [query] = useDebouncedValue(filters.query.trim(), 200);
+  const input = useMemo<BoardInput>(
+    () => ({
+      pipelineId: pipeline.id,
+      ...(query ? { query } : {}),
+      ...(filters.ownerIds.length ? { ownerIds: filters.ownerIds } : {}),
+      ...(filters.teamId ? { teamId: filters.teamId } : {}),
+      ...(filters.closeMonth ? { closeMonth: filters.closeMonth } : {}),
+      ...(filters.tagIds.length ? { tagIds: filters.tagIds } : {}),
+    }),
+    [pipeline.id, query, filters.ownerIds, filters.teamId, filters.closeMonth, filters.tagIds],
+  );
+  const board = useBoard(input);
+  const stages = useMemo(() => pipeline.stages.filter((s) => !s.archived), [pipeline.stages]);
+  const stageById = useMemo(() => new Map(stages.map((s) => [s.id, s])), [stages]);
+  const [active, setActive] = useState<BoardCard | null>(null);
+  const [losing, setLosing] = useState<{ card: BoardCard; stageId: string | null } | null>(null);
+  const [adding, setAdding] = useState<string | null>(null);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    // Instant scrolling: the column the card lands in is known as soon as the key is pressed.
+    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates, scrollBehavior: 'instant' }),
+  );
+
+  const move = useCallback(
+    async (card: BoardCard, stageId: string, lostReason?: string) => {
+      board.moveLocally(card, stageId);
+      try {
+        await unwrap(api.deals.move({ id: card.id, stageId, ...(lostReason ? { lostReason } : {}) }));
+      } catch (error) {
+        notifyError(t('deals.move_failed'), dealErrorText(t, error));
+      } finally {
+        void board.reload();
+      }
+    },
+    [board, t],
+  );
+
+  const win = useCallback(
+    async (card: BoardCard) => {
+      try {
+        await unwrap(api.deals.win({ id: card.id }));
+        notifySuccess(t('deals.won_toast'), card.title);
+      } catch (error) {
+        notifyError(t('deals.move_failed'), dealErrorText(t, error));
+      }
+    },
+    [t],
+  );
+
+  const onDragStart = (event: DragStartEvent) => setActive((event.active.data.current?.card as BoardCard) ?? null);
+  const onDragEnd = (event: DragEndEvent) => {
+    setActive(null);
+    const card = event.active.data.current?.card as BoardCard | undefined;
+    const target = event.over ? stageById.get(String(event.over.id)) : undefined;
+    if (!card || !target || target.id === card.stageId) return;
+    if (target.kind === 'lost') setLosing({ card, stageId: target.id });
+    else void move(card, target.id);
+  };
+
+  const stageName = (id: unknown) => stageById.get(String(id))?.name ?? '';
+  const announcements: Announcements = {
+    onDragStart: ({ active: a }) =>
+      t('deals.dnd_picked', { title: (a.data.current?.card as BoardCard | undefined)?.title ?? '' }),
+    onDragOver: ({ over }) => (over ? t('deals.dnd_over', { stage: stageName(over.id) }) : t('deals.dnd_outside')),
+    onDragEnd: ({ over }) => (over ? t('deals.dnd_dropped', { stage: stageName(over.id) }) : t('deals.dnd_cancelled')),
+    onDragCancel: () => t('deals.dnd_cancelled'),
+  };
+
+  if (board.error && !board.data)
+    return (
+      <Alert color="red" icon={<IconAlertCircle size={18} />}>
+        {dealErrorText(t, board.error)}
+      </Alert>
+    );
+
+  return (
+    <>
+      <BoardFilters />
+      {!board.data ? (
+        <LoadingState />
+      ) : (
+        <DndContext
+          sensors={sensors}
+          collisionDetection={rectIntersection}
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => setActive(null)}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: t('deals.dnd_instructions') } }}
+        >
+          <Group
+            gap="sm"
+            wrap="nowrap"
+            align="stretch"
+            h={`calc(${FULL_HEIGHT} - 150px)`}
+            mih={420}
+            style={{ overflowX: 'auto', paddingBottom: 8 }}
+            data-testid="deal-board"
+          >
+            {board.data.columns.map((column) => {
+              const stage = stageById.get(column.stageId);
+              if (!stage) return null;
+              return (
+                <BoardColumn
+                  key={column.stageId}
+                  stage={stage}
+                  column={column}
+                  baseCurrency={board.data!.baseCurrency}
+                  loadingMore={board.loadingMore.has(column.stageId)}
+                  onLoadMore={(id) => void board.loadMore(id)}
+                  onQuickAdd={setAdding}
+                  onWin={(card) => void win(card)}
+                  onLose={(card) => setLosing({ card, stageId: null })}
+                />
+              );
+            })}
+          </Group>
+          <DragOverlay dropAnimation={null}>
+            {active ? <DealCardView card={active} baseCurrency={board.data.baseCurrency} open={false} overlay /> : null}
+          </DragOverlay>
+        </DndContext>
+      )}
+      <LoseDealModal
+        deal={losing?.card ?? null}
+        onClose={() => setLosing(null)}
+        onConfirm={async (reason) => {
+          if (!losing) return;
+          if (losing.stageId) {
+            await unwrap(api.deals.move({ id: losing.card.id, stageId: losing.stageId, lostReason: reason }));
+          } else {
+            await unwrap(api.deals.lose({ id: losing.card.id, reason }));
+          }
+          void board.reload();
+        }}
+      />
+      <DealFormModal
+        opened={adding !== null}
+        onClose={() => setAdding(null)}
+        pipelines={pipelines}
+        pipelineId={pipeline.id}
+        stageId={adding}
+        onSaved={() => void board.reload()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import {
+  type LoggedChange,
+  type PullResponse,
+  type SnapshotResponse,
+  type SyncConflict,
+} from '../../shared/sync/protocol';
+import type { AuthContext, ServerContext } from '../context';
+import { invalid, SyncError } from '../errors';
+
+interface ChangeRow {
+  server_seq: string;
+  table_name: string;
+  row_id: string;
+  field: string;
+  value: unknown;
+  hlc: string;
+  node: string;
+}
+
+const toChange = (r: ChangeRow): LoggedChange => ({
+  serverSeq: Number(r.server_seq),
+  table: r.table_name,
+  rowId: r.row_id,
+  field: r.field,
+  value: (r.value ?? null) as LoggedChange['value'],
+  hlc: r.hlc,
+  node: r.node,
+});
+
+async function workspaceHead(ctx: ServerContext, auth: AuthContext) {
+  const [ws] = await ctx.db.query<{ epoch: string; head_seq: string; field_count: string }>(
+    'SELECT epoch, head_seq, field_count FROM workspaces WHERE id = $1',
+    [auth.workspaceId],
+  );
+  if (!ws) throw new SyncError('not_found', 'The workspace no longer exists.');
+  return { epoch: ws.epoch, head: Number(ws.head_seq), fieldCount: Number(ws.field_count) };
+}
+
+function epochChanged(epoch: string): SyncError {
+  return new SyncError('epoch_changed', 'The server was restored or re-based: take a fresh snapshot.', { epoch });
+}
+
+/** The winners logged after `after`, in server_seq order. */
+export async function pull(
+  ctx: ServerContext,
+  auth: AuthContext,
+  q: { epoch: string; after: number; limit: number },
+): Promise<PullResponse> {
+  const ws = await workspaceHead(ctx, auth);
+  // A cursor beyond the head means the server lost history (a restore that kept its epoch): re-snapshot too.
+  if (q.epoch !== ws.epoch || q.after > ws.head) throw epochChanged(ws.epoch);
+  const rows = await ctx.db.query<ChangeRow>(
+    `SELECT server_seq, table_name, row_id, field, value, hlc, node FROM change_log
+      WHERE workspace_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
+    [auth.workspaceId, q.after, q.limit + 1],
+  );
+  const hasMore = rows.length > q.limit;
+  const changes = rows.slice(0, q.limit).map(toChange);
+  const last = changes.at(-1)?.serverSeq ?? q.after;
+  return { changes, next: { epoch: ws.epoch, serverSeq: last }, hasMore, headSeq: Math.max(ws.head, last) };
+}
+
+/** Current field state in (table, row, field) order; the first page fixes the cursor to pull from afterwards. */
+export async function snapshot(
+  ctx: ServerContext,
+  auth: AuthContext,
+  q: { epoch?: string; after?: string; at?: number; limit: number },
+): Promise<SnapshotResponse> {
+  // The head is read BEFORE the page: every row of the page is at least as new as that cursor.
+  const ws = await workspaceHead(ctx, auth);
+  if (q.epoch !== undefined && q.epoch !== ws.epoch) throw epochChanged(ws.epoch);
+  const at = q.at ?? ws.head;
+  if (at > ws.head) throw epochChanged(ws.epoch);
+  let after: [string, string, string] = ['', '', ''];
+  if (q.after !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(q.after);
+      if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((p) => typeof p === 'string')) throw 0;
+      after = parsed as [string, string, string];
+    } catch {
+      throw invalid('`after` is not a snapshot position returned by the server.');
+    }
+  }
+  const rows = await ctx.db.query<ChangeRow>(
+    `SELECT server_seq, table_name, row_id, field, value, hlc, node FROM field_state
+      WHERE workspace_id = $1 AND (table_name, row_id, field) > ($2, $3, $4)
+      ORDER BY table_name, row_id, field LIMIT $5`,
+    [auth.workspaceId, after[0], after[1], after[2], q.limit + 1],
+  );
+  const hasMore = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    changes: page.map(toChange),
+    cursor: { epoch: ws.epoch, serverSeq: at },
+    nextAfter: hasMore && last ? JSON.stringify([last.table_name, last.row_id, last.field]) : null,
+    hasMore,
+    total: ws.fieldCount,
+  };
+}
+
+export async function listConflicts(
+  ctx: ServerContext,
+  auth: AuthContext,
+  q: { after: number; limit: number },
+): Promise<{ conflicts: SyncConflict[]; hasMore: boolean }> {
+  const rows = await ctx.db.query<{
+    id: string;
+    table_name: string;
+    row_id: string;
+    field: string;
+    winner_value: unknown;
+    winner_hlc: string;
+    winner_node: string;
+    loser_value: unknown;
+    loser_hlc: string;
+    loser_node: string;
+    created_at: string;
+  }>(
+    `SELECT id, table_name, row_id, field, winner_value, winner_hlc, winner_node, loser_value, loser_hlc, loser_node,
+            created_at
+       FROM conflicts WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+    [auth.workspaceId, q.after, q.limit + 1],
+  );
+  type Json = SyncConflict['winner']['value'];
+  return {
+    conflicts: rows.slice(0, q.limit).map((r) => ({
+      id: Number(r.id),
+      table: r.table_name,
+      rowId: r.row_id,
+      field: r.field,
+      winner: { value: (r.winner_value ?? null) as Json, hlc: r.winner_hlc, node: r.winner_node },
+      loser: { value: (r.loser_value ?? null) as Json, hlc: r.loser_hlc, node: r.loser_node },
+      createdAt: Number(r.created_at),
+    })),
+    hasMore: rows.length > q.limit,
+  };
+}

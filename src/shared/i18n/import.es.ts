@@ -1,0 +1,63 @@
+import type { importMessagesEn } from './import.en';
+
+/** Mensajes del servidor para importaciones, exportaciones, vCards y copias de seguridad, en español. */
+export const importMessagesEs: Record<keyof typeof importMessagesEn, string> = {
+  'entity.import': 'Importación',
+  'entity.backup': 'Copia de seguridad',
+  'import.empty_file': 'El archivo está vacío: no hay nada que importar.',
+  'import.binary_file':
+    'Esto no es un archivo de texto (CSV o vCard). Guárdalo desde tu hoja de cálculo como CSV y vuelve a intentarlo.',
+  'import.unknown_encoding': 'Codificación de texto desconocida "{{encoding}}".',
+  'import.bad_encoding':
+    'Este valor no es texto {{encoding}} válido: el archivo se guardó con otra codificación. Elige la correcta (Windows-1252 para Excel en español) y vuelve a intentarlo.',
+  'import.no_rows': 'El archivo tiene cabecera pero ninguna fila.',
+  'import.nothing_mapped': 'Ninguna columna está asignada a un campo: elige adónde va al menos una columna.',
+  'import.ragged_row':
+    'Esta fila tiene {{found}} valores y la cabecera {{expected}} columnas (falta o sobra un separador).',
+  'import.unbalanced_quotes':
+    'Unas comillas abiertas en esta fila no se cierran nunca: el resto del archivo se leería como un solo valor.',
+  'import.cancelled': 'Se canceló la importación. No se cambió nada.',
+  'import.bad_date': 'No es una fecha en el formato elegido ({{format}}).',
+  'import.date_format.mdy': 'M/D/AAAA',
+  'import.date_format.dmy': 'D/M/AAAA',
+  'import.date_format.iso': 'AAAA-MM-DD',
+  'import.bad_number': 'No es un número.',
+  'import.bad_boolean': 'Se esperaba sí o no.',
+  'import.bad_country': 'País desconocido: usa un nombre o un código de dos letras como ES o US.',
+  'import.unknown_option': '"{{value}}" no es una opción de {{field}}.',
+  'import.name_missing': 'Esta fila no tiene nombre.',
+  'import.company_missing':
+    'No hay ninguna empresa "{{name}}" en el espacio de trabajo. Elige crear las que falten o corrige el nombre.',
+  'import.owner_missing':
+    'No hay ningún miembro "{{name}}" en el espacio de trabajo. Elige crear los que falten o corrige el nombre.',
+  'import.upload_missing': 'El archivo subido ya no está: súbelo de nuevo.',
+  'import.job_missing': 'No existe esa importación.',
+  'import.report.row': 'Fila',
+  'import.report.column': 'Columna',
+  'import.report.value': 'Valor',
+  'import.report.problem': 'Problema',
+  'import.vcard_bad_card': 'La tarjeta {{card}} (línea {{line}}) no se puede leer: {{reason}}',
+  'import.vcard_no_cards': 'No hay ninguna vCard en este archivo.',
+  'cli.import_checked':
+    'Revisadas {{rows}} filas: {{created}} por crear, {{updated}} por actualizar, {{skipped}} duplicados por omitir, {{related}} registros relacionados por crear.',
+  'cli.import_done':
+    'Importadas {{rows}} filas: {{created}} creadas, {{updated}} actualizadas, {{skipped}} duplicados omitidos, {{related}} registros relacionados creados (importación {{id}}).',
+  'cli.import_failed': '{{errors}} filas tienen problemas; no se importó nada.',
+  'cli.import_report_written': 'Informe de errores guardado en {{path}}.',
+  'cli.import_undone': 'Importación {{id}} deshecha.',
+  'cli.import_entity': '¿Importar qué? Usa contacts o companies.',
+  'cli.export_done': 'Exportados {{count}} registros a {{path}}.',
+  'cli.backup_done': 'Copia de seguridad guardada en {{path}} ({{size}} bytes).',
+  'cli.restore_done': 'Restaurada {{path}} desde {{from}}; la base de datos anterior se guardó en {{kept}}.',
+  'backup.not_a_backup': 'El archivo {{path}} no es una copia de seguridad del CRM legible: {{reason}}.',
+  'book.passphrase_needed': 'Este libro está cifrado: indica su contraseña.',
+  'book.wrong_passphrase': 'Contraseña incorrecta para este libro. No se cambió nada.',
+  'book.not_a_book': 'Este archivo no es un libro del CRM ni una exportación del espacio de trabajo.',
+  'cli.book_exported': 'Libro guardado en {{path}}: {{records}} registros.',
+  'cli.book_merged':
+    'Libro combinado: {{applied}} valores aplicados, {{ignored}} ya estaban al día ({{rows}} registros).',
+  'cli.export_needs_out': 'Indica dónde guardar la exportación con --out ARCHIVO.',
+  'cli.export_entity': '¿Exportar qué? Usa contacts, companies o workspace.',
+  'book.passphrase_short': 'Usa una contraseña de al menos 8 caracteres.',
+  'backup.missing': 'No hay ninguna copia de seguridad en {{path}}.',
+};

@@ -1,0 +1,159 @@
+import ExcelJS from 'exceljs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type CrmDb } from '../../../src/main/db/open';
+import { ENTITY_NAMES } from '../../../src/main/db/entities';
+import { backupNow, checkBackup, listBackups, prune, restoreBackup } from '../../../src/main/services/backup';
+import { createContact } from '../../../src/main/services/contacts';
+import { collectBook, decodeBook, encodeBook, mergeBook } from '../../../src/main/services/export/book';
+import { exportCsv, exportXlsx } from '../../../src/main/services/export/records';
+import { importCsv } from '../../../src/main/services/import/csv-import';
+import { countRows, tempDb, tempDir, track } from '../db/temp-db';
+
+const DATASET = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'datasets', 'crm-sales-opportunities');
+
+async function seeded(): Promise<CrmDb> {
+  const db = tempDb();
+  await importCsv(db, { path: join(DATASET, 'accounts.csv'), fileName: 'accounts.csv', entity: 'companies' });
+  const path = join(tempDir(), 'people.csv');
+  writeFileSync(
+    path,
+    'First name,Last name,Email,Company,Tags,Mobile\nAna,López,ana@acme.com,Acme Corporation,vip,+34600111222\nLuis,Pérez,luis@codehow.com,Codehow,,\n',
+  );
+  await importCsv(db, { path, fileName: 'people.csv', entity: 'contacts' });
+  return db;
+}
+
+/** Every synced row as stored, minus what each book derives for itself. */
+function dump(db: CrmDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of ENTITY_NAMES) {
+    out[table] = (db.sqlite.prepare(`SELECT * FROM "${table}" ORDER BY id`).all() as Record<string, unknown>[]).map(
+      ({ name_sort: _n, at: _a, ...rest }) => rest,
+    );
+  }
+  return out;
+}
+
+describe('exports', () => {
+  it('CSV of a list imports back with every column mapped by itself; BOM only when asked', async () => {
+    const db = await seeded();
+    const plain = exportCsv(db, 'companies', {});
+    expect(plain.count).toBe(85);
+    expect(plain.text.startsWith('id,name,domain')).toBe(true);
+    const excel = exportCsv(db, 'contacts', {}, { bom: true });
+    expect(excel.text.startsWith('\uFEFFid,prefix,firstName')).toBe(true);
+    expect(excel.text).toContain('Ana,,López');
+    const filtered = exportCsv(db, 'companies', { query: 'acme' });
+    expect(filtered.count).toBe(1);
+
+    const copy = tempDb();
+    const path = join(tempDir(), 'companies.csv');
+    writeFileSync(path, plain.text);
+    const back = await importCsv(copy, {
+      path,
+      fileName: 'companies.csv',
+      entity: 'companies',
+      settings: { columns: undefined },
+    });
+    expect(back.ok).toBe(true);
+    expect(back.counts.created).toBe(85);
+    const row = (d: CrmDb) =>
+      d.sqlite
+        .prepare(
+          `SELECT c.name, c.industry, c.employees, c.annual_revenue, c.addresses, p.name AS parent FROM companies c LEFT JOIN companies p ON p.id = c.parent_id ORDER BY c.name`,
+        )
+        .all();
+    expect(row(copy)).toEqual(row(db));
+  });
+
+  it('XLSX with a bold header and one row per record', async () => {
+    const db = await seeded();
+    const { data, count } = await exportXlsx(db, 'contacts', {});
+    expect(count).toBe(2);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(1).getCell(3).value).toBe('firstName');
+    expect(sheet.getRow(2).getCell(3).value).toBe('Ana');
+  });
+
+  it('the workspace as JSON imports back to an equal workspace, and twice changes nothing more', async () => {
+    const db = await seeded();
+    const json = JSON.stringify(collectBook(db, null));
+    const copy = tempDb();
+    mergeBook(copy, decodeBook(Buffer.from(json)));
+    expect(dump(copy)).toEqual(dump(db));
+    const again = mergeBook(copy, decodeBook(Buffer.from(json)));
+    expect(again.rows).toBe(0);
+    expect(dump(copy)).toEqual(dump(db));
+    expect(copy.nodeId).not.toBe(db.nodeId);
+  });
+});
+
+describe('portable client books', () => {
+  it('carries one company with its contacts and notes; newer values win when merged back', async () => {
+    const db = await seeded();
+    const acme = db.sqlite.prepare(`SELECT id FROM companies WHERE name = 'Acme Corporation'`).pluck().get() as string;
+    const book = collectBook(db, [acme]);
+    expect(book.counts.companies).toBe(1);
+    expect(book.counts.contacts).toBe(1);
+    const file = encodeBook(book, 'correct horse');
+    expect(() => decodeBook(file, 'wrong pass')).toThrow(/invalid_input/);
+    expect(() => decodeBook(file)).toThrow(/invalid_input/);
+
+    const laptop = tempDb();
+    mergeBook(laptop, decodeBook(file, 'correct horse'));
+    expect(countRows(laptop, 'contacts')).toBe(1);
+    expect(laptop.sqlite.prepare('SELECT first_name FROM contacts').pluck().get()).toBe('Ana');
+    // Edited on the laptop: the later value wins back at the office, once, without duplicates.
+    const ana = laptop.sqlite.prepare('SELECT id FROM contacts').pluck().get() as string;
+    const { updateContact } = await import('../../../src/main/services/contacts');
+    updateContact(laptop, { id: ana, jobTitle: 'CEO' });
+    const back = encodeBook(collectBook(laptop, [acme]));
+    mergeBook(db, decodeBook(back));
+    mergeBook(db, decodeBook(back));
+    expect(db.sqlite.prepare('SELECT job_title FROM contacts WHERE id = ?').pluck().get(ana)).toBe('CEO');
+    expect(countRows(db, 'contacts')).toBe(2);
+  });
+});
+
+describe('backups', () => {
+  it('backs up while open, restores after checking, keeps the current book aside, refuses junk', async () => {
+    const db = await seeded();
+    const info = await backupNow(db, { reason: 'manual' });
+    expect(checkBackup(info.path).schemaVersion).toBe(db.schemaVersion);
+    createContact(db, { firstName: 'After backup' });
+    const path = db.path;
+    db.close();
+    const junk = join(tempDir(), 'junk.sqlite');
+    writeFileSync(junk, 'not a database at all');
+    expect(() => restoreBackup(path, junk)).toThrow(/invalid_input/);
+    const { kept } = restoreBackup(path, info.path);
+    expect(kept && existsSync(kept)).toBe(true);
+    const restored = track(openDatabase({ path }));
+    expect(
+      restored.sqlite.prepare(`SELECT count(*) FROM contacts WHERE first_name = 'After backup'`).pluck().get(),
+    ).toBe(0);
+    expect(countRows(restored, 'companies')).toBe(85);
+    expect(readFileSync(kept!).length).toBeGreaterThan(0);
+  });
+
+  it('keeps 7 daily backups and one per week for 4 more weeks', async () => {
+    let now = Date.UTC(2026, 0, 1, 12);
+    const db = tempDb({ now: () => now });
+    for (let day = 0; day < 60; day++) {
+      now = Date.UTC(2026, 0, 1 + day, 12);
+      const info = await backupNow(db, { reason: 'daily' });
+      const { utimesSync } = await import('node:fs');
+      utimesSync(info.path, now / 1000, now / 1000);
+      prune(db);
+    }
+    const daily = listBackups(db).filter((b) => b.reason === 'daily');
+    expect(daily.length).toBeGreaterThanOrEqual(7 + 3);
+    expect(daily.length).toBeLessThanOrEqual(7 + 5);
+    expect(new Date(daily[0]!.createdAt).toISOString().slice(0, 10)).toBe('2026-03-01');
+  });
+});

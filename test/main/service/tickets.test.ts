@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { flushOutbox } from '../../../src/main/services/email-outbox';
+import { countRows } from '../db/temp-db';
+import { call, expectNothingWritten, refuse } from '../accounts/api';
+import { serviceBook, smtpFor, START } from './fixtures';
+
+const HOUR = 3_600_000;
+const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
+
+async function madridPolicy(db: Parameters<typeof call>[0]) {
+  const hours = await call(db, 'businessHours.save', { name: 'Madrid office', timezone: 'Europe/Madrid', schedule: weekdays });
+  return call(db, 'slaPolicies.save', {
+    name: 'Standard',
+    businessHoursId: hours.id,
+    isDefault: true,
+    targets: {
+      normal: { firstResponseMinutes: 120, resolutionMinutes: 16 * 60 },
+      urgent: { firstResponseMinutes: 30, resolutionMinutes: 240 },
+    },
+  });
+}
+
+describe('SLA due times in business hours', () => {
+  it('skips nights, weekends and holidays, in the office time zone, across a daylight-saving change', async () => {
+    // Friday 6 March 2026, 16:00 in Madrid (15:00 UTC): one hour left that day, one more on Monday.
+    const { db, clock } = await serviceBook(Date.UTC(2026, 2, 6, 15));
+    await madridPolicy(db);
+    const friday = (await call(db, 'tickets.create', { subject: 'Printer on fire' })).ticket;
+    expect(friday.firstResponseDueAt).toBe(Date.UTC(2026, 2, 9, 9)); // Monday 10:00 Madrid
+    // 16 business hours = the rest of Friday (1 h), Monday (8 h) and 7 h on Tuesday.
+    expect(friday.resolutionDueAt).toBe(Date.UTC(2026, 2, 10, 15)); // Tuesday 16:00 Madrid
+
+    const hours = (await call(db, 'businessHours.list', {})).items[0]!;
+    await call(db, 'businessHours.save', { ...pick(hours), holidays: ['2026-03-09'] });
+    const holiday = (await call(db, 'tickets.create', { subject: 'Again' })).ticket;
+    expect(holiday.firstResponseDueAt).toBe(Date.UTC(2026, 2, 10, 9)); // Monday off: Tuesday 10:00
+
+    // Clocks go forward on Sunday 29 March: Monday 10:00 in Madrid is 08:00 UTC.
+    clock.set(Date.UTC(2026, 2, 27, 15));
+    await call(db, 'businessHours.save', { ...pick(hours), holidays: [] });
+    const dst = (await call(db, 'tickets.create', { subject: 'Summer time' })).ticket;
+    expect(dst.firstResponseDueAt).toBe(Date.UTC(2026, 2, 30, 8));
+  });
+
+  it('refuses a time zone it does not know and an end before the start, saving nothing', async () => {
+    const { db } = await serviceBook();
+    await expectNothingWritten(db, ['business_hours'], async () => {
+      const zone = await refuse(db, 'businessHours.save', { name: 'X', timezone: 'Mars/Olympus', schedule: weekdays });
+      expect(zone.issues?.[0]).toMatchObject({ path: ['timezone'] });
+      expect(zone.issues?.[0]?.message).toMatch(/Unknown time zone/);
+      const order = await refuse(
+        db,
+        'businessHours.save',
+        { name: 'X', timezone: 'UTC', schedule: [{ day: 1, start: '17:00', end: '09:00' }] },
+        'es',
+      );
+      expect(order.issues?.[0]?.message).toBe('El final no puede ser anterior al inicio.');
+    });
+  });
+});
+
+function pick(h: { id: string; name: string; timezone: string; schedule: { day: number; start: string; end: string }[] }) {
+  return { id: h.id, name: h.name, timezone: h.timezone, schedule: h.schedule };
+}
+
+describe('tickets', () => {
+  it('sends the automatic reply on creation and flags the ticket as breaching once the clock passes its SLA', async () => {
+    const { db, clock, contact, company } = await serviceBook();
+    const smtp = await smtpFor(db);
+    await madridPolicy(db);
+    const created = await call(db, 'tickets.create', {
+      subject: 'Cannot log in {{contact.first_name}}',
+      description: 'Since this morning the portal says my password is wrong.',
+      contactId: contact.id,
+      channel: 'email',
+    });
+    expect(created.autoReply).toBe('queued');
+    const ticket = created.ticket;
+    expect(ticket).toMatchObject({ status: 'new', companyId: company.id, companyName: 'Globex', contactName: 'Lola Flores' });
+    expect(ticket.sla).toMatchObject({ firstResponse: 'pending', resolution: 'pending', breached: false });
+    expect(ticket.firstResponseDueAt).toBe(START + 2 * HOUR);
+
+    await flushOutbox(db);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.to).toEqual(['lola@example.com']);
+    // The customer's braces are text, not merge fields; the subject carries the ticket's reference.
+    expect(smtp.received[0]!.raw).toMatch(/Subject: We received your request: Cannot log in \{ \{contact/);
+    const messages = (await call(db, 'tickets.messages', { id: ticket.id })).items;
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ kind: 'auto_reply', delivery: 'sent' });
+
+    // 90 minutes later: still inside the target but "breaching soon" (two-hour horizon).
+    clock.set(START + 90 * 60_000);
+    expect((await call(db, 'tickets.list', { queue: 'breaching_soon' })).items.map((t) => t.id)).toEqual([ticket.id]);
+    expect((await call(db, 'tickets.get', { id: ticket.id })).sla.breached).toBe(false);
+
+    // The injectable clock passes the first-response target: the ticket is breaching.
+    clock.set(START + 2 * HOUR + 60_000);
+    const late = await call(db, 'tickets.get', { id: ticket.id });
+    expect(late.sla).toMatchObject({ firstResponse: 'breached', resolution: 'pending', breached: true });
+    expect((await call(db, 'tickets.list', { queue: 'breached' })).items.map((t) => t.id)).toEqual([ticket.id]);
+    expect((await call(db, 'tickets.queueCounts', {})).breached).toBe(1);
+  });
+
+  it('replies through the outbox from a template with an article, keeps internal notes internal, and meets the target', async () => {
+    const { db, clock, contact, ana } = await serviceBook();
+    const smtp = await smtpFor(db);
+    await madridPolicy(db);
+    await call(db, 'tickets.saveSettings', { autoReply: false });
+    const { ticket, autoReply } = await call(db, 'tickets.create', { subject: 'Reset password', contactId: contact.id });
+    expect(autoReply).toBe('skipped');
+    const article = await call(db, 'knowledgeBase.create', {
+      locale: 'en',
+      title: 'How to reset your password',
+      body: 'Open Settings.\n\nChoose "Forgot password".',
+      status: 'published',
+    });
+    const template = await call(db, 'templates.create', {
+      name: 'Answer',
+      subject: 'Your request',
+      body: '<p>Hello {{contact.first_name}}, here is how:</p>',
+    });
+    await call(db, 'tickets.addNote', { id: ticket.id, body: 'Customer is on the old plan.' });
+    clock.set(START + HOUR);
+    const reply = await call(db, 'tickets.reply', {
+      id: ticket.id,
+      templateId: template.id,
+      articleIds: [article.id],
+      status: 'pending',
+    });
+    expect(reply).toMatchObject({ kind: 'reply', authorId: ana.id, delivery: 'queued' });
+    expect(reply.body).toContain('<h3>How to reset your password</h3><p>Open Settings.</p>');
+    await flushOutbox(db);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.raw).toContain('Hello Lola, here is how:');
+    expect(smtp.received[0]!.raw).not.toContain('old plan');
+
+    const after = await call(db, 'tickets.get', { id: ticket.id });
+    expect(after).toMatchObject({ status: 'pending', firstRespondedAt: START + HOUR });
+    clock.set(START + 5 * HOUR);
+    expect((await call(db, 'tickets.get', { id: ticket.id })).sla.firstResponse).toBe('met');
+    // The reply is an email activity on the contact's timeline, next to the ticket itself.
+    const timeline = await call(db, 'timeline.list', { entity: 'contacts', id: contact.id, kinds: ['activity', 'ticket'] });
+    expect(timeline.items.map((i) => [i.kind, i.title])).toEqual([
+      ['activity', `Re: Reset password [#${after.id.replace(/-/g, '').slice(-6).toUpperCase()}]`],
+      ['ticket', 'Reset password'],
+    ]);
+
+    // The customer writes back: the ticket is open again. Resolved, then rated.
+    await call(db, 'tickets.logCustomerMessage', { id: ticket.id, body: 'It worked, thanks!' });
+    expect((await call(db, 'tickets.get', { id: ticket.id })).status).toBe('open');
+    const resolved = await call(db, 'tickets.update', { id: ticket.id, status: 'resolved', satisfaction: 5 });
+    expect(resolved).toMatchObject({ resolvedAt: START + 5 * HOUR, satisfaction: 5 });
+    expect(resolved.sla).toMatchObject({ firstResponse: 'met', resolution: 'met', breached: false });
+    const kinds = (await call(db, 'tickets.messages', { id: ticket.id })).items.map((m) => m.kind);
+    expect(kinds).toEqual(['note', 'reply', 'customer']);
+  });
+
+  it('refuses a reply with nobody to send it to, or with an unknown field, and changes nothing', async () => {
+    const { db, contact } = await serviceBook();
+    await smtpFor(db);
+    const { ticket } = await call(db, 'tickets.create', { subject: 'Phone call', channel: 'phone' });
+    await expectNothingWritten(db, ['ticket_messages', 'email_outbox', 'tickets'], async () => {
+      const none = await refuse(db, 'tickets.reply', { id: ticket.id, body: 'Hello' });
+      expect(none.message).toBe('This ticket has no contact with an email address to reply to.');
+    });
+    await call(db, 'tickets.update', { id: ticket.id, contactId: contact.id });
+    await expectNothingWritten(db, ['ticket_messages', 'email_outbox'], async () => {
+      const unknown = await refuse(db, 'tickets.reply', { id: ticket.id, body: 'Hi {{contact.frist_name}}' }, 'es');
+      expect(unknown.issues?.[0]?.message).toMatch(/^Campo de combinación desconocido \{\{contact\.frist_name\}\}/);
+      const empty = await refuse(db, 'tickets.reply', { id: ticket.id, body: '  ' });
+      expect(empty.issues?.[0]).toMatchObject({ path: ['body'], message: 'This field is required.' });
+    });
+    expect((await call(db, 'tickets.get', { id: ticket.id })).firstRespondedAt).toBeNull();
+    const bad = await refuse(db, 'tickets.create', { subject: '', priority: 'whenever' });
+    expect(bad.issues?.map((i) => i.path[0]).sort()).toEqual(['priority', 'subject']);
+  });
+
+  it('assigns new tickets in turn, or to the member who owns their category', async () => {
+    const { db, ana, ben } = await serviceBook();
+    const carla = await call(db, 'members.create', { name: 'Carla Gil' });
+    await call(db, 'ticketRules.save', { name: 'Billing desk', category: 'billing', strategy: 'fixed', memberIds: [carla.id] });
+    await call(db, 'ticketRules.save', { name: 'Everyone', strategy: 'round_robin', memberIds: [ana.id, ben.id] });
+    const assignees: (string | null)[] = [];
+    for (const category of [null, null, 'Billing', null]) {
+      const { ticket } = await call(db, 'tickets.create', { subject: 'Help', category });
+      assignees.push(ticket.assigneeName);
+    }
+    expect(assignees).toEqual(['Ana Ruiz', 'Ben Ortiz', 'Carla Gil', 'Ana Ruiz']);
+    const explicit = await call(db, 'tickets.create', { subject: 'Mine', assigneeId: null });
+    expect(explicit.ticket.assigneeId).toBeNull();
+    expect((await call(db, 'tickets.list', { queue: 'unassigned' })).items.map((t) => t.subject)).toEqual(['Mine']);
+    expect((await call(db, 'tickets.list', { queue: 'mine' })).items).toHaveLength(2);
+    const bad = await refuse(db, 'ticketRules.save', { name: 'X', strategy: 'fixed', memberIds: [] });
+    expect(bad.issues?.[0]).toMatchObject({ path: ['memberIds'] });
+  });
+
+  it('reports volume, response and resolution times, SLA compliance and satisfaction', async () => {
+    const { db, clock, contact } = await serviceBook();
+    await smtpFor(db);
+    await madridPolicy(db);
+    const a = (await call(db, 'tickets.create', { subject: 'A', contactId: contact.id, priority: 'urgent' })).ticket;
+    const b = (await call(db, 'tickets.create', { subject: 'B', channel: 'chat' })).ticket;
+    clock.set(START + 20 * 60_000);
+    await call(db, 'tickets.reply', { id: a.id, body: 'On it' });
+    clock.set(START + 60 * 60_000);
+    await call(db, 'tickets.update', { id: a.id, status: 'resolved', satisfaction: 4 });
+    clock.set(START + 3 * HOUR);
+    await call(db, 'tickets.update', { id: b.id, status: 'closed' });
+    const report = await call(db, 'tickets.report', { from: START - HOUR, to: START + 4 * HOUR });
+    expect(report).toMatchObject({
+      volume: 2,
+      byStatus: { resolved: 1, closed: 1 },
+      byChannel: { email: 1, chat: 1 },
+      byPriority: { urgent: 1, normal: 1 },
+      breached: 1,
+      avgSatisfaction: 4,
+    });
+    expect(report.avgFirstResponseMinutes).toBeCloseTo(20, 0);
+    expect(report.avgResolutionMinutes).toBeCloseTo((60 + 180) / 2, 0);
+    // a: response met, resolution met; b: response breached (never answered), resolution met.
+    expect(report.slaCompliance).toBeCloseTo(3 / 4);
+    expect(countRows(db, 'tickets')).toBe(2);
+  });
+});
+
+describe('channels', () => {
+  it('logs a WhatsApp conversation as an activity with its channel on the contact and company timelines', async () => {
+    const { db, contact, company } = await serviceBook();
+    const logged = await call(db, 'channels.log', {
+      channel: 'whatsapp',
+      direction: 'inbound',
+      body: 'Can you send me the invoice again?',
+      handle: '+34 600 111 222',
+      links: [
+        { entityType: 'contacts', entityId: contact.id },
+        { entityType: 'companies', entityId: company.id },
+      ],
+    });
+    expect(logged.subject).toBe('WhatsApp: Can you send me the invoice again?');
+    expect(logged.details).toMatchObject({ channel: 'whatsapp', direction: 'inbound' });
+    for (const [entity, id] of [
+      ['contacts', contact.id],
+      ['companies', company.id],
+    ] as const) {
+      const items = (await call(db, 'timeline.list', { entity, id, kinds: ['activity'] })).items;
+      expect(items[0]).toMatchObject({ id: logged.id, data: { channel: 'whatsapp' } });
+    }
+    expect((await call(db, 'channels.list', { channel: 'whatsapp' })).items.map((a) => a.id)).toEqual([logged.id]);
+    expect((await call(db, 'channels.list', { channel: 'linkedin' })).items).toEqual([]);
+    const bad = await refuse(db, 'channels.log', { channel: 'myspace', body: 'x', links: [] });
+    expect(bad.issues?.map((i) => i.path[0]).sort()).toEqual(['channel', 'links']);
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mutate, readRow } from '../../../src/main/db/mutation';
+import { stopSync } from '../../../src/main/sync/controller';
+import type { CrmDb } from '../../../src/main/db/open';
+import { call, refuse } from '../accounts/api';
+import { countRows, tempDb } from '../db/temp-db';
+import { startTestServer, type TestServer } from './harness';
+
+let srv: TestServer;
+const opened: CrmDb[] = [];
+beforeAll(async () => {
+  srv = await startTestServer();
+}, 60_000);
+afterEach(() => {
+  for (const db of opened.splice(0)) stopSync(db);
+});
+afterAll(async () => {
+  await srv?.stop();
+});
+
+function book(): CrmDb {
+  const db = tempDb();
+  opened.push(db);
+  return db;
+}
+
+describe('sync through the API (Settings → Sync, Conflicts)', () => {
+  it('is off until signed in, and the app works without it', async () => {
+    const db = book();
+    const status = await call(db, 'sync.status', {});
+    expect(status).toMatchObject({ state: 'off', server: null, pending: 0, openConflicts: 0 });
+    mutate(db, { table: 'contacts', op: 'insert', id: 'c1', values: { firstName: 'Ana' } });
+    expect((await call(db, 'sync.status', {})).pending).toBe(1);
+  });
+
+  it('refuses a wrong password with a translated message and stores nothing', async () => {
+    const db = book();
+    await call(db, 'sync.signUp', {
+      server: srv.server.url,
+      email: 'api-owner@example.com',
+      password: 'long enough pw',
+      workspaceName: 'W',
+    });
+    const other = book();
+    const error = await refuse(
+      other,
+      'sync.signIn',
+      { server: srv.server.url, email: 'api-owner@example.com', password: 'wrong' },
+      'es',
+    );
+    expect(error.message).toMatch(/Correo o contraseña incorrectos/);
+    expect((await call(other, 'sync.status', {})).state).toBe('off');
+    const offline = await refuse(other, 'sync.signIn', {
+      server: 'http://127.0.0.1:9',
+      email: 'x@example.com',
+      password: 'whatever1',
+    });
+    expect(offline.code).toBe('unavailable');
+  });
+
+  it('lists a same-field conflict with both values; choosing the other value is a new edit that reaches the other device', async () => {
+    const a = book();
+    const b = book();
+    await call(a, 'sync.signUp', {
+      server: srv.server.url,
+      email: 'conflict@example.com',
+      password: 'long enough pw',
+      workspaceName: 'W',
+    });
+    mutate(a, { table: 'contacts', op: 'insert', id: 'c1', values: { firstName: 'Ana' } });
+    await call(a, 'sync.runNow', {});
+    await call(b, 'sync.signIn', { server: srv.server.url, email: 'conflict@example.com', password: 'long enough pw' });
+    await call(b, 'sync.runNow', {});
+    expect(readRow(b, 'contacts', 'c1')?.firstName).toBe('Ana');
+
+    // Offline on both: different fields, and the same field.
+    mutate(a, { table: 'contacts', op: 'update', id: 'c1', values: { department: 'Sales', jobTitle: 'From A' } });
+    mutate(b, { table: 'contacts', op: 'update', id: 'c1', values: { lastName: 'Bee', jobTitle: 'From B' } });
+    await call(a, 'sync.runNow', {});
+    await call(b, 'sync.runNow', {});
+    await call(a, 'sync.runNow', {});
+    const ra = readRow(a, 'contacts', 'c1')!;
+    expect(ra).toEqual(readRow(b, 'contacts', 'c1'));
+    expect(ra).toMatchObject({ department: 'Sales', lastName: 'Bee', jobTitle: 'From B' });
+
+    const { items } = await call(a, 'sync.conflicts', {});
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ entity: 'contacts', recordId: 'c1', field: 'job_title', recordLabel: 'Ana Bee' });
+    expect([items[0]!.kept.value, items[0]!.other.value].sort()).toEqual(['From A', 'From B']);
+
+    const after = await call(a, 'sync.resolveConflict', { id: items[0]!.id, choice: 'other' });
+    expect(after.items).toHaveLength(0);
+    expect(readRow(a, 'contacts', 'c1')!.jobTitle).toBe(items[0]!.other.value);
+    await call(a, 'sync.runNow', {});
+    await call(b, 'sync.runNow', {});
+    expect(readRow(b, 'contacts', 'c1')!.jobTitle).toBe(items[0]!.other.value);
+    // Settled on the other device too: the field was edited after both values.
+    expect((await call(b, 'sync.conflicts', {})).items).toHaveLength(0);
+    expect(countRows(b, 'sync_outbox')).toBe(0);
+  }, 60_000);
+
+  it('signs out: the device stops syncing and keeps its data and unsent changes', async () => {
+    const db = book();
+    await call(db, 'sync.signUp', {
+      server: srv.server.url,
+      email: 'signout@example.com',
+      password: 'long enough pw',
+      workspaceName: 'W',
+    });
+    await call(db, 'sync.runNow', {});
+    mutate(db, { table: 'contacts', op: 'insert', id: 'kept', values: { firstName: 'Kept' } });
+    const status = await call(db, 'sync.signOut', {});
+    expect(status).toMatchObject({ state: 'off', pending: 1 });
+    expect(readRow(db, 'contacts', 'kept')).toBeDefined();
+  }, 60_000);
+});

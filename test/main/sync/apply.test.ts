@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { mutate, readRow } from '../../../src/main/db/mutation';
+import type { CrmDb } from '../../../src/main/db/open';
+import { applyRemote, replayParked } from '../../../src/main/sync/apply';
+import { readOutbox, trimOutbox } from '../../../src/main/sync/outbox';
+import { countRows, manualClock, tempDb } from '../db/temp-db';
+
+/** Sends everything `from` has not sent yet straight to `to` (no server: the merge and apply alone). */
+function ship(from: CrmDb, to: CrmDb) {
+  const batch = readOutbox(from);
+  const result = applyRemote(to, batch.changes);
+  trimOutbox(from, batch.lastSeq);
+  return result;
+}
+
+function search(db: CrmDb, term: string): string[] {
+  return db.sqlite
+    .prepare(
+      'SELECT d.entity_id FROM search_index JOIN search_doc d ON d.doc_id = search_index.rowid WHERE search_index MATCH ?',
+    )
+    .pluck()
+    .all(term) as string[];
+}
+
+function pair() {
+  const clockA = manualClock(1_750_000_000_000);
+  const clockB = manualClock(1_750_000_000_000);
+  return { a: tempDb({ now: clockA.now }), b: tempDb({ now: clockB.now }) };
+}
+
+describe('remote apply', () => {
+  it('copies a record with its clocks and index, without adding to the outbox', () => {
+    const { a, b } = pair();
+    mutate(a, {
+      table: 'contacts',
+      op: 'insert',
+      id: 'c1',
+      values: { firstName: 'José', lastName: 'García', custom: { tier: 'gold' } },
+    });
+    const result = ship(a, b);
+    expect(result.rows).toBe(1);
+    expect(readRow(b, 'contacts', 'c1')).toEqual(readRow(a, 'contacts', 'c1'));
+    expect(countRows(b, 'sync_outbox')).toBe(0);
+    expect(search(b, 'jose')).toEqual(['c1']);
+    expect(b.sqlite.prepare("SELECT origin FROM audit_history WHERE entity_id = 'c1'").pluck().get()).toBe('sync');
+  });
+
+  it('keeps both edits of different fields and the later edit of one field, whatever the order', () => {
+    const { a, b } = pair();
+    mutate(a, { table: 'contacts', op: 'insert', id: 'c1', values: { firstName: 'Ana', custom: { size: 'S' } } });
+    ship(a, b);
+    mutate(a, {
+      table: 'contacts',
+      op: 'update',
+      id: 'c1',
+      values: { jobTitle: 'CEO', lastName: 'A-side', custom: { size: 'M' } },
+    });
+    mutate(b, {
+      table: 'contacts',
+      op: 'update',
+      id: 'c1',
+      values: { department: 'Sales', lastName: 'B-side', custom: { size: 'S', tier: 'gold' } },
+    });
+    // B's edit of lastName is the later one (both clocks advanced the same; b ticks after a here).
+    const fromA = readOutbox(a);
+    const fromB = readOutbox(b);
+    applyRemote(b, fromA.changes);
+    applyRemote(a, fromB.changes);
+    applyRemote(a, fromB.changes); // delivered twice
+    const ra = readRow(a, 'contacts', 'c1')!;
+    const rb = readRow(b, 'contacts', 'c1')!;
+    expect(ra).toEqual(rb);
+    expect(ra).toMatchObject({ jobTitle: 'CEO', department: 'Sales' });
+    expect(ra.custom).toEqual({ size: 'M', tier: 'gold' });
+  });
+
+  it('does not overwrite a newer local value with an older remote one', () => {
+    const { a, b } = pair();
+    mutate(a, { table: 'companies', op: 'insert', id: 'k1', values: { name: 'Old' } });
+    const old = readOutbox(a);
+    ship(a, b);
+    mutate(b, { table: 'companies', op: 'update', id: 'k1', values: { name: 'New' } });
+    applyRemote(b, old.changes);
+    expect(readRow(b, 'companies', 'k1')!.name).toBe('New');
+  });
+
+  it('parks writes for unknown columns and tables, and replays them once known', () => {
+    const { a, b } = pair();
+    mutate(a, { table: 'companies', op: 'insert', id: 'k1', values: { name: 'Acme' } });
+    ship(a, b);
+    const hlc = b.clock.tick().replace(/:[^:]*$/, ':zz');
+    const result = applyRemote(b, [
+      { table: 'companies', rowId: 'k1', field: 'future_column', value: 1, hlc, node: 'zz' },
+      { table: 'future_table', rowId: 'x', field: 'name', value: 'n', hlc, node: 'zz' },
+    ]);
+    expect(result.parked).toBe(2);
+    expect(countRows(b, 'sync_parked')).toBe(2);
+    expect(replayParked(b)).toBe(0); // still unknown in this version
+    b.sqlite.prepare("UPDATE sync_parked SET field = 'description' WHERE field = 'future_column'").run();
+    b.sqlite.prepare("UPDATE sync_parked SET value = '\"upgraded\"' WHERE field = 'description'").run();
+    expect(replayParked(b)).toBe(1);
+    expect(readRow(b, 'companies', 'k1')!.description).toBe('upgraded');
+    expect(countRows(b, 'sync_parked')).toBe(1);
+  });
+
+  it('erases a purged record and lists an edit made after a delete', () => {
+    const { a, b } = pair();
+    mutate(a, { table: 'contacts', op: 'insert', id: 'c1', values: { firstName: 'Ana' } });
+    mutate(a, { table: 'contacts', op: 'insert', id: 'c2', values: { firstName: 'Bea' } });
+    ship(a, b);
+    mutate(a, { table: 'contacts', op: 'delete', id: 'c1' });
+    ship(a, b);
+    mutate(b, { table: 'contacts', op: 'update', id: 'c1', values: { jobTitle: 'Kept' } });
+    ship(b, a);
+    expect(readRow(a, 'contacts', 'c1')).toMatchObject({ deleted: true, jobTitle: 'Kept' });
+    expect(countRows(a, 'sync_conflicts')).toBe(1);
+    mutate(a, { table: 'contacts', op: 'delete', id: 'c2' });
+    mutate(a, { table: 'contacts', op: 'purge', id: 'c2' });
+    ship(a, b);
+    expect(readRow(b, 'contacts', 'c2')).toBeUndefined();
+    expect(search(b, 'bea')).toEqual([]);
+  });
+});
