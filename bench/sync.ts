@@ -5,7 +5,7 @@
  *    device: sign-in done, then one `syncRound` (snapshot pages of 5,000 fields through HTTP, applied
  *    with rows, cell clocks, derived fields, search index and audit). Budget: under 20 s. The server is
  *    loaded by device A pushing the same records first (that time is reported too: the server's
- *    ingest through the real push path). On PGlite, and on PostgreSQL when DATABASE_URL is set.
+ *    ingest through the real push path). On PGlite, and on a throw-away PostgreSQL (test/server/postgres.ts).
  *  - Round trip of 1k changes: A edits 1,000 contacts, pushes (one round), B pulls them (one round).
  *    Budget: under 1 s.
  *  - Reference: the same records replicated PouchDB to PouchDB (pouchdb-node + express-pouchdb in
@@ -60,8 +60,18 @@ function makeRecords(): { contacts: Record<string, unknown>[]; companies: Record
 
 function fill(db: CrmDb, records: ReturnType<typeof makeRecords>): void {
   const all: Mutation[] = [
-    ...records.companies.map(({ id, ...values }) => ({ table: 'companies' as const, op: 'insert' as const, id: String(id), values })),
-    ...records.contacts.map(({ id, ...values }) => ({ table: 'contacts' as const, op: 'insert' as const, id: String(id), values })),
+    ...records.companies.map(({ id, ...values }) => ({
+      table: 'companies' as const,
+      op: 'insert' as const,
+      id: String(id),
+      values,
+    })),
+    ...records.contacts.map(({ id, ...values }) => ({
+      table: 'contacts' as const,
+      op: 'insert' as const,
+      id: String(id),
+      values,
+    })),
   ];
   for (let i = 0; i < all.length; i += 2000) mutate(db, all.slice(i, i + 2000), { origin: 'bench' });
 }
@@ -79,33 +89,56 @@ async function ours(storage: 'pglite' | 'postgres', records: ReturnType<typeof m
     const http = new SyncHttp(server.url);
     const email = `bench-${Date.now()}@example.com`;
     const a = openDatabase({ path: join(dir, 'a.sqlite'), create: true });
-    saveSession(a, http.base, email, await http.signup({ email, password: 'bench password', workspaceName: 'Bench', deviceName: 'A' }));
+    saveSession(
+      a,
+      http.base,
+      email,
+      await http.signup({ email, password: 'bench password', workspaceName: 'Bench', deviceName: 'A' }),
+    );
     let t = performance.now();
     fill(a, records);
     log(`${storage}: ${RECORDS} records written on device A in ${secs(performance.now() - t)} s`);
     t = performance.now();
     const pushed = await syncRound(a);
     const pushMs = performance.now() - t;
-    log(`${storage}: pushed ${pushed.pushed} field changes in ${secs(pushMs)} s (${Math.round(pushed.pushed / (pushMs / 1000))}/s)`);
+    log(
+      `${storage}: pushed ${pushed.pushed} field changes in ${secs(pushMs)} s (${Math.round(pushed.pushed / (pushMs / 1000))}/s)`,
+    );
 
     const b = openDatabase({ path: join(dir, 'b.sqlite'), create: true });
     saveSession(b, http.base, email, await http.signin({ email, password: 'bench password', deviceName: 'B' }));
     t = performance.now();
     const first = await syncRound(b);
     const firstMs = performance.now() - t;
-    const rows = (b.sqlite.prepare('SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM companies)').pluck().get() as number);
+    const rows = b.sqlite
+      .prepare('SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM companies)')
+      .pluck()
+      .get() as number;
     log(`${storage}: first sync of ${rows} records (${first.pulled} fields) to a new device in ${secs(firstMs)} s`);
 
     // Round trip: 1k edits on A reach B.
     const ids = records.contacts.slice(0, ROUND_TRIP).map((c) => String(c.id));
-    mutate(a, ids.map((id, i) => ({ table: 'contacts' as const, op: 'update' as const, id, values: { jobTitle: `Edited ${i}` } })));
+    mutate(
+      a,
+      ids.map((id, i) => ({
+        table: 'contacts' as const,
+        op: 'update' as const,
+        id,
+        values: { jobTitle: `Edited ${i}` },
+      })),
+    );
     t = performance.now();
     const push = await syncRound(a);
     const pushOnly = performance.now() - t;
     const pull = await syncRound(b);
     const roundTripMs = performance.now() - t;
-    const arrived = b.sqlite.prepare("SELECT count(*) FROM contacts WHERE job_title LIKE 'Edited %'").pluck().get() as number;
-    log(`${storage}: round trip of ${ROUND_TRIP} changes in ${secs(roundTripMs)} s (push ${secs(pushOnly)} s, ${push.pushed} fields; pull ${pull.pulled} fields); ${arrived} arrived`);
+    const arrived = b.sqlite
+      .prepare("SELECT count(*) FROM contacts WHERE job_title LIKE 'Edited %'")
+      .pluck()
+      .get() as number;
+    log(
+      `${storage}: round trip of ${ROUND_TRIP} changes in ${secs(roundTripMs)} s (push ${secs(pushOnly)} s, ${push.pushed} fields; pull ${pull.pulled} fields); ${arrived} arrived`,
+    );
     a.close();
     b.close();
     return {
@@ -137,7 +170,10 @@ async function pouch(records: ReturnType<typeof makeRecords>) {
     new (name: string): Db;
     defaults(opts: object): unknown;
   };
-  const express = require('express') as () => { use(path: string, h: unknown): void; listen(port: number, host: string, cb: () => void): { address(): AddressInfo; close(cb: () => void): void } };
+  const express = require('express') as () => {
+    use(path: string, h: unknown): void;
+    listen(port: number, host: string, cb: () => void): { address(): AddressInfo; close(cb: () => void): void };
+  };
   const expressPouch = require('express-pouchdb') as (p: unknown, opts: object) => unknown;
   const dir = join(work, 'pouch');
   mkdirSync(dir, { recursive: true });
@@ -169,12 +205,34 @@ async function pouch(records: ReturnType<typeof makeRecords>) {
 }
 
 try {
-  log(`sync bench: ${CONTACTS} contacts + ${COMPANIES} companies; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `sync bench: ${CONTACTS} contacts + ${COMPANIES} companies; load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const records = makeRecords();
-  const results: Record<string, unknown> = { records: RECORDS, date: new Date().toISOString(), loadAverageAtStart: loadavg() };
+  const results: Record<string, unknown> = {
+    records: RECORDS,
+    date: new Date().toISOString(),
+    loadAverageAtStart: loadavg(),
+  };
   const pglite = await ours('pglite', records);
   results.pglite = pglite;
-  if (process.env.DATABASE_URL) results.postgres = await ours('postgres', records);
+  if (process.env.SYNC_BENCH_POSTGRES !== '0') {
+    // A throw-away PostgreSQL (the server's test helper: initdb + pg_ctl on a loopback port).
+    const { startPostgres } = await import('../test/server/postgres');
+    const pg = await startPostgres();
+    if ('skip' in pg) results.postgres = { skipped: pg.skip };
+    else {
+      try {
+        process.env.DATABASE_URL = await pg.createDatabase('bench_sync');
+        results.postgres = await ours('postgres', records);
+      } finally {
+        delete process.env.DATABASE_URL;
+        await pg.stop();
+      }
+    }
+  }
   if (POUCH) {
     const reference = await pouch(records);
     results.pouchdb = reference;

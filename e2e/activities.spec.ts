@@ -94,7 +94,10 @@ test('complete a task from the inbox in one click', async ({ page, server }) => 
   await expect(page.getByTestId('task-row').filter({ hasText: subject })).toBeVisible();
 });
 
-test('a templated email waits while the SMTP server is down and is delivered and logged once', async ({ page, server }) => {
+test('a templated email waits while the SMTP server is down and is delivered and logged once', async ({
+  page,
+  server,
+}) => {
   const n = unique();
   const port = await TestSmtp.freePort();
   const smtp = new TestSmtp(port);
@@ -178,7 +181,9 @@ test('a templated email waits while the SMTP server is down and is delivered and
 test('import the shared .ics samples, and a broken file imports its good events', async ({ page, server }) => {
   await openInEnglish(page, server);
   await openTab(page, 'calendar');
-  const samples = readdirSync(ICS_DIR).filter((f) => f.endsWith('.ics')).sort();
+  const samples = readdirSync(ICS_DIR)
+    .filter((f) => f.endsWith('.ics'))
+    .sort();
   expect(samples.length).toBeGreaterThanOrEqual(4);
   for (const file of samples) {
     await page.locator('input[type="file"]').setInputFiles(join(ICS_DIR, file));
@@ -204,7 +209,9 @@ test('import the shared .ics samples, and a broken file imports its good events'
     'END:VEVENT',
     'END:VCALENDAR',
   ].join('\r\n');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: Buffer.from(broken) });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: Buffer.from(broken) });
   await expect(page.getByTestId('ics-issues')).toContainText('E2E bad event');
   await expect(page.getByTestId('ics-issues')).toContainText('1 events could not be imported');
   const after = await server.call('activities.list', { types: ['meeting'], limit: 200 });

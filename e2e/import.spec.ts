@@ -16,8 +16,10 @@ test('import a Spanish CSV: map, preview errors, import, see it on the timeline,
     `Iñaki${n};Zubizarreta;inaki.${n}@example.com;Ibérica ${n};12/05/1975\r\n`;
   await openInSpanish(page, server);
   // The first-run "who are you?" prompt may cover the sidebar; not now.
-  const whoami = page.getByTestId('whoami-dismiss');
-  if (await whoami.isVisible()) await whoami.click();
+  await page
+    .getByTestId('whoami-dismiss')
+    .click({ timeout: 3000 })
+    .catch(() => undefined);
   await page.getByRole('link', { name: 'Importar y exportar' }).click();
   await expect(page.getByTestId('page-title')).toHaveText('Importar y exportar');
 

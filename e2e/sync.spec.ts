@@ -125,6 +125,12 @@ test.describe('sync between two workspaces through one server', () => {
     const server = `http://127.0.0.1:${syncPort}`;
     const pageA = await (await browser.newContext()).newPage();
     const pageB = await (await browser.newContext()).newPage();
+    for (const page of [pageA, pageB]) {
+      page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') console.log(`console: ${m.text()}`);
+      });
+    }
 
     await test.step('A creates a workspace on the sync server from Settings → Sync', async () => {
       await pageA.goto(a.url);

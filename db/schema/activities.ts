@@ -26,6 +26,9 @@ export const activities = sqliteTable(
     // The tasks inbox: open tasks by due date, done tasks by completion, each an index range.
     index('activities_tasks').on(t.type, t.deleted, t.doneAt, t.dueAt),
     index('activities_owner_tasks').on(t.ownerId, t.type, t.deleted, t.doneAt, t.dueAt),
+    // "Only mine" on the calendar: one member's starts and due times, each an index range.
+    index('activities_owner_start').on(t.ownerId, t.deleted, t.startAt),
+    index('activities_owner_due').on(t.ownerId, t.deleted, t.dueAt),
     index('activities_recurs').on(t.recurs, t.deleted),
   ],
 );

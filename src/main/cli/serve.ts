@@ -1,3 +1,4 @@
+import { startReportScheduler } from '../services/report-schedule';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,8 @@ export const serveCommand: Command = {
     const server = await startWebServer({ db, port: intOption('port', values.port, 0), staticDir: rendererDistDir() });
     // Reminders, automations and the email outbox run while the workspace is open; the browser shows notifications.
     const stopActivities = startActivityRunners(db, { locale: io.locale, intervalMs: 5_000 });
+    // Scheduled reports (analytics) run while the workspace is open; missed runs are caught up now.
+    const stopReports = startReportScheduler(db, { locale: io.locale });
     // The URL (with its token) is the first line on stdout: scripts and tests read it from there.
     io.out(server.url);
     if (!io.json) io.err(io.t('cli.serve_listening', { url: server.url }));
@@ -40,6 +43,7 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop);
     });
     stopActivities();
+    stopReports();
     await server.close();
     db.close();
     return 0;

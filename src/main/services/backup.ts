@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { CrmError } from '../errors';
 import type { CrmDb } from '../db/open';
 
@@ -30,6 +32,47 @@ function stem(path: string): string {
  * Copies the open book with SQLite's online backup API, a few pages per step, so the app keeps
  * reading and writing while a large book is copied. The copy is a consistent snapshot.
  */
+/**
+ * The copy runs on a thread of its own with its own read-only connection (WAL lets it read while
+ * the app writes): no step of it, nor the final flush of a gigabyte to disk, ever holds up the
+ * main thread, where the window's calls are answered.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const source = new Database(workerData.source, { readonly: true, fileMustExist: true });
+source.backup(workerData.target, {
+  progress: ({ totalPages, remainingPages }) => {
+    parentPort.postMessage({ done: totalPages - remainingPages, total: totalPages });
+    return workerData.pages;
+  },
+}).then(
+  () => { source.close(); parentPort.postMessage({ finished: true }); },
+  (error) => { source.close(); parentPort.postMessage({ error: String(error && error.message || error) }); },
+);
+`;
+
+function backupInWorker(
+  source: string,
+  target: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { source, target, driver, pages: PAGES_PER_STEP * 16 },
+  });
+  return new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: { done?: number; total?: number; finished?: boolean; error?: string }) => {
+      if (m.error) reject(new Error(m.error));
+      else if (m.finished) resolve();
+      else if (m.total !== undefined) onProgress?.(m.done ?? 0, m.total);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`backup worker exited with ${code}`))));
+  }).finally(() => void worker.terminate());
+}
+
 export async function backupNow(
   db: CrmDb,
   options: { reason?: BackupReason; out?: string; onProgress?: (done: number, total: number) => void } = {},
@@ -39,12 +82,8 @@ export async function backupNow(
   const stamp = new Date(db.now()).toISOString().replace(/[:.]/g, '-');
   const target = options.out ?? join(backupDir(db), `${stem(db.path)}-${reason}-${stamp}.sqlite`);
   mkdirSync(dirname(target), { recursive: true });
-  await db.sqlite.backup(target, {
-    progress: ({ totalPages, remainingPages }) => {
-      options.onProgress?.(totalPages - remainingPages, totalPages);
-      return PAGES_PER_STEP;
-    },
-  });
+  if (db.path === ':memory:') await db.sqlite.backup(target);
+  else await backupInWorker(db.path, target, options.onProgress);
   if (!options.out) prune(db);
   return { path: target, reason, size: statSync(target).size, createdAt: db.now() };
 }

@@ -23,7 +23,8 @@ const MAX_SPAN = 14 * 86_400_000;
 
 /**
  * The calendar between `from` and `to`: meetings and calls by their start, tasks by their due
- * time, and each repeating activity expanded into its occurrences. Three index ranges (start,
+ * time (logged emails and notes are on timelines, not here), and each repeating activity
+ * expanded into its occurrences. Three index ranges (start,
  * due, and the short list of repeating rows), so a month costs the same in any size of book.
  */
 export function calendarRange(
@@ -37,18 +38,19 @@ export function calendarRange(
   const timed = db.sqlite
     .prepare(
       `SELECT ${COLS} FROM activities WHERE deleted = 0 AND start_at >= @lookback AND start_at < @to AND recurs = 0
-         AND type <> 'task' AND coalesce(end_at, start_at) >= @from${ownerSql}`,
+         AND type IN ('meeting', 'call') AND coalesce(end_at, start_at) >= @from${ownerSql}`,
     )
     .all(params) as Row[];
   const due = db.sqlite
     .prepare(
       `SELECT ${COLS} FROM activities WHERE deleted = 0 AND due_at >= @from AND due_at < @to AND recurs = 0
-         AND (type = 'task' OR start_at IS NULL)${ownerSql}`,
+         AND type = 'task'${ownerSql}`,
     )
     .all(params) as Row[];
   const repeating = db.sqlite
     .prepare(
-      `SELECT ${COLS} FROM activities WHERE recurs = 1 AND deleted = 0 AND coalesce(start_at, due_at) < @to${ownerSql}`,
+      `SELECT ${COLS} FROM activities WHERE recurs = 1 AND deleted = 0 AND type IN ('meeting', 'call', 'task')
+         AND coalesce(start_at, due_at) < @to${ownerSql}`,
     )
     .all(params) as Row[];
 

@@ -3,6 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { companies, contacts, deals } from '../../../db/schema';
 import type { FieldInfo, FieldKind, FilterCondition, FilterGroup, FilterOperator } from '../../shared/contract/filters';
 import { OPERATORS_BY_KIND } from '../../shared/contract/filters';
+import { SEGMENT_NAMES } from '../../shared/contract/segments';
 import { COMPANY_TYPES } from '../../shared/domain/company';
 import { LIFECYCLE_STAGES } from '../../shared/domain/contact';
 import type { CustomFieldEntity } from '../../shared/domain/custom-fields';
@@ -88,6 +89,10 @@ function builtIn(entity: FilterEntity): FieldSpec[] {
     f('lifecycleStage', 'enum', c.lifecycleStage, { values: [...LIFECYCLE_STAGES] }),
     f('ownerId', 'member', c.ownerId),
     f('parentId', 'member', c.parentId, { sortable: false }),
+    // RFM segment from this device's segment cache (analytics: segments.refresh), for saved views and audiences.
+    f('segment', 'enum', sql`(SELECT segment FROM customer_segments WHERE customer_segments.company_id = ${c.id})`, {
+      values: [...SEGMENT_NAMES],
+    }),
     f('createdAt', 'date', c.createdAt),
     f('updatedAt', 'date', c.updatedAt),
     f('tags', 'tags', c.id),

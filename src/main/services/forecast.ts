@@ -92,7 +92,8 @@ export function linearTrend(ys: number[]): { at(x: number): { value: number; low
 }
 
 export function forecast(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(db)): Forecast {
-  const now = db.now();
+  // As of the period's end when one is given (a look back at an old book), otherwise today.
+  const now = scope.period.to ? Math.min(db.now(), scope.period.end - 1) : db.now();
   const first = monthStart(now);
   const end = monthStart(now, FORECAST_MONTHS);
   const firstKey = monthKey(first);

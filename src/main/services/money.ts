@@ -33,6 +33,7 @@ export function pricedLines(rows: StoredLine[], documentDiscountRate = 0): { lin
       taxPercent: rateToPercent(row.taxRate),
       position: row.position,
       gross: a.gross,
+      amount: a.amount,
       net: a.net,
       tax: a.tax,
       total: a.total,

@@ -48,7 +48,7 @@ export function checkRule(
 export function occurrencesBetween(rule: string, dtstart: number, from: number, to: number, duration = 0): number[] {
   let r: rruleModule.RRule;
   try {
-    r = build(rule, dtstart);
+    r = build(rule, fastForward(rule, dtstart, from - duration));
   } catch {
     return [dtstart]; // a rule that arrived broken by sync still shows its first occurrence
   }
@@ -59,6 +59,27 @@ export function occurrencesBetween(rule: string, dtstart: number, from: number, 
     return out.length < MAX_OCCURRENCES;
   });
   return out;
+}
+
+const PERIOD: Record<string, number> = { DAILY: 86_400_000, WEEKLY: 7 * 86_400_000, HOURLY: 3_600_000 };
+
+/**
+ * rrule walks a rule from its start: a weekly meeting begun four years ago costs 200 steps per
+ * calendar page. A rule without COUNT that repeats by a fixed period (daily, weekly, hourly; times
+ * are UTC) has the same occurrences from a start moved forward by whole periods, so the walk
+ * begins just before the range instead.
+ */
+function fastForward(rule: string, dtstart: number, from: number): number {
+  const parts = Object.fromEntries(
+    normalizeRule(rule)
+      .split(';')
+      .map((p) => p.split('=') as [string, string]),
+  );
+  const period = PERIOD[parts.FREQ ?? ''];
+  if (!period || parts.COUNT || parts.BYSETPOS || from <= dtstart) return dtstart;
+  const step = period * Math.max(1, Number(parts.INTERVAL ?? 1) || 1);
+  const periods = Math.floor((from - dtstart) / step) - 1;
+  return periods > 0 ? dtstart + periods * step : dtstart;
 }
 
 /** The first occurrence strictly after `after`, or null when the rule has ended. */

@@ -175,6 +175,7 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
   let cursor = getCursor(db);
   let snapshot = false;
   let pulled = 0;
+  if (cursor && cursor.epoch !== hello.epoch) requeueOwnWrites(db);
   if (!cursor || cursor.epoch !== hello.epoch) {
     ({ cursor, fields: pulled } = await takeSnapshot(db, http, call, pageLimit, progress));
     snapshot = true;
@@ -186,6 +187,7 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
       page = await call((t) => http.pull(t, from, pageLimit));
     } catch (error) {
       if (error instanceof SyncRemoteError && error.code === 'epoch_changed') {
+        requeueOwnWrites(db);
         setState(db, KEYS.cursor, null);
         let fields: number;
         ({ cursor, fields } = await takeSnapshot(db, http, call, pageLimit, progress));
@@ -209,6 +211,21 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
   const conflicts = await fetchConflicts(db, http, call);
   setState(db, KEYS.lastSyncedAt, String(Date.now()));
   return { pushed, pulled, snapshot, conflicts, pending: pendingCount(db) };
+}
+
+/**
+ * The server was restored from a backup (its epoch changed): what this device pushed after that
+ * backup is gone from it. Every row holding a field this device wrote goes back into the outbox
+ * (the push sends only this device's cells, with their original stamps), and the next round pushes
+ * it again after the fresh snapshot; the merge keeps whichever is newer.
+ */
+function requeueOwnWrites(db: CrmDb): void {
+  db.sqlite
+    .prepare(
+      `INSERT INTO sync_outbox (table_name, row_id, changes, hlc)
+       SELECT table_name, row_id, '{"*":true}', ? FROM sync_cell_clock WHERE instr(clocks, ?) > 0`,
+    )
+    .run(db.clock.current(), `:${db.nodeId}"`);
 }
 
 /** A batch sent in an earlier round whose answer never came: the server's ack says whether it was committed. */
@@ -247,7 +264,8 @@ async function takeSnapshot(
       if (!page.hasMore) setJson(db, KEYS.cursor, page.cursor);
     });
     progress({ phase: 'snapshot', done, total: Math.max(page.total, done) });
-    if (!page.hasMore) return { cursor: page.cursor, fields: done - (getJson<{ done: number }>(db, KEYS.snapshot)?.done ?? 0) };
+    if (!page.hasMore)
+      return { cursor: page.cursor, fields: done - (getJson<{ done: number }>(db, KEYS.snapshot)?.done ?? 0) };
     state = nextState ?? undefined;
   }
 }

@@ -1,14 +1,19 @@
 import {
   IconAddressBook,
+  IconBook,
   IconBuilding,
   IconCalendarEvent,
+  IconAward,
   IconChartBar,
+  IconChartPie,
   IconFileImport,
   IconFileDescription,
   IconHome,
+  IconLifebuoy,
   IconPackage,
   IconReceipt,
   IconSettings,
+  IconSpeakerphone,
   IconTargetArrow,
   type Icon,
 } from '@tabler/icons-react';
@@ -30,7 +35,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/quotes', label: 'nav.quotes', icon: IconFileDescription },
   { to: '/invoices', label: 'nav.invoices', icon: IconReceipt },
   { to: '/activities', label: 'nav.activities', icon: IconCalendarEvent },
+  { to: '/tickets', label: 'nav.tickets', icon: IconLifebuoy },
+  { to: '/knowledge-base', label: 'nav.knowledge_base', icon: IconBook },
+  { to: '/campaigns', label: 'nav.campaigns', icon: IconSpeakerphone },
   { to: '/reports', label: 'nav.reports', icon: IconChartBar },
+  { to: '/segments', label: 'nav.segments', icon: IconChartPie },
+  { to: '/loyalty', label: 'nav.loyalty', icon: IconAward },
   { to: '/import', label: 'nav.import', icon: IconFileImport },
 ];
 

@@ -6,9 +6,11 @@ import { ContactEditPage } from '../features/contacts/ContactEditPage';
 import { ContactNewPage } from '../features/contacts/ContactNewPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { TrashPage } from '../features/contacts/TrashPage';
-import { HomePage } from '../features/placeholders/HomePage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { SegmentsPage } from '../features/segments/SegmentsPage';
+import { LoyaltyPage } from '../features/loyalty/LoyaltyPage';
 import { NotFoundPage } from '../features/placeholders/NotFoundPage';
-import { PlaceholderPage } from '../features/placeholders/PlaceholderPage';
 import { CompanyDetailPage } from '../features/companies/CompanyDetailPage';
 import { CompanyEditPage } from '../features/companies/CompanyEditPage';
 import { CompanyNewPage } from '../features/companies/CompanyNewPage';
@@ -26,13 +28,21 @@ import { InvoicePage } from '../features/invoices/InvoicePage';
 import { InvoicesPage } from '../features/invoices/InvoicesPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { TicketsPage } from '../features/tickets/TicketsPage';
+import { TicketPage } from '../features/tickets/TicketPage';
+import { ServiceSettingsPage } from '../features/tickets/ServiceSettingsPage';
+import { KnowledgeBasePage } from '../features/knowledge-base/KnowledgeBasePage';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage';
+import { CampaignPage } from '../features/campaigns/CampaignPage';
 import { Shell } from './Shell';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Shell />}>
-        <Route index element={<HomePage />} />
+        <Route index element={<DashboardPage />} />
+        <Route path="segments" element={<SegmentsPage />} />
+        <Route path="loyalty" element={<LoyaltyPage />} />
         <Route path="contacts" element={<ContactsPage />} />
         <Route path="contacts/new" element={<ContactNewPage />} />
         <Route path="contacts/trash" element={<TrashPage />} />
@@ -44,7 +54,7 @@ export function AppRoutes() {
         <Route path="deals/:id" element={<DealDetailPage />} />
         <Route path="activities" element={<ActivitiesPage />} />
         <Route path="activities/:tab" element={<ActivitiesPage />} />
-        <Route path="reports" element={<PlaceholderPage section="reports" />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="companies/new" element={<CompanyNewPage />} />
         <Route path="companies/:id" element={<CompanyDetailPage />} />
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
@@ -56,6 +66,12 @@ export function AppRoutes() {
         <Route path="quotes/:id" element={<QuotePage />} />
         <Route path="invoices" element={<InvoicesPage />} />
         <Route path="invoices/:id" element={<InvoicePage />} />
+        <Route path="tickets" element={<TicketsPage />} />
+        <Route path="tickets/settings" element={<ServiceSettingsPage />} />
+        <Route path="tickets/:id" element={<TicketPage />} />
+        <Route path="knowledge-base" element={<KnowledgeBasePage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="trash" element={<AllTrashPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="settings/:tab" element={<SettingsPage />} />

@@ -107,7 +107,8 @@ export const activitiesEn = {
   'email.password': 'Password',
   'email.password_kept': 'Leave empty to keep the saved password',
   'email.passphrase': 'Passphrase',
-  'email.passphrase_hint': 'In the browser the password is encrypted under this passphrase; you give it again after a restart.',
+  'email.passphrase_hint':
+    'In the browser the password is encrypted under this passphrase; you give it again after a restart.',
   'email.from_address': 'From address',
   'email.from_name': 'From name',
   'email.save_account': 'Save account',

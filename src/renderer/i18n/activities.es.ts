@@ -98,8 +98,7 @@ export const activitiesEs: Record<keyof typeof activitiesEn, string> = {
   'email.empty_outbox': 'No hay correo en la bandeja de salida.',
   'email.cancel_mail': 'Quitar de la bandeja de salida',
   'email.account': 'Cuenta SMTP',
-  'email.account_hint':
-    'El correo sale por tu propio proveedor. La contraseña se queda en este dispositivo, cifrada.',
+  'email.account_hint': 'El correo sale por tu propio proveedor. La contraseña se queda en este dispositivo, cifrada.',
   'email.host': 'Servidor',
   'email.port': 'Puerto',
   'email.security': 'Seguridad',

@@ -80,7 +80,7 @@ export const billingEn = {
   'quotes.add_line': 'Add line',
   'quotes.discount_document': 'Discount on the whole quote',
   'quotes.subtotal': 'Subtotal',
-  'quotes.discounts': 'Discounts',
+  'quotes.discounts': 'Discount',
   'quotes.tax_on': 'Tax {{rate}} on {{base}}',
   'quotes.total': 'Total',
   'quotes.terms': 'Terms',

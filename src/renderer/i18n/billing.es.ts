@@ -82,7 +82,7 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'quotes.add_line': 'Añadir línea',
   'quotes.discount_document': 'Descuento sobre todo el presupuesto',
   'quotes.subtotal': 'Subtotal',
-  'quotes.discounts': 'Descuentos',
+  'quotes.discounts': 'Descuento',
   'quotes.tax_on': 'Impuesto {{rate}} sobre {{base}}',
   'quotes.total': 'Total',
   'quotes.terms': 'Condiciones',

@@ -1,3 +1,6 @@
+import { analyticsEn } from './analytics.en';
+import { serviceEn } from './service.en';
+import { marketingEn } from './marketing.en';
 import { billingEn } from './billing.en';
 import { activitiesEn } from './activities.en';
 import { companiesEn } from './companies.en';
@@ -179,6 +182,6 @@ const baseEn = {
 };
 
 /** Every UI string: the shell's and each feature's own catalogue. */
-export const en = { ...baseEn, ...syncEn, ...listsEn, ...companiesEn, ...recordsEn, ...dealsEn, ...billingEn, ...activitiesEn, ...importEn };
+export const en = { ...baseEn, ...syncEn, ...listsEn, ...companiesEn, ...recordsEn, ...dealsEn, ...billingEn, ...activitiesEn, ...importEn, ...analyticsEn, ...serviceEn, ...marketingEn };
 
 export type UiKey = keyof typeof en;

@@ -1,3 +1,6 @@
+import { analyticsEs } from './analytics.es';
+import { serviceEs } from './service.es';
+import { marketingEs } from './marketing.es';
 import { billingEs } from './billing.es';
 import { activitiesEs } from './activities.es';
 import { companiesEs } from './companies.es';
@@ -184,4 +187,4 @@ const baseEs: Record<
   'notfound.home': 'Ir al inicio',
 };
 
-export const es: Record<UiKey, string> = { ...baseEs, ...syncEs, ...listsEs, ...companiesEs, ...recordsEs, ...dealsEs, ...billingEs, ...activitiesEs, ...importEs };
+export const es: Record<UiKey, string> = { ...baseEs, ...syncEs, ...listsEs, ...companiesEs, ...recordsEs, ...dealsEs, ...billingEs, ...activitiesEs, ...importEs, ...serviceEs, ...marketingEs, ...analyticsEs };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idInput, idSchema } from './common';
 import { defineMethod } from './define';
 
-export const IMPORT_ENTITIES = ['contacts', 'companies'] as const;
+export const IMPORT_ENTITIES = ['contacts', 'companies', 'products', 'members', 'deals'] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export const DEDUPE_STRATEGIES = ['skip', 'update', 'create'] as const;

@@ -119,6 +119,9 @@ export const lineSchema = z.object({
   taxPercent: z.number(),
   position: z.number(),
   gross: z.number().int(),
+  /** quantity × unit price less the line discount: what the line shows. */
+  amount: z.number().int(),
+  /** After the document discount too: the base its tax is computed on. */
   net: z.number().int(),
   tax: z.number().int(),
   total: z.number().int(),
@@ -139,7 +142,7 @@ export const dealLinesSchema = z.object({
   currency: z.string(),
   items: z.array(lineSchema),
   totals: totalsSchema,
-  /** The deal amount the lines set: their total after discounts, before tax. */
+  /** The deal amount the lines set: their total after discounts, before tax (the subtotal). */
   amount: z.number().int(),
 });
 export type DealLines = z.infer<typeof dealLinesSchema>;

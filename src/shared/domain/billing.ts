@@ -76,6 +76,8 @@ export interface LineAmounts {
   /** quantity × unit price */
   gross: number;
   lineDiscount: number;
+  /** What the line shows: quantity × price less the line's own discount. */
+  amount: number;
   /** This line's share of the document discount. */
   documentDiscount: number;
   /** After both discounts, before tax. */
@@ -86,7 +88,9 @@ export interface LineAmounts {
 
 export interface DocumentTotals {
   lines: LineAmounts[];
+  /** The sum of the lines' amounts (after their own discounts). */
   subtotal: number;
+  /** The document discount, spread over the lines. */
   discountTotal: number;
   taxTotal: number;
   total: number;
@@ -105,6 +109,7 @@ export function lineAmounts(line: PricedLine, documentDiscountRate = 0): LineAmo
   return {
     gross: Number(gross),
     lineDiscount: Number(lineDiscount),
+    amount: Number(afterLine),
     documentDiscount: Number(documentDiscount),
     net: Number(net),
     tax: Number(tax),
@@ -112,7 +117,11 @@ export function lineAmounts(line: PricedLine, documentDiscountRate = 0): LineAmo
   };
 }
 
-/** A quote's or invoice's totals: subtotal − discounts + tax = total, exactly. */
+/**
+ * A quote's or invoice's totals, as printed: the lines' amounts add up to the subtotal; the
+ * document discount comes off it; tax is per rate on what is left. subtotal − discount + tax =
+ * total, exactly.
+ */
 export function documentTotals(lines: PricedLine[], documentDiscountRate = 0): DocumentTotals {
   const amounts = lines.map((l) => lineAmounts(l, documentDiscountRate));
   let subtotal = 0;
@@ -120,8 +129,8 @@ export function documentTotals(lines: PricedLine[], documentDiscountRate = 0): D
   let taxTotal = 0;
   const byRate = new Map<number, { rate: number; base: number; tax: number }>();
   amounts.forEach((a, i) => {
-    subtotal += a.gross;
-    discountTotal += a.lineDiscount + a.documentDiscount;
+    subtotal += a.amount;
+    discountTotal += a.documentDiscount;
     taxTotal += a.tax;
     const rate = lines[i]!.taxRate;
     const entry = byRate.get(rate) ?? { rate, base: 0, tax: 0 };

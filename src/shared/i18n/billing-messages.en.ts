@@ -51,6 +51,7 @@ export const billingMessagesEn = {
   'pdf.tax': 'Tax',
   'pdf.amount': 'Amount',
   'pdf.subtotal': 'Subtotal',
+  'pdf.discount_document': 'Discount {{rate}}',
   'pdf.discounts': 'Discounts',
   'pdf.tax_line': 'Tax {{rate}} on {{base}}',
   'pdf.total': 'Total',

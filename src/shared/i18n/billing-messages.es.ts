@@ -53,6 +53,7 @@ export const billingMessagesEs: Record<keyof typeof billingMessagesEn, string> =
   'pdf.tax': 'IVA',
   'pdf.amount': 'Importe',
   'pdf.subtotal': 'Subtotal',
+  'pdf.discount_document': 'Descuento {{rate}}',
   'pdf.discounts': 'Descuentos',
   'pdf.tax_line': 'Impuesto {{rate}} sobre {{base}}',
   'pdf.total': 'Total',

@@ -240,3 +240,28 @@ describe('calendar', () => {
     expect(bad.issues?.[0]?.message).toBe('El final debe ser posterior al inicio.');
   });
 });
+
+describe('recurrence', () => {
+  it('expands a long-running rule the same from its start as from a page years later', async () => {
+    const { occurrencesBetween } = await import('../../../src/main/services/recurrence');
+    const start = Date.UTC(2020, 0, 6, 9); // a Monday
+    const from = Date.UTC(2026, 2, 1);
+    const to = Date.UTC(2026, 3, 1);
+    for (const rule of [
+      'FREQ=WEEKLY;BYDAY=MO,TH',
+      'FREQ=DAILY;INTERVAL=3',
+      'FREQ=WEEKLY;INTERVAL=2;UNTIL=20260320T000000Z',
+    ]) {
+      const fast = occurrencesBetween(rule, start, from, to, HOUR);
+      const rrule = await import('rrule');
+      const lib = ((rrule as unknown as { default?: typeof rrule }).default ?? rrule) as typeof rrule;
+      const slow = lib
+        .rrulestr(`RRULE:${rule}`, { dtstart: new Date(start) })
+        .between(new Date(from - HOUR), new Date(to - 1), true)
+        .map((d) => d.getTime())
+        .filter((t) => t + HOUR > from);
+      expect(fast).toEqual(slow);
+      expect(fast.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -166,7 +166,8 @@ describe('quotes', () => {
       currency: 'EUR',
       issueDate: '2026-03-10',
     });
-    expect(quote.totals).toMatchObject({ subtotal: 5997, discountTotal: 600, taxTotal: 1133, total: 6530 });
+    expect(quote.totals).toMatchObject({ subtotal: 5397, discountTotal: 0, taxTotal: 1133, total: 6530 });
+    expect(quote.lines[0]).toMatchObject({ gross: 5997, amount: 5397, discountPercent: 10 });
 
     // A non-draft quote cannot be edited; the refusal changes nothing.
     await call(db, 'quotes.setStatus', { id: quote.id, status: 'sent' });

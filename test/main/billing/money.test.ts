@@ -14,6 +14,7 @@ describe('billing arithmetic in minor units', () => {
     expect(lineAmounts({ quantity: 3, unitPrice: 1999, discountRate: 1000, taxRate: 2100 })).toEqual({
       gross: 5997,
       lineDiscount: 600, // 599.7 rounds half up
+      amount: 5397,
       documentDiscount: 0,
       net: 5397,
       tax: 1133, // 1133.37
@@ -38,8 +39,10 @@ describe('billing arithmetic in minor units', () => {
       [4750, 475],
       [58, 0],
     ]);
-    expect(totals.subtotal).toBe(5997 + 5000 + 70);
-    expect(totals.discountTotal).toBe(600 + 270 + 250 + 9 + 3);
+    // The subtotal adds the lines as printed (after their own discounts); the document discount comes off it.
+    expect(totals.lines.map((l) => l.amount)).toEqual([5397, 5000, 61]);
+    expect(totals.subtotal).toBe(5397 + 5000 + 61);
+    expect(totals.discountTotal).toBe(270 + 250 + 3);
     expect(totals.taxTotal).toBe(1552);
     expect(totals.total).toBe(5127 + 4750 + 58 + 1552);
     expect(totals.subtotal - totals.discountTotal + totals.taxTotal).toBe(totals.total);

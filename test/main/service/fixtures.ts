@@ -30,11 +30,11 @@ export async function smtpFor(db: CrmDb): Promise<TestSmtp> {
   return smtp;
 }
 
-/** Monday 2 March 2026, 09:00 UTC (10:00 in Madrid). The clock moves 1 ms per read unless set. */
+/** Monday 2 March 2026, 09:00 UTC (10:00 in Madrid). The clock stands still unless set. */
 export const START = Date.UTC(2026, 2, 2, 9);
 
 export async function serviceBook(start = START) {
-  const clock = manualClock(start, 1);
+  const clock = manualClock(start, 0);
   const db = tempDb({ now: clock.now });
   const ana = await call(db, 'members.create', { name: 'Ana Ruiz', email: 'ana@acme.test' });
   const ben = await call(db, 'members.create', { name: 'Ben Ortiz', email: 'ben@acme.test' });

@@ -13,9 +13,10 @@ const ROOT = join(import.meta.dirname, '../../..');
 function crmSync(
   path: string,
   failpoint?: string,
+  extra: string[] = [],
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/crm.js'), 'sync', '--db', path, '--json'], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/crm.js'), 'sync', '--db', path, '--json', ...extra], {
       cwd: ROOT,
       env: { ...process.env, CRM_FAILPOINT: failpoint ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,6 +52,34 @@ async function serverCounts(workspaceId: string) {
     logged: await q('SELECT count(*) AS n FROM change_log WHERE workspace_id = $1'),
   };
 }
+
+describe('crm sync', () => {
+  it('signs in with --server/--email/--password, runs one round, then works with the stored device token', async () => {
+    const dir = tempDir();
+    const a = openBook(dir, 'a.sqlite');
+    await signUp(a, srv.server.url, 'cli@example.com');
+    mutate(a, { table: 'contacts', op: 'insert', id: 'cli1', values: { firstName: 'Cli' } });
+    await syncRound(a);
+    openBook(dir, 'b.sqlite').close();
+    const refused = await crmSync(join(dir, 'b.sqlite'));
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toMatch(/--server/);
+    const first = await crmSync(join(dir, 'b.sqlite'), undefined, [
+      '--server',
+      srv.server.url,
+      '--email',
+      'cli@example.com',
+      '--password',
+      'correct horse battery',
+    ]);
+    expect(first.code, first.out).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ snapshot: true, pending: 0 });
+    const again = await crmSync(join(dir, 'b.sqlite'));
+    expect(again.code, again.out).toBe(0);
+    const b = openBook(dir, 'b.sqlite');
+    expect(dump(b)).toEqual(dump(a));
+  }, 120_000);
+});
 
 describe('a sync client killed at a failpoint converges after restart', () => {
   it('after the push response, before trimming the outbox: the retry is not applied twice', async () => {

@@ -43,3 +43,41 @@ describe('sync round against the server', () => {
     expect(ra).toMatchObject({ jobTitle: 'CEO', department: 'Sales', custom: { size: 'M', tier: 'gold' } });
   }, 60_000);
 });
+
+describe('a server restored from a backup (new epoch)', () => {
+  it('makes devices take a fresh snapshot and push their own writes again', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { startSyncServer } = await import('../../../src/server/index');
+    const dir = mkdtempSync(join(tmpdir(), 'crm-epoch-'));
+    const options = {
+      dataDir: dir,
+      logLevel: 'silent' as const,
+      jwtSecret: 'epoch-secret-epoch-secret-epoch-secret-0',
+    };
+    let server = await startSyncServer(options);
+    try {
+      const a = tempDb();
+      await signUp(a, server.url, 'epoch@example.com');
+      mutate(a, { table: 'contacts', op: 'insert', id: 'e1', values: { firstName: 'Before' } });
+      await syncRound(a);
+      const port = server.port;
+      await server.close();
+      server = await startSyncServer({ ...options, port, newEpoch: true });
+      // Pretend the restored server lost A's writes: A must send them again.
+      await server.db.query('DELETE FROM field_state');
+      mutate(a, { table: 'contacts', op: 'update', id: 'e1', values: { jobTitle: 'After' } });
+      const round = await syncRound(a);
+      expect(round.snapshot).toBe(true);
+      await syncRound(a); // pushes what the restore lost
+      const b = tempDb();
+      await signIn(b, server.url, 'epoch@example.com');
+      await syncRound(b);
+      expect(readRow(b, 'contacts', 'e1')).toMatchObject({ firstName: 'Before', jobTitle: 'After' });
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});

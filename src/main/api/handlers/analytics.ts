@@ -1,4 +1,8 @@
 import { dashboard } from '../../services/dashboard';
+import { builderFields, runBuilder } from '../../services/report-builder';
+import { deleteSchedule, listSchedules, runDueSchedules, saveSchedule, tableOf } from '../../services/report-schedule';
+import { exportReport } from '../../services/reports/export';
+import { deleteSavedReport, listSavedReports, saveReport } from '../../services/reports/saved';
 import {
   addLedgerEntry,
   customerLedger,
@@ -19,6 +23,16 @@ import { writeOptions, type HandlerMap } from '../context';
 type AnalyticsMethods =
   | 'reports.catalog'
   | 'reports.run'
+  | 'reports.fields'
+  | 'reports.build'
+  | 'reports.listSaved'
+  | 'reports.save'
+  | 'reports.deleteSaved'
+  | 'reports.export'
+  | 'reports.schedules'
+  | 'reports.saveSchedule'
+  | 'reports.deleteSchedule'
+  | 'reports.runDue'
   | 'dashboard.get'
   | 'segments.summary'
   | 'segments.customers'
@@ -37,6 +51,19 @@ type AnalyticsMethods =
 export const analyticsHandlers: HandlerMap<AnalyticsMethods> = {
   'reports.catalog': (_input, ctx) => ({ items: reportCatalog(ctx.locale) }),
   'reports.run': (input, ctx) => runReport(ctx.db, input, ctx.locale),
+  'reports.fields': (input, ctx) => ({ items: builderFields(ctx.db, input.entity, ctx.locale) }),
+  'reports.build': (input, ctx) => runBuilder(ctx.db, input.config, ctx.locale, ctx.actor),
+  'reports.listSaved': (_input, ctx) => ({ items: listSavedReports(ctx.db, ctx.actor) }),
+  'reports.save': (input, ctx) => saveReport(ctx.db, input, writeOptions(ctx)),
+  'reports.deleteSaved': (input, ctx) => ({ changed: deleteSavedReport(ctx.db, input.id, writeOptions(ctx)) }),
+  'reports.export': async (input, ctx) => {
+    const file = await exportReport(tableOf(ctx.db, input.source, ctx.locale, ctx.actor), input.format, ctx.locale);
+    return { filename: file.filename, mime: file.mime, base64: file.bytes.toString('base64') };
+  },
+  'reports.schedules': (_input, ctx) => ({ items: listSchedules(ctx.db) }),
+  'reports.saveSchedule': (input, ctx) => saveSchedule(ctx.db, input, writeOptions(ctx)),
+  'reports.deleteSchedule': (input, ctx) => ({ changed: deleteSchedule(ctx.db, input.id, writeOptions(ctx)) }),
+  'reports.runDue': (_input, ctx) => runDueSchedules(ctx.db, ctx.locale),
   'dashboard.get': (input, ctx) => dashboard(ctx.db, input, ctx.locale),
   'segments.summary': (input, ctx) => ({
     currency: baseMoney(ctx.db).base,

@@ -1,4 +1,3 @@
-import { listCustomFields } from '../../services/custom-fields';
 import { batchesForRecord, listBatches, undoImport } from '../../services/import/history';
 import {
   cancelImportJob,
@@ -50,7 +49,6 @@ export const importHandlers: HandlerMap<ImportMethods> = {
       ...(s.delimiter ? { delimiter: s.delimiter } : {}),
       ...(s.hasHeader !== undefined ? { hasHeader: s.hasHeader } : {}),
     });
-    listCustomFields(ctx.db, input.entity); // warms the field cache for the suggestion
     const suggested = suggestMapping(ctx.db, input.entity, found.headers);
     const columns = s.columns ? { ...suggested, ...s.columns } : suggested;
     return {

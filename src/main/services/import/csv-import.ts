@@ -13,7 +13,8 @@ import { CrmError } from '../../errors';
 import type { WriteOptions } from '../../db/mutation';
 import type { CrmDb } from '../../db/open';
 import { commitPlan } from './history';
-import { planImport } from './plan';
+import { columnFormats, isMoreEntity, planMore, type FieldRow } from './more-entities';
+import { planImport, type ImportPlan } from './plan';
 import { rowReader, type PreparedRow, type RowProblem } from './prepare';
 import { readRows, sniff } from './source';
 import { suggestMapping } from './targets';
@@ -72,7 +73,11 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
     columns,
   };
   const fallback: Exclude<DateFormat, 'auto'> = request.locale === 'es' ? 'dmy' : 'mdy';
-  const reader = rowReader(db, request.entity, sniffed.headers, sniffed.sample, { ...resolved, columns }, fallback);
+  const entity = request.entity;
+  const more = isMoreEntity(entity);
+  const reader = more ? null : rowReader(db, entity, sniffed.headers, sniffed.sample, { ...resolved, columns }, fallback);
+  const mapped = sniffed.headers.map((h, i) => [i, columns[h]] as const).filter(([, t]) => !!t) as [number, string][];
+  const fieldRows: FieldRow[] = [];
 
   const prepared: PreparedRow[] = [];
   const problems: RowProblem[] = [];
@@ -101,8 +106,24 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
           });
           continue;
         }
-        const out = reader.prepare(cells, row, local);
-        if (out) prepared.push(out);
+        if (reader) {
+          const out = reader.prepare(cells, row, local);
+          if (out) prepared.push(out);
+          continue;
+        }
+        if (cells.length < sniffed.headers.length || cells.slice(sniffed.headers.length).some((c) => c.trim())) {
+          local.push({
+            row,
+            column: null,
+            value: null,
+            key: 'import.ragged_row',
+            params: { expected: sniffed.headers.length, found: cells.length },
+          });
+          continue;
+        }
+        const fields: Record<string, string> = {};
+        for (const [i, target] of mapped) if (cells[i]?.trim()) fields[target] = cells[i]!;
+        fieldRows.push({ row, fields });
       }
       for (const p of local) note(p);
       request.onProgress?.({ phase: 'reading', done: progress.bytes, total: progress.size });
@@ -113,17 +134,25 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
   for (const q of quoteErrors) note({ row: q.row, column: null, value: null, key: 'import.unbalanced_quotes' });
   if (rows === 0) throw new CrmError('invalid_input', 'import.no_rows');
 
-  request.onProgress?.({ phase: 'checking', done: 0, total: prepared.length });
+  request.onProgress?.({ phase: 'checking', done: 0, total: prepared.length + fieldRows.length });
   const planProblems: RowProblem[] = [];
   const targetColumn = (target: string) => Object.entries(columns).find(([, t]) => t === target)?.[0] ?? null;
-  const plan = planImport(
-    db,
-    request.entity,
-    prepared,
-    { dedupe: settings.dedupe ?? 'skip', createMissing: settings.createMissing ?? false, tags: settings.tags ?? [] },
-    planProblems,
-    targetColumn,
-  );
+  const dedupe = settings.dedupe ?? 'skip';
+  const createMissing = settings.createMissing ?? false;
+  let plan: ImportPlan;
+  if (isMoreEntity(entity)) {
+    const formats = columnFormats(fieldRows, fallback, settings.dateFormat, settings.decimal);
+    plan = planMore(entity, { db, dedupe, createMissing, problems: planProblems, columnOf: targetColumn, ...formats }, fieldRows);
+  } else {
+    plan = planImport(
+      db,
+      entity,
+      prepared,
+      { dedupe, createMissing, tags: settings.tags ?? [] },
+      planProblems,
+      targetColumn,
+    );
+  }
   for (const p of planProblems) note(p);
   problems.sort((a, b) => a.row - b.row);
 

@@ -162,7 +162,7 @@ const PHONE_LABELS: Record<string, string | undefined> = {
  */
 export function rowReader(
   db: CrmDb,
-  entity: ImportEntity,
+  entity: 'contacts' | 'companies',
   headers: string[],
   sample: string[][],
   settings: ImportSettings & { columns: Record<string, string | null> },

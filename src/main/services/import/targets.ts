@@ -2,6 +2,7 @@ import { foldText } from '../../../shared/domain/text';
 import type { ImportEntity, ImportTarget } from '../../../shared/contract/import';
 import type { CrmDb } from '../../db/open';
 import { listCustomFields } from '../custom-fields';
+import { isMoreEntity, MORE_SYNONYMS, MORE_TARGETS } from './more-entities';
 
 /**
  * What a column can be imported into, per entity. The kind tells how a cell is read (see
@@ -70,14 +71,18 @@ const COMPANY_TARGETS: ImportTarget[] = [
   { key: 'note', kind: 'text' },
 ];
 
-const BASE: Record<ImportEntity, ImportTarget[]> = { contacts: CONTACT_TARGETS, companies: COMPANY_TARGETS };
+const BASE: Record<ImportEntity, ImportTarget[]> = {
+  contacts: CONTACT_TARGETS,
+  companies: COMPANY_TARGETS,
+  ...MORE_TARGETS,
+};
 
 /**
  * Header names as people and the usual exports write them (Google Contacts, Outlook, HubSpot,
  * Salesforce, Pipedrive, Zoho), in English and Spanish. Compared folded: lower case, no accents,
  * no punctuation or spaces.
  */
-const SYNONYMS: Record<ImportEntity, Record<string, string[]>> = {
+const SYNONYMS: Record<'contacts' | 'companies', Record<string, string[]>> = {
   contacts: {
     fullName: [
       'name',
@@ -370,7 +375,8 @@ function synonymsOf(entity: ImportEntity): Map<string, string> {
   let map = lookups.get(entity);
   if (!map) {
     map = new Map();
-    for (const [target, names] of Object.entries(SYNONYMS[entity])) {
+    const table = isMoreEntity(entity) ? MORE_SYNONYMS[entity] : SYNONYMS[entity];
+    for (const [target, names] of Object.entries(table)) {
       map.set(foldHeader(target), target);
       for (const name of names) if (!map.has(foldHeader(name))) map.set(foldHeader(name), target);
     }
@@ -381,6 +387,7 @@ function synonymsOf(entity: ImportEntity): Map<string, string> {
 
 /** The built-in targets plus the entity's custom fields (`custom:<key>`, suggested by their label). */
 export function targetsOf(db: CrmDb, entity: ImportEntity): ImportTarget[] {
+  if (isMoreEntity(entity)) return BASE[entity];
   const custom = listCustomFields(db, entity).map((f): ImportTarget => ({
     key: `custom:${f.key}`,
     kind: 'custom',

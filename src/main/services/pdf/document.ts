@@ -160,7 +160,7 @@ export function renderDocument(
       money(line.unitPrice),
       line.discountPercent ? formatRate(line.discountPercent * 100, locale) : '',
       formatRate(line.taxPercent * 100, locale),
-      money(line.net),
+      money(line.amount),
     ];
     cells.forEach((text, i) => {
       const c = COLS[i]!;
@@ -179,7 +179,13 @@ export function renderDocument(
   // Totals, right-aligned, with the tax of each rate on its base.
   const totals = docData.totals;
   const rows: [string, string, boolean][] = [[t('pdf.subtotal'), money(totals.subtotal), false]];
-  if (totals.discountTotal) rows.push([t('pdf.discounts'), `−${money(totals.discountTotal)}`, false]);
+  if (totals.discountTotal) {
+    rows.push([
+      t('pdf.discount_document', { rate: formatRate(docData.discountPercent * 100, locale) }),
+      `−${money(totals.discountTotal)}`,
+      false,
+    ]);
+  }
   for (const tax of totals.taxes) {
     rows.push([
       t('pdf.tax_line', { rate: formatRate(tax.rate, locale), base: money(tax.base) }),
@@ -226,6 +232,8 @@ export function renderDocument(
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
+    // Writing inside the bottom margin would make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
     doc.font('body').fontSize(8).fillColor(GREY);
     doc.text(t('pdf.page', { page: i + 1, pages: range.count }), PAGE.margin, PAGE.height - PAGE.margin, {
       width: PAGE.width - 2 * PAGE.margin,

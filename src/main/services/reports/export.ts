@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import type { ReportCell, ReportColumn, ReportTable } from '../../../shared/contract/reports';
+import { REPORT_EXPORT_FORMATS, type ReportCell, type ReportColumn, type ReportTable } from '../../../shared/contract/reports';
 import { minorDigits } from '../../../shared/domain/currencies';
 import { formatReportCell } from '../../../shared/domain/report-format';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -12,8 +12,8 @@ import { pdfFonts } from '../pdf/fonts';
  * sum them), XLSX (typed cells with number formats) and PDF (the table as people read it, by
  * locale). PNG is made by the renderer from the chart it shows.
  */
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_FORMATS = REPORT_EXPORT_FORMATS;
+export type ExportFormat = (typeof REPORT_EXPORT_FORMATS)[number];
 
 export interface ExportedFile {
   filename: string;

@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity, MethodInput } from '../../../shared/contract';
@@ -59,12 +70,21 @@ function ActivityForm({
 }) {
   const { t } = useTranslation();
   const { current } = useWorkspace();
-  const details = (existing?.details ?? {}) as { recurrence?: string; reminders?: number[]; location?: string; priority?: string };
+  const details = (existing?.details ?? {}) as {
+    recurrence?: string;
+    reminders?: number[];
+    location?: string;
+    priority?: string;
+  };
   const [type, setType] = useState<EditableType>((existing?.type as EditableType) ?? draft?.type ?? 'meeting');
   const [subject, setSubject] = useState(existing?.subject ?? '');
   const [body, setBody] = useState(existing?.body ?? '');
   const [allDay, setAllDay] = useState(existing?.allDay ?? draft?.allDay ?? false);
-  const startMs = existing ? (existing.type === 'task' ? existing.dueAt : existing.startAt) : (draft?.start ?? Date.now());
+  const startMs = existing
+    ? existing.type === 'task'
+      ? existing.dueAt
+      : existing.startAt
+    : (draft?.start ?? Date.now());
   const [start, setStart] = useState(toLocalInput(startMs));
   const [end, setEnd] = useState(toLocalInput(existing?.endAt ?? draft?.end ?? null));
   const [location, setLocation] = useState(details.location ?? '');
@@ -201,12 +221,23 @@ function ActivityForm({
           allowDeselect={false}
           data={REMINDERS.map((r) => ({
             value: r,
-            label: r === '' ? t('act.reminder_none') : r === '0' ? t('act.reminder_at_time') : t('act.reminder_minutes', { count: Number(r) }),
+            label:
+              r === ''
+                ? t('act.reminder_none')
+                : r === '0'
+                  ? t('act.reminder_at_time')
+                  : t('act.reminder_minutes', { count: Number(r) }),
           }))}
           data-testid="activity-reminder"
         />
       </Group>
-      <Textarea label={t('call.notes')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} />
+      <Textarea
+        label={t('call.notes')}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
           {t('act.cancel')}

@@ -85,7 +85,12 @@ function CallForm({ number, links, name, onDone }: Omit<Props, 'opened' | 'onClo
           {clock(seconds)}
         </Text>
         {running ? (
-          <Button color="red" leftSection={<IconPhoneOff size={16} />} onClick={() => setRunning(false)} data-testid="call-stop">
+          <Button
+            color="red"
+            leftSection={<IconPhoneOff size={16} />}
+            onClick={() => setRunning(false)}
+            data-testid="call-stop"
+          >
             {t('call.stop_timer')}
           </Button>
         ) : (
@@ -109,7 +114,13 @@ function CallForm({ number, links, name, onDone }: Omit<Props, 'opened' | 'onClo
         allowDeselect={false}
         data={OUTCOMES.map((o) => ({ value: o, label: t(`call.outcome_${o}`) }))}
       />
-      <Textarea label={t('call.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={3} />
+      <Textarea
+        label={t('call.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        autosize
+        minRows={3}
+      />
       <Group justify="flex-end">
         <Button onClick={() => void save()} disabled={running} data-testid="call-save">
           {t('call.log')}

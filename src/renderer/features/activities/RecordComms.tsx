@@ -42,25 +42,55 @@ export function RecordComms({ entityType, entityId, name, email, phone, alsoLink
 
   return (
     <Group gap="xs" data-testid="record-comms">
-      <Button variant="light" leftSection={<IconMailForward size={16} />} onClick={() => setOpen('email')} data-testid="comms-email">
+      <Button
+        variant="light"
+        leftSection={<IconMailForward size={16} />}
+        onClick={() => setOpen('email')}
+        data-testid="comms-email"
+      >
         {t('email.compose')}
       </Button>
-      <Button variant="light" leftSection={<IconPhoneCall size={16} />} onClick={() => setOpen('call')} data-testid="comms-call">
+      <Button
+        variant="light"
+        leftSection={<IconPhoneCall size={16} />}
+        onClick={() => setOpen('call')}
+        data-testid="comms-call"
+      >
         {t('call.log')}
       </Button>
-      <Button variant="light" leftSection={<IconNote size={16} />} onClick={() => setOpen('note')} data-testid="comms-note">
+      <Button
+        variant="light"
+        leftSection={<IconNote size={16} />}
+        onClick={() => setOpen('note')}
+        data-testid="comms-note"
+      >
         {t('note.add')}
       </Button>
-      <ComposeEmailModal opened={open === 'email'} onClose={() => setOpen(null)} target={{ entityType, entityId }} defaultTo={email} />
+      <ComposeEmailModal
+        opened={open === 'email'}
+        onClose={() => setOpen(null)}
+        target={{ entityType, entityId }}
+        defaultTo={email}
+      />
       <CallLogger opened={open === 'call'} onClose={() => setOpen(null)} number={phone} links={links} name={name} />
-      <Modal opened={open === 'note'} onClose={() => setOpen(null)} title={<Text fw={650}>{t('note.add')}</Text>} size="lg" centered>
+      <Modal
+        opened={open === 'note'}
+        onClose={() => setOpen(null)}
+        title={<Text fw={650}>{t('note.add')}</Text>}
+        size="lg"
+        centered
+      >
         <Stack gap="sm">
           <Text size="xs" c="dimmed">
             {t('note.mention_hint')}
           </Text>
           <RichNoteEditor onChange={setNote} />
           <Group justify="flex-end">
-            <Button onClick={() => void saveNote()} disabled={!note.replace(/<[^>]+>/g, '').trim()} data-testid="note-save">
+            <Button
+              onClick={() => void saveNote()}
+              disabled={!note.replace(/<[^>]+>/g, '').trim()}
+              data-testid="note-save"
+            >
               {t('act.save')}
             </Button>
           </Group>

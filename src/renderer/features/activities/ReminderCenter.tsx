@@ -30,7 +30,9 @@ export function ReminderCenter() {
     const missed = fresh.filter((r) => r.missed);
     const now = fresh.filter((r) => !r.missed);
     const line = (r: Reminder) =>
-      r.offsetMinutes < 0 ? t('rem.overdue', { when: fmt.dateTime(r.occurrenceAt) }) : t('rem.at', { when: fmt.dateTime(r.occurrenceAt) });
+      r.offsetMinutes < 0
+        ? t('rem.overdue', { when: fmt.dateTime(r.occurrenceAt) })
+        : t('rem.at', { when: fmt.dateTime(r.occurrenceAt) });
     for (const r of now) {
       notifications.show({
         id: `reminder-${key(r)}`,
@@ -41,7 +43,8 @@ export function ReminderCenter() {
         onClose: () => void api.reminders.dismiss({ activityIds: [r.activityId] }),
       });
       // Desktop notifications are native in Electron (main process); in a browser, ask the browser.
-      if (!window.crm && 'Notification' in window && Notification.permission === 'granted') new Notification(r.title, { body: line(r) });
+      if (!window.crm && 'Notification' in window && Notification.permission === 'granted')
+        new Notification(r.title, { body: line(r) });
     }
     if (missed.length) {
       notifications.show({
@@ -75,7 +78,8 @@ export function ReminderCenter() {
   };
 
   useEffect(() => {
-    if (!window.crm && 'Notification' in window && Notification.permission === 'default') void Notification.requestPermission();
+    if (!window.crm && 'Notification' in window && Notification.permission === 'default')
+      void Notification.requestPermission();
     void check.current().catch(() => undefined);
   }, []);
   useChangesOf(['reminders'], () => void check.current().catch(() => undefined));

@@ -1,4 +1,20 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Modal, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconEdit, IconPlayerPlay, IconPlus, IconRobot, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,11 +37,17 @@ export function AutomationsPanel() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const rules = useLive(() => unwrap(api.automations.list({})), ['automations'], 'rules');
-  const runs = useLive(() => unwrap(api.automations.runs({ limit: 50 })), ['automations', 'activities', 'email_outbox'], 'runs');
+  const runs = useLive(
+    () => unwrap(api.automations.runs({ limit: 50 })),
+    ['automations', 'activities', 'email_outbox'],
+    'runs',
+  );
   const templates = useLive(() => unwrap(api.templates.list({})), ['templates'], 'tpl');
   const pipelines = usePipelines();
   const [editing, setEditing] = useState<Automation | 'new' | null>(null);
-  const stages = (pipelines.data ?? []).flatMap((p) => p.stages.map((s) => ({ value: s.id, label: `${p.name} · ${s.name}` })));
+  const stages = (pipelines.data ?? []).flatMap((p) =>
+    p.stages.map((s) => ({ value: s.id, label: `${p.name} · ${s.name}` })),
+  );
   const stageName = (id: string) => stages.find((s) => s.value === id)?.label ?? id;
   const templateName = (id: string) => templates.data?.items.find((x) => x.id === id)?.name ?? id;
 
@@ -87,7 +109,11 @@ export function AutomationsPanel() {
             {items.map((r) => (
               <Group key={r.id} justify="space-between" wrap="nowrap" data-testid="automation-row">
                 <Group gap="sm" wrap="nowrap">
-                  <Switch checked={r.enabled} onChange={(e) => void toggle(r, e.currentTarget.checked)} aria-label={t('auto.enabled')} />
+                  <Switch
+                    checked={r.enabled}
+                    onChange={(e) => void toggle(r, e.currentTarget.checked)}
+                    aria-label={t('auto.enabled')}
+                  />
                   <Stack gap={0}>
                     <Text fw={600}>{r.name}</Text>
                     <Text size="sm" c="dimmed">
@@ -99,7 +125,12 @@ export function AutomationsPanel() {
                   <ActionIcon variant="subtle" aria-label={t('tpl.edit')} onClick={() => setEditing(r)}>
                     <IconEdit size={16} />
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('act.delete')} onClick={() => void unwrap(api.automations.delete({ id: r.id }))}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('act.delete')}
+                    onClick={() => void unwrap(api.automations.delete({ id: r.id }))}
+                  >
                     <IconTrash size={16} />
                   </ActionIcon>
                 </Group>
@@ -119,7 +150,10 @@ export function AutomationsPanel() {
                 <Table.Td>{fmt.dateTime(run.at)}</Table.Td>
                 <Table.Td>{items.find((r) => r.id === run.automationId)?.name ?? ''}</Table.Td>
                 <Table.Td>
-                  <Badge color={run.outcome === 'done' ? 'teal' : run.outcome === 'failed' ? 'red' : 'gray'} variant="light">
+                  <Badge
+                    color={run.outcome === 'done' ? 'teal' : run.outcome === 'failed' ? 'red' : 'gray'}
+                    variant="light"
+                  >
                     {t(`auto.outcome_${run.outcome}`)}
                   </Badge>
                 </Table.Td>
@@ -185,26 +219,49 @@ function RuleForm({
   return (
     <Stack gap="sm" data-testid="automation-form">
       {general ? <Alert color="red">{general}</Alert> : null}
-      <TextInput label={t('auto.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} data-testid="automation-name" />
+      <TextInput
+        label={t('auto.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+        data-testid="automation-name"
+      />
       <Select
         label={t('auto.when')}
         value={trigger.type}
         allowDeselect={false}
         onChange={(v) =>
-          setTrigger(v === 'deal_stage' ? { type: 'deal_stage', stageId: stages[0]?.value ?? '' } : v === 'task_overdue' ? { type: 'task_overdue' } : { type: 'contact_created' })
+          setTrigger(
+            v === 'deal_stage'
+              ? { type: 'deal_stage', stageId: stages[0]?.value ?? '' }
+              : v === 'task_overdue'
+                ? { type: 'task_overdue' }
+                : { type: 'contact_created' },
+          )
         }
-        data={(['contact_created', 'deal_stage', 'task_overdue'] as const).map((x) => ({ value: x, label: t(`auto.trigger_${x}`) }))}
+        data={(['contact_created', 'deal_stage', 'task_overdue'] as const).map((x) => ({
+          value: x,
+          label: t(`auto.trigger_${x}`),
+        }))}
         data-testid="automation-trigger"
       />
       {trigger.type === 'contact_created' ? (
         <TextInput
           label={t('auto.source')}
           value={trigger.source ?? ''}
-          onChange={(e) => setTrigger({ type: 'contact_created', ...(e.currentTarget.value ? { source: e.currentTarget.value } : {}) })}
+          onChange={(e) =>
+            setTrigger({ type: 'contact_created', ...(e.currentTarget.value ? { source: e.currentTarget.value } : {}) })
+          }
         />
       ) : null}
       {trigger.type === 'deal_stage' ? (
-        <Select label={t('auto.stage')} value={trigger.stageId} onChange={(v) => setTrigger({ type: 'deal_stage', stageId: v ?? '' })} data={stages} error={errors['trigger.stageId']} />
+        <Select
+          label={t('auto.stage')}
+          value={trigger.stageId}
+          onChange={(v) => setTrigger({ type: 'deal_stage', stageId: v ?? '' })}
+          data={stages}
+          error={errors['trigger.stageId']}
+        />
       ) : null}
       <Select
         label={t('auto.then')}
@@ -219,17 +276,37 @@ function RuleForm({
                 : { type: 'create_task', subject: '', dueInDays: 1 },
           )
         }
-        data={(['send_template', 'create_task', 'notify_assignee'] as const).map((x) => ({ value: x, label: t(`auto.action_${x}`) }))}
+        data={(['send_template', 'create_task', 'notify_assignee'] as const).map((x) => ({
+          value: x,
+          label: t(`auto.action_${x}`),
+        }))}
         error={errors['action.type']}
         data-testid="automation-action"
       />
       {action.type === 'send_template' ? (
-        <Select label={t('email.template')} value={action.templateId} onChange={(v) => setAction({ type: 'send_template', templateId: v ?? '' })} data={templates} error={errors['action.templateId']} />
+        <Select
+          label={t('email.template')}
+          value={action.templateId}
+          onChange={(v) => setAction({ type: 'send_template', templateId: v ?? '' })}
+          data={templates}
+          error={errors['action.templateId']}
+        />
       ) : null}
       {action.type === 'create_task' ? (
         <Group grow>
-          <TextInput label={t('auto.task_subject')} value={action.subject} onChange={(e) => setAction({ ...action, subject: e.currentTarget.value })} error={errors['action.subject']} />
-          <NumberInput label={t('auto.due_in_days')} value={action.dueInDays} min={0} max={365} onChange={(v) => setAction({ ...action, dueInDays: typeof v === 'number' ? v : 0 })} />
+          <TextInput
+            label={t('auto.task_subject')}
+            value={action.subject}
+            onChange={(e) => setAction({ ...action, subject: e.currentTarget.value })}
+            error={errors['action.subject']}
+          />
+          <NumberInput
+            label={t('auto.due_in_days')}
+            value={action.dueInDays}
+            min={0}
+            max={365}
+            onChange={(v) => setAction({ ...action, dueInDays: typeof v === 'number' ? v : 0 })}
+          />
         </Group>
       ) : null}
       <Group justify="flex-end">

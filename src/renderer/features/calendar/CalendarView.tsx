@@ -69,10 +69,14 @@ export function CalendarView() {
       const a = await unwrap(api.activities.get({ id: activityId }));
       const allDay = ev.allDay;
       // Moves are deltas on the stored times, so a repeating activity moves as a whole series.
-      const delta = allDay && a.allDay ? utcDay(ev.start!) - utcDay(old.start!) : ev.start!.getTime() - old.start!.getTime();
+      const delta =
+        allDay && a.allDay ? utcDay(ev.start!) - utcDay(old.start!) : ev.start!.getTime() - old.start!.getTime();
       let patch: { startAt?: number | null; endAt?: number | null; dueAt?: number | null; allDay: boolean };
       if (a.type === 'task') {
-        patch = { dueAt: allDay ? utcDay(ev.start!) : a.allDay || a.dueAt == null ? ev.start!.getTime() : a.dueAt + delta, allDay };
+        patch = {
+          dueAt: allDay ? utcDay(ev.start!) : a.allDay || a.dueAt == null ? ev.start!.getTime() : a.dueAt + delta,
+          allDay,
+        };
       } else if (kind === 'resize') {
         const endDelta = (ev.end?.getTime() ?? 0) - (old.end?.getTime() ?? old.start!.getTime());
         patch = { startAt: a.startAt, endAt: (a.endAt ?? a.startAt ?? 0) + endDelta, allDay };
@@ -114,8 +118,13 @@ export function CalendarView() {
     if (!file) return;
     try {
       const result = await unwrap(api.calendar.importIcs({ text: await file.text() }));
-      notifySuccess(t('cal.import'), t('cal.imported', { imported: fmt.number(result.imported), updated: fmt.number(result.updated) }));
-      setIssues(result.issues.map((i) => `${i.summary ?? i.uid ?? ''}${i.line != null ? ` (${i.line})` : ''}: ${i.message}`));
+      notifySuccess(
+        t('cal.import'),
+        t('cal.imported', { imported: fmt.number(result.imported), updated: fmt.number(result.updated) }),
+      );
+      setIssues(
+        result.issues.map((i) => `${i.summary ?? i.uid ?? ''}${i.line != null ? ` (${i.line})` : ''}: ${i.message}`),
+      );
       ref.current?.getApi().refetchEvents();
     } catch (error) {
       notifyError(t('cal.import'), errorText(t, error));
@@ -161,7 +170,14 @@ export function CalendarView() {
         </Group>
       </Group>
       {issues.length ? (
-        <Alert color="orange" mb="sm" withCloseButton onClose={() => setIssues([])} title={t('cal.import_issues', { count: issues.length })} data-testid="ics-issues">
+        <Alert
+          color="orange"
+          mb="sm"
+          withCloseButton
+          onClose={() => setIssues([])}
+          title={t('cal.import_issues', { count: issues.length })}
+          data-testid="ics-issues"
+        >
           <List size="sm">
             {issues.map((i) => (
               <List.Item key={i}>{i}</List.Item>
@@ -175,8 +191,18 @@ export function CalendarView() {
         initialView="timeGridWeek"
         locales={[esLocale]}
         locale={i18n.language.startsWith('es') ? 'es' : 'en'}
-        headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek' }}
-        buttonText={{ today: t('cal.today'), month: t('cal.month'), week: t('cal.week'), day: t('cal.day'), list: t('cal.agenda') }}
+        headerToolbar={{
+          left: 'prev,next today',
+          center: 'title',
+          right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek',
+        }}
+        buttonText={{
+          today: t('cal.today'),
+          month: t('cal.month'),
+          week: t('cal.week'),
+          day: t('cal.day'),
+          list: t('cal.agenda'),
+        }}
         height="auto"
         slotMinTime="07:00:00"
         slotMaxTime="21:00:00"

@@ -25,7 +25,14 @@ interface Props {
 export function ComposeEmailModal({ opened, onClose, target, defaultTo }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={650}>{t('email.compose')}</Text>} size="xl" radius="lg" centered>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={650}>{t('email.compose')}</Text>}
+      size="xl"
+      radius="lg"
+      centered
+    >
       {opened ? <ComposeForm target={target} defaultTo={defaultTo ?? ''} onDone={onClose} /> : null}
     </Modal>
   );
@@ -120,8 +127,19 @@ function ComposeForm({ target, defaultTo, onDone }: { target: ComposeTarget; def
           {error}
         </Alert>
       ) : null}
-      <TextInput label={t('email.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldErrors.to} data-testid="compose-to" />
-      <TextInput label={t('email.cc')} value={cc} onChange={(e) => setCc(e.currentTarget.value)} error={fieldErrors.cc} />
+      <TextInput
+        label={t('email.to')}
+        value={to}
+        onChange={(e) => setTo(e.currentTarget.value)}
+        error={fieldErrors.to}
+        data-testid="compose-to"
+      />
+      <TextInput
+        label={t('email.cc')}
+        value={cc}
+        onChange={(e) => setCc(e.currentTarget.value)}
+        error={fieldErrors.cc}
+      />
       <Select
         label={t('email.template')}
         placeholder={t('email.no_template')}
@@ -131,8 +149,22 @@ function ComposeForm({ target, defaultTo, onDone }: { target: ComposeTarget; def
         data={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name} (${x.locale})` }))}
         data-testid="compose-template"
       />
-      <TextInput label={t('email.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={fieldErrors.subject} data-testid="compose-subject" />
-      <Textarea label={t('email.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={5} error={fieldErrors.body} data-testid="compose-body" />
+      <TextInput
+        label={t('email.subject')}
+        value={subject}
+        onChange={(e) => setSubject(e.currentTarget.value)}
+        error={fieldErrors.subject}
+        data-testid="compose-subject"
+      />
+      <Textarea
+        label={t('email.body')}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        autosize
+        minRows={5}
+        error={fieldErrors.body}
+        data-testid="compose-body"
+      />
       {preview ? (
         <Card withBorder p="sm" data-testid="compose-preview">
           <Text size="xs" c="dimmed">
@@ -151,7 +183,12 @@ function ComposeForm({ target, defaultTo, onDone }: { target: ComposeTarget; def
             {t('email.open_mail_app')}
           </Group>
         </Anchor>
-        <Button leftSection={<IconSend size={16} />} onClick={() => void send()} loading={busy} data-testid="compose-send">
+        <Button
+          leftSection={<IconSend size={16} />}
+          onClick={() => void send()}
+          loading={busy}
+          data-testid="compose-send"
+        >
           {t('email.send')}
         </Button>
       </Group>

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +26,12 @@ import { useFormat } from '../../lib/format';
 import { issueText } from '../records/issues';
 import { useLive } from '../records/use-live';
 
-const STATUS_COLORS: Record<OutboxItem['status'], string> = { queued: 'yellow', sending: 'blue', sent: 'teal', failed: 'red' };
+const STATUS_COLORS: Record<OutboxItem['status'], string> = {
+  queued: 'yellow',
+  sending: 'blue',
+  sent: 'teal',
+  failed: 'red',
+};
 
 /** The SMTP account of this device and the outbox: what waits, what went, what failed. */
 export function EmailPanel() {
@@ -32,7 +52,14 @@ function Outbox() {
     setBusy(true);
     try {
       const r = await unwrap(api.email.flush({}));
-      notifySuccess(t('email.outbox'), t('email.sent_result', { sent: fmt.number(r.sent), waiting: fmt.number(r.waiting), failed: fmt.number(r.failed) }));
+      notifySuccess(
+        t('email.outbox'),
+        t('email.sent_result', {
+          sent: fmt.number(r.sent),
+          waiting: fmt.number(r.waiting),
+          failed: fmt.number(r.failed),
+        }),
+      );
       void outbox.reload();
     } catch (error) {
       notifyError(t('email.outbox'), errorText(t, error));
@@ -45,7 +72,12 @@ function Outbox() {
     <Card withBorder p="md" data-testid="outbox">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('email.outbox')}</Title>
-        <Button leftSection={<IconSend size={16} />} onClick={() => void sendNow()} loading={busy} data-testid="outbox-send-now">
+        <Button
+          leftSection={<IconSend size={16} />}
+          onClick={() => void sendNow()}
+          loading={busy}
+          data-testid="outbox-send-now"
+        >
           {t('email.send_now')}
         </Button>
       </Group>
@@ -87,7 +119,11 @@ function Outbox() {
                       size="xs"
                       variant="subtle"
                       color="red"
-                      onClick={() => void unwrap(api.email.cancel({ id: m.id })).catch((e: unknown) => notifyError(t('email.outbox'), errorText(t, e)))}
+                      onClick={() =>
+                        void unwrap(api.email.cancel({ id: m.id })).catch((e: unknown) =>
+                          notifyError(t('email.outbox'), errorText(t, e)),
+                        )
+                      }
                     >
                       {t('email.cancel_mail')}
                     </Button>
@@ -177,7 +213,12 @@ function AccountForm() {
         <Alert color="yellow" mb="sm">
           <Group>
             <Text size="sm">{t('email.locked')}</Text>
-            <PasswordInput value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} aria-label={t('email.passphrase')} error={errors.passphrase} />
+            <PasswordInput
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.currentTarget.value)}
+              aria-label={t('email.passphrase')}
+              error={errors.passphrase}
+            />
             <Button size="xs" onClick={() => void unlock()}>
               {t('email.unlock')}
             </Button>
@@ -185,8 +226,22 @@ function AccountForm() {
         </Alert>
       ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('email.host')} value={host} onChange={(e) => setHost(e.currentTarget.value)} error={errors.host} data-testid="smtp-host" />
-        <NumberInput label={t('email.port')} value={port} onChange={setPort} error={errors.port} min={1} max={65535} data-testid="smtp-port" />
+        <TextInput
+          label={t('email.host')}
+          value={host}
+          onChange={(e) => setHost(e.currentTarget.value)}
+          error={errors.host}
+          data-testid="smtp-host"
+        />
+        <NumberInput
+          label={t('email.port')}
+          value={port}
+          onChange={setPort}
+          error={errors.port}
+          min={1}
+          max={65535}
+          data-testid="smtp-port"
+        />
         <Select
           label={t('email.security')}
           value={security}
@@ -195,7 +250,12 @@ function AccountForm() {
           data={(['tls', 'starttls', 'none'] as const).map((s) => ({ value: s, label: t(`email.security_${s}`) }))}
           data-testid="smtp-security"
         />
-        <TextInput label={t('email.user')} value={user} onChange={(e) => setUser(e.currentTarget.value)} data-testid="smtp-user" />
+        <TextInput
+          label={t('email.user')}
+          value={user}
+          onChange={(e) => setUser(e.currentTarget.value)}
+          data-testid="smtp-user"
+        />
         <PasswordInput
           label={t('email.password')}
           placeholder={saved?.hasPassword ? t('email.password_kept') : undefined}
@@ -213,7 +273,13 @@ function AccountForm() {
             data-testid="smtp-passphrase"
           />
         ) : null}
-        <TextInput label={t('email.from_address')} value={fromAddress} onChange={(e) => setFromAddress(e.currentTarget.value)} error={errors.fromAddress} data-testid="smtp-from" />
+        <TextInput
+          label={t('email.from_address')}
+          value={fromAddress}
+          onChange={(e) => setFromAddress(e.currentTarget.value)}
+          error={errors.fromAddress}
+          data-testid="smtp-from"
+        />
         <TextInput label={t('email.from_name')} value={fromName} onChange={(e) => setFromName(e.currentTarget.value)} />
       </SimpleGrid>
       <Group justify="flex-end" mt="md">

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import type { Invoice } from '../../../shared/contract/invoices';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
-import { notifyError, notifySuccess } from '../../components/notify';
+import { notifyError } from '../../components/notify';
 import { api } from '../../lib/api';
 import { isApiError, unwrap } from '../../lib/api-error';
 import { useChanges } from '../../lib/use-changes';
@@ -35,7 +35,7 @@ function PaymentForm({ invoice, onSaved }: { invoice: Invoice; onSaved: (i: Invo
           ...(method ? { method } : {}),
         }),
       );
-      notifySuccess(t('invoices.payment_recorded'), t(`billing.state.${updated.status}`));
+      // No toast: the status badge and the balance change in place (and a toast would cover this form).
       setAmount(updated.balance);
       onSaved(updated);
     } catch (e) {

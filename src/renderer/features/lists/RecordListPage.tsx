@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useStore } from 'zustand';
 import type { FilterGroup, SavedView, SortSpec } from '../../../shared/contract';
 import { EmptyState } from '../../components/EmptyState';
@@ -73,6 +73,18 @@ export function RecordListPage<T extends ListRecord>({ config }: { config: ListP
   const store = listStore(entity, config.defaultColumns);
   const settings = useStore(store);
   const { query, filter, sort, columns: layout, quick, viewId } = settings;
+  // A chart or report opens the list narrowed to its segment: `?filter=<FilterGroup as JSON>` (analytics).
+  const [searchParams, setSearchParams] = useSearchParams();
+  useEffect(() => {
+    const raw = searchParams.get('filter');
+    if (!raw) return;
+    try {
+      store.getState().applyView(null, { filter: JSON.parse(raw) as FilterGroup });
+    } catch {
+      // a malformed link just shows the list
+    }
+    setSearchParams({}, { replace: true });
+  }, [searchParams, setSearchParams, store]);
 
   // ---- lookups and columns
   const catalog = useFieldCatalog(entity);

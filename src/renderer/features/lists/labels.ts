@@ -16,6 +16,7 @@ const ENUM_KEYS: Record<string, string> = {
   lifecycleStage: 'stage.',
   type: 'companies.type_',
   status: 'deals.status_',
+  segment: 'analytics.segment.',
 };
 
 /** The label of one value of an enum field, in the UI language. */

@@ -14,10 +14,13 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useHotkeys, useOs } from '@mantine/hooks';
 import {
+  IconBook,
   IconBuilding,
   IconCalendarEvent,
+  IconLifebuoy,
   IconNote,
   IconSearch,
+  IconSpeakerphone,
   IconTargetArrow,
   IconUser,
   type Icon,
@@ -39,6 +42,9 @@ const TYPE_ICONS: Record<SearchType, Icon> = {
   deal: IconTargetArrow,
   activity: IconCalendarEvent,
   note: IconNote,
+  ticket: IconLifebuoy,
+  kb_article: IconBook,
+  campaign: IconSpeakerphone,
 };
 
 /** Search while typing (debounced; answers to older queries are dropped). */

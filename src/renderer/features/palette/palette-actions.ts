@@ -40,7 +40,7 @@ export const PALETTE_ACTIONS: PaletteAction[] = [
 ];
 
 /** The order result groups are shown in. */
-export const TYPE_ORDER: SearchType[] = ['contact', 'company', 'deal', 'activity', 'note'];
+export const TYPE_ORDER: SearchType[] = ['contact', 'company', 'deal', 'ticket', 'campaign', 'kb_article', 'activity', 'note'];
 
 /** Where a search hit opens: contacts and companies have their own pages; the others open their section. */
 export function paletteRoute(hit: SearchHit): string {
@@ -54,6 +54,12 @@ export function paletteRoute(hit: SearchHit): string {
     case 'activity':
     case 'note':
       return '/activities';
+    case 'ticket':
+      return `/tickets/${hit.id}`;
+    case 'kb_article':
+      return `/knowledge-base?article=${hit.id}`;
+    case 'campaign':
+      return `/campaigns/${hit.id}`;
   }
 }
 

@@ -169,7 +169,7 @@ export function LinesEditor({ lines, onChange, currency, readOnly = false, error
                 </Table.Td>
                 <Table.Td ta="right">
                   <Text size="sm" data-testid={`line-${n}-net`}>
-                    {money(lineAmounts(draftPriced(line)).net, currency)}
+                    {money(lineAmounts(draftPriced(line)).amount, currency)}
                   </Text>
                 </Table.Td>
                 {readOnly ? null : (

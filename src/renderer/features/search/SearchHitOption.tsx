@@ -1,5 +1,15 @@
 import { Badge, Combobox, Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconNote, IconTargetArrow, IconUser, type Icon } from '@tabler/icons-react';
+import {
+  IconBook,
+  IconBuilding,
+  IconCalendarEvent,
+  IconLifebuoy,
+  IconNote,
+  IconSpeakerphone,
+  IconTargetArrow,
+  IconUser,
+  type Icon,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchType } from '../../../shared/contract';
 import classes from './SearchHitOption.module.css';
@@ -10,6 +20,9 @@ const ICONS: Record<SearchType, Icon> = {
   deal: IconTargetArrow,
   activity: IconCalendarEvent,
   note: IconNote,
+  ticket: IconLifebuoy,
+  kb_article: IconBook,
+  campaign: IconSpeakerphone,
 };
 
 /** One result: what kind of record, its title and a line of context. */

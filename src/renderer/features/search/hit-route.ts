@@ -12,5 +12,11 @@ export function hitRoute(hit: SearchHit): string {
     case 'activity':
     case 'note':
       return '/activities';
+    case 'ticket':
+      return `/tickets/${hit.id}`;
+    case 'kb_article':
+      return `/knowledge-base?article=${hit.id}`;
+    case 'campaign':
+      return `/campaigns/${hit.id}`;
   }
 }

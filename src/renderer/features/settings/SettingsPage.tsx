@@ -9,7 +9,7 @@ import { GeneralSettings } from './GeneralSettings';
 import { MembersSettings } from './MembersSettings';
 import { SyncSettings } from '../sync/SyncSettings';
 
-const TABS = ['general', 'members', 'fields', 'pipelines'] as const;
+const TABS = ['general', 'members', 'fields', 'pipelines', 'sync'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Settings: general (language, theme, workspace, about), members and teams, custom fields per entity. */

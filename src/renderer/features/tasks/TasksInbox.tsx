@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Button, Card, Checkbox, Group, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Menu,
+  SegmentedControl,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { IconAlarmSnooze, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +50,9 @@ export function TasksInbox() {
       if (done)
         notifySuccess(
           t('tasks.done_toast'),
-          result.next?.dueAt != null ? t('tasks.next_scheduled', { when: fmt.dateTime(result.next.dueAt) }) : task.subject,
+          result.next?.dueAt != null
+            ? t('tasks.next_scheduled', { when: fmt.dateTime(result.next.dueAt) })
+            : task.subject,
         );
       void inbox.reload();
     } catch (error) {
@@ -114,7 +128,11 @@ export function TasksInbox() {
                   <Checkbox
                     checked={task.doneAt != null}
                     onChange={(e) => void complete(task, e.currentTarget.checked)}
-                    aria-label={task.doneAt ? t('tasks.reopen', { subject: task.subject }) : t('tasks.complete', { subject: task.subject })}
+                    aria-label={
+                      task.doneAt
+                        ? t('tasks.reopen', { subject: task.subject })
+                        : t('tasks.complete', { subject: task.subject })
+                    }
                   />
                   <Stack gap={0}>
                     <Text
@@ -155,8 +173,12 @@ export function TasksInbox() {
                         </Tooltip>
                       </Menu.Target>
                       <Menu.Dropdown>
-                        <Menu.Item onClick={() => void snooze(task, Date.now() + HOUR)}>{t('tasks.snooze_hour')}</Menu.Item>
-                        <Menu.Item onClick={() => void snooze(task, tomorrow9())}>{t('tasks.snooze_tomorrow')}</Menu.Item>
+                        <Menu.Item onClick={() => void snooze(task, Date.now() + HOUR)}>
+                          {t('tasks.snooze_hour')}
+                        </Menu.Item>
+                        <Menu.Item onClick={() => void snooze(task, tomorrow9())}>
+                          {t('tasks.snooze_tomorrow')}
+                        </Menu.Item>
                         <Menu.Item onClick={() => void snooze(task, tomorrow9() + 6 * 24 * HOUR)}>
                           {t('tasks.snooze_week')}
                         </Menu.Item>

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, Grid, Group, ScrollArea, Select, Stack, Text, TextInput, Textarea, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { IconPlus, IconTemplate } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +43,12 @@ export function TemplatesPanel() {
         <Card withBorder p="md">
           <Group justify="space-between" mb="sm">
             <Title order={4}>{t('act.tab_templates')}</Title>
-            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setDraft({ ...EMPTY })} data-testid="template-new">
+            <Button
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setDraft({ ...EMPTY })}
+              data-testid="template-new"
+            >
               {t('tpl.new')}
             </Button>
           </Group>
@@ -70,7 +90,12 @@ function TemplateEditor({ draft, onSaved }: { draft: Draft; onSaved: (t: Templat
     if (!record) return setPreview(null);
     let live = true;
     void api.templates
-      .preview({ subject: values.subject, body: values.body, locale: values.locale, target: { entityType: 'contacts', entityId: record.id } })
+      .preview({
+        subject: values.subject,
+        body: values.body,
+        locale: values.locale,
+        target: { entityType: 'contacts', entityId: record.id },
+      })
       .then((r) => {
         if (!live) return;
         if (r.ok) {
@@ -114,7 +139,13 @@ function TemplateEditor({ draft, onSaved }: { draft: Draft; onSaved: (t: Templat
           </Alert>
         ) : null}
         <Group grow>
-          <TextInput label={t('tpl.name')} value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-testid="template-name" />
+          <TextInput
+            label={t('tpl.name')}
+            value={values.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+            data-testid="template-name"
+          />
           <Select
             label={t('tpl.kind')}
             value={values.kind}
@@ -136,8 +167,23 @@ function TemplateEditor({ draft, onSaved }: { draft: Draft; onSaved: (t: Templat
             ]}
           />
         </Group>
-        <TextInput label={t('email.subject')} value={values.subject} onChange={(e) => set('subject', e.currentTarget.value)} error={errors.subject} data-testid="template-subject" />
-        <Textarea ref={bodyRef} label={t('email.body')} value={values.body} onChange={(e) => set('body', e.currentTarget.value)} error={errors.body} autosize minRows={6} data-testid="template-body" />
+        <TextInput
+          label={t('email.subject')}
+          value={values.subject}
+          onChange={(e) => set('subject', e.currentTarget.value)}
+          error={errors.subject}
+          data-testid="template-subject"
+        />
+        <Textarea
+          ref={bodyRef}
+          label={t('email.body')}
+          value={values.body}
+          onChange={(e) => set('body', e.currentTarget.value)}
+          error={errors.body}
+          autosize
+          minRows={6}
+          data-testid="template-body"
+        />
         <Text size="sm" fw={600}>
           {t('tpl.fields')}
         </Text>
@@ -147,13 +193,24 @@ function TemplateEditor({ draft, onSaved }: { draft: Draft; onSaved: (t: Templat
         <ScrollArea h={90}>
           <Group gap={6}>
             {(fields.data?.fields ?? []).map((f) => (
-              <Badge key={f.token} variant={f.custom ? 'outline' : 'light'} tt="none" style={{ cursor: 'pointer' }} onClick={() => insert(f.token)}>
+              <Badge
+                key={f.token}
+                variant={f.custom ? 'outline' : 'light'}
+                tt="none"
+                style={{ cursor: 'pointer' }}
+                onClick={() => insert(f.token)}
+              >
                 {f.token}
               </Badge>
             ))}
           </Group>
         </ScrollArea>
-        <ContactPicker label={t('tpl.preview_against')} value={record} onChange={setRecord} testId="template-preview-record" />
+        <ContactPicker
+          label={t('tpl.preview_against')}
+          value={record}
+          onChange={setRecord}
+          testId="template-preview-record"
+        />
         {preview ? (
           <Card withBorder p="sm" bg="var(--mantine-color-default-hover)" data-testid="template-preview">
             <Text fw={600}>{preview.subject}</Text>

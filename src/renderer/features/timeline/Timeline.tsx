@@ -9,7 +9,7 @@ import {
   ThemeIcon,
   Timeline as MTimeline,
 } from '@mantine/core';
-import { IconHistory, IconNote, IconTargetArrow } from '@tabler/icons-react';
+import { IconHistory, IconLifebuoy, IconNote, IconTargetArrow } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityType, TimelineItem } from '../../../shared/contract';
@@ -17,15 +17,22 @@ import { useCustomFields } from '../custom-fields/use-custom-fields';
 import { useMemberName } from '../members/workspace-store';
 import { ACTIVITY_ICONS } from '../records/LogActivityModal';
 import { SectionCard } from '../records/SectionCard';
+import { TicketTimelineEntry } from '../tickets/TicketTimelineEntry';
 import { useChangeText } from './change-text';
 import { NoteComposer } from './NoteComposer';
 import { ActivityEntry, ChangeEntry, DealEntry, NoteEntry } from './TimelineEntry';
 import { useTimeline, type TimelineEntity, type TimelineKind } from './use-timeline';
 
-const FILTERS = ['all', 'activity', 'note', 'deal', 'change'] as const;
+const FILTERS = ['all', 'activity', 'note', 'deal', 'ticket', 'change'] as const;
 type Filter = (typeof FILTERS)[number];
 
-const COLORS: Record<TimelineKind, string> = { activity: 'blue', note: 'yellow', deal: 'grape', change: 'gray' };
+const COLORS: Record<TimelineKind, string> = {
+  activity: 'blue',
+  note: 'yellow',
+  deal: 'grape',
+  change: 'gray',
+  ticket: 'orange',
+};
 
 function Bullet({ item }: { item: TimelineItem }) {
   const Icon =
@@ -35,7 +42,9 @@ function Bullet({ item }: { item: TimelineItem }) {
         ? IconNote
         : item.kind === 'deal'
           ? IconTargetArrow
-          : IconHistory;
+          : item.kind === 'ticket'
+            ? IconLifebuoy
+            : IconHistory;
   return (
     <ThemeIcon size={28} radius="xl" variant="light" color={COLORS[item.kind]}>
       <Icon size={15} />
@@ -89,6 +98,8 @@ export function Timeline({ entity, id, readOnly }: { entity: TimelineEntity; id:
                     <ActivityEntry item={item} actor={actor} />
                   ) : item.kind === 'deal' ? (
                     <DealEntry item={item} actor={actor} />
+                  ) : item.kind === 'ticket' ? (
+                    <TicketTimelineEntry item={item} actor={actor} />
                   ) : (
                     <ChangeEntry item={item} actor={actor} changes={changes} />
                   )}

@@ -1,0 +1,185 @@
+import { Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconLifebuoy, IconPlus, IconSettings } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { TICKET_QUEUES, type Ticket, type TicketQueue } from '../../../shared/contract/tickets';
+import { EmptyState } from '../../components/EmptyState';
+import { FormModal } from '../../components/FormModal';
+import { PageHeader } from '../../components/PageHeader';
+import { api } from '../../lib/api';
+import { unwrap } from '../../lib/api-error';
+import { useFormat } from '../../lib/format';
+import { useChanges } from '../../lib/use-changes';
+import { NewTicketForm } from './NewTicketForm';
+import { PRIORITY_COLORS, STATUS_COLORS } from './ticket-labels';
+import { SlaBadge } from './SlaBadge';
+import { useDuration } from './use-duration';
+
+type Report = Awaited<ReturnType<typeof loadReport>>;
+const loadReport = () => unwrap(api.tickets.report({}));
+
+function ReportStrip({ report }: { report: Report | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const duration = useDuration();
+  const none = t('tickets.report.none');
+  const figures: [string, string][] = [
+    [t('tickets.report.volume'), report ? format.number(report.volume) : none],
+    [t('tickets.report.first_response'), duration(report?.avgFirstResponseMinutes ?? null) ?? none],
+    [t('tickets.report.resolution'), duration(report?.avgResolutionMinutes ?? null) ?? none],
+    [
+      t('tickets.report.compliance'),
+      report?.slaCompliance != null
+        ? new Intl.NumberFormat(format.locale, { style: 'percent' }).format(report.slaCompliance)
+        : none,
+    ],
+    [
+      t('tickets.report.satisfaction'),
+      report?.avgSatisfaction != null
+        ? `${new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 }).format(report.avgSatisfaction)} / 5`
+        : none,
+    ],
+  ];
+  return (
+    <Paper withBorder radius="lg" p="md" mb="md" data-testid="tickets-report">
+      <Text size="xs" c="dimmed" mb={6}>
+        {t('tickets.report.title')}
+      </Text>
+      <SimpleGrid cols={{ base: 2, sm: 5 }}>
+        {figures.map(([label, value]) => (
+          <Stack key={label} gap={0}>
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text fw={650}>{value}</Text>
+          </Stack>
+        ))}
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+/** The service desk: queues with their counts, the tickets of one, and the month's figures. */
+export function TicketsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [queue, setQueue] = useState<TicketQueue>('open');
+  const [query, setQuery] = useState('');
+  const [items, setItems] = useState<Ticket[] | null>(null);
+  const [counts, setCounts] = useState<Record<TicketQueue, number> | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    const [page, queueCounts, figures] = await Promise.all([
+      unwrap(api.tickets.list({ queue, ...(query.trim() ? { query: query.trim() } : {}), limit: 200 })),
+      unwrap(api.tickets.queueCounts({})),
+      loadReport(),
+    ]);
+    setItems(page.items);
+    setCounts(queueCounts);
+    setReport(figures);
+  }, [queue, query]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useChanges('tickets', () => void load());
+  useChanges('ticket_messages', () => void load());
+
+  return (
+    <>
+      <PageHeader
+        title={t('tickets.title')}
+        subtitle={t('tickets.subtitle')}
+        actions={
+          <>
+            <Button component={Link} to="/tickets/settings" variant="default" leftSection={<IconSettings size={16} />}>
+              {t('tickets.settings')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="ticket-new">
+              {t('tickets.new')}
+            </Button>
+          </>
+        }
+      />
+      <ReportStrip report={report} />
+      <Paper withBorder radius="lg" p="md">
+        <Group mb="sm" justify="space-between" wrap="wrap">
+          <SegmentedControl
+            value={queue}
+            onChange={(v) => setQueue(v as TicketQueue)}
+            aria-label={t('tickets.queues')}
+            data-testid="ticket-queues"
+            data={TICKET_QUEUES.map((q) => ({
+              value: q,
+              label: `${t(`tickets.queue.${q}`)}${counts ? ` (${format.number(counts[q])})` : ''}`,
+            }))}
+          />
+          <TextInput
+            placeholder={t('tickets.search')}
+            aria-label={t('tickets.search')}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+          />
+        </Group>
+        {items && items.length === 0 ? (
+          <EmptyState icon={IconLifebuoy} title={t('tickets.empty')} body={t('tickets.empty_body')} testId="tickets-empty" />
+        ) : (
+          <Table highlightOnHover data-testid="tickets-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('tickets.col.subject')}</Table.Th>
+                <Table.Th>{t('tickets.col.contact')}</Table.Th>
+                <Table.Th>{t('tickets.col.priority')}</Table.Th>
+                <Table.Th>{t('tickets.col.status')}</Table.Th>
+                <Table.Th>{t('tickets.col.assignee')}</Table.Th>
+                <Table.Th>{t('tickets.col.sla')}</Table.Th>
+                <Table.Th>{t('tickets.col.created')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(items ?? []).map((ticket) => (
+                <Table.Tr
+                  key={ticket.id}
+                  onClick={() => void navigate(`/tickets/${ticket.id}`)}
+                  style={{ cursor: 'pointer' }}
+                  data-testid="ticket-row"
+                >
+                  <Table.Td>
+                    <Text fw={550}>{ticket.subject}</Text>
+                  </Table.Td>
+                  <Table.Td>{ticket.contactName ?? ticket.companyName ?? ''}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={PRIORITY_COLORS[ticket.priority]}>
+                      {t(`tickets.priority.${ticket.priority}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATUS_COLORS[ticket.status]}>
+                      {t(`tickets.status.${ticket.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{ticket.assigneeName ?? t('tickets.unassigned')}</Table.Td>
+                  <Table.Td>
+                    <SlaBadge ticket={ticket} />
+                  </Table.Td>
+                  <Table.Td>{format.ago(ticket.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+      <FormModal opened={creating} onClose={() => setCreating(false)} title={t('tickets.new')}>
+        <NewTicketForm
+          onDone={(id) => {
+            setCreating(false);
+            void navigate(`/tickets/${id}`);
+          }}
+        />
+      </FormModal>
+    </>
+  );
+}

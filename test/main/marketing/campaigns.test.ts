@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { mutate } from '../../../src/main/db/mutation';
+import type { CrmDb } from '../../../src/main/db/open';
+import { runCampaignSender } from '../../../src/main/services/campaign-sender';
+import { flushOutbox } from '../../../src/main/services/email-outbox';
+import { newId } from '../../../src/shared/ids';
+import { countRows } from '../db/temp-db';
+import { call, counts, expectNothingWritten, refuse } from '../accounts/api';
+import { serviceBook, smtpFor, START } from '../service/fixtures';
+
+const MINUTE = 60_000;
+
+/** 50 contacts from a webinar (3 of them opted out of email) and 10 others, and a saved view of the webinar ones. */
+async function audienceBook() {
+  const book = await serviceBook();
+  const { db } = book;
+  const optedOut: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const webinar = i < 50;
+    const contact = await call(db, 'contacts.create', {
+      firstName: `Person${i}`,
+      lastName: 'Test',
+      emails: [{ value: `person${i}@example.com` }],
+      leadSource: webinar ? 'Webinar' : 'Trade fair',
+    });
+    if (webinar && i % 17 === 3) {
+      mutate(db, { table: 'contacts', op: 'update', id: contact.id, values: { emailOptOut: true } });
+      optedOut.push(`person${i}@example.com`);
+    }
+  }
+  const view = await call(db, 'views.create', {
+    entity: 'contacts',
+    name: 'Webinar leads',
+    shared: true,
+    config: { filter: { op: 'and', conditions: [{ field: 'leadSource', operator: 'eq', value: 'Webinar' }] } },
+  });
+  const template = await call(db, 'templates.create', {
+    name: 'Invitation',
+    subject: 'Our next webinar, {{contact.first_name}}',
+    body: '<p>Dear {{contact.full_name}}, join us.</p>',
+  });
+  return { ...book, optedOut, view, template };
+}
+
+async function flushAndRun(db: CrmDb): Promise<void> {
+  await flushOutbox(db, { force: true });
+  runCampaignSender(db);
+}
+
+describe('email campaigns', () => {
+  it('mails 47 of a 50-contact view with 3 opted out, at its rate limit, with no duplicate across pause and resume', async () => {
+    const { db, clock, view, template, optedOut } = await audienceBook();
+    const smtp = await smtpFor(db);
+    const campaign = await call(db, 'campaigns.create', {
+      name: 'Spring webinar',
+      type: 'email',
+      templateId: template.id,
+      rateLimit: 20,
+      budget: 200_000,
+      actualCost: 100_000,
+      currency: 'USD',
+      startDate: '2026-03-02',
+      endDate: '2026-03-31',
+    });
+    const withAudience = await call(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: view.id } });
+    expect(withAudience.audience).toMatchObject({ kind: 'view', id: view.id, name: 'Webinar leads' });
+    expect(withAudience.stats).toMatchObject({ members: 50, byStatus: { targeted: 47, opted_out: 3 } });
+
+    // Start: the first minute's worth (20) goes to the outbox, and out.
+    let state = await call(db, 'campaigns.start', { id: campaign.id });
+    expect(state).toMatchObject({ status: 'active', stats: { queued: 20 } });
+    await flushAndRun(db);
+    expect(smtp.received).toHaveLength(20);
+    state = await call(db, 'campaigns.get', { id: campaign.id });
+    expect(state.stats).toMatchObject({ queued: 0, byStatus: { sent: 20, targeted: 27 } });
+    // Still the same minute: the rate limit holds the rest back.
+    runCampaignSender(db);
+    expect(countRows(db, 'email_outbox')).toBe(20);
+
+    // A minute later the next 20 are queued, then the campaign is paused before they go out:
+    // they are taken back and nothing more is sent while paused.
+    clock.set(START + MINUTE + 1);
+    runCampaignSender(db);
+    expect((await call(db, 'campaigns.get', { id: campaign.id })).stats.queued).toBe(20);
+    state = await call(db, 'campaigns.pause', { id: campaign.id });
+    expect(state).toMatchObject({ status: 'paused', stats: { queued: 0, byStatus: { sent: 20, targeted: 27 } } });
+    await flushAndRun(db);
+    clock.set(START + 5 * MINUTE);
+    await flushAndRun(db);
+    expect(smtp.received).toHaveLength(20);
+
+    // Resume: the rest goes out in two minutes; overlapping runs and flushes change nothing.
+    await call(db, 'campaigns.resume', { id: campaign.id });
+    await Promise.all([flushOutbox(db, { force: true }), flushOutbox(db, { force: true })]);
+    runCampaignSender(db);
+    runCampaignSender(db);
+    clock.set(START + 7 * MINUTE);
+    await flushAndRun(db);
+    await flushAndRun(db);
+    await flushAndRun(db);
+
+    expect(smtp.received).toHaveLength(47);
+    const recipients = smtp.received.flatMap((m) => m.to);
+    expect(new Set(recipients).size).toBe(47);
+    for (const address of optedOut) expect(recipients).not.toContain(address);
+    expect(smtp.received[0]!.raw).toMatch(/Subject: Our next webinar, Person\d+/);
+    state = await call(db, 'campaigns.get', { id: campaign.id });
+    expect(state).toMatchObject({ status: 'completed', stats: { members: 50, byStatus: { sent: 47, opted_out: 3 } } });
+    // Each mail is an email activity on its contact's timeline.
+    expect(db.sqlite.prepare("SELECT count(*) FROM activities WHERE type = 'email'").pluck().get()).toBe(47);
+  });
+
+  it('records responses and shows the ROI once a won deal is attributed', async () => {
+    const { db, view } = await audienceBook();
+    const campaign = await call(db, 'campaigns.create', {
+      name: 'Trade fair booth',
+      type: 'event',
+      actualCost: 100_000,
+      currency: 'USD',
+    });
+    await call(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: view.id } });
+    const members = (await call(db, 'campaigns.members', { id: campaign.id, status: 'targeted', limit: 2 })).items;
+    await call(db, 'campaigns.recordResponse', { id: campaign.id, contactId: members[0]!.contactId, kind: 'attended' });
+    let state = await call(db, 'campaigns.get', { id: campaign.id });
+    expect(state.stats).toMatchObject({ responses: 1, byStatus: { responded: 1 }, deals: 0, roi: -1, costPerResponse: 100_000 });
+
+    const deal = await call(db, 'deals.create', {
+      title: 'Booth follow-up',
+      amount: 500_000,
+      currency: 'USD',
+      contacts: [{ contactId: members[1]!.contactId }],
+    });
+    await call(db, 'campaigns.attributeDeal', { id: campaign.id, dealId: deal.id });
+    state = await call(db, 'campaigns.get', { id: campaign.id });
+    // Attributed but still open: no revenue yet.
+    expect(state.stats).toMatchObject({ deals: 1, wonDeals: 0, wonRevenue: 0, roi: -1, byStatus: { converted: 1 } });
+    await call(db, 'deals.win', { id: deal.id });
+    state = await call(db, 'campaigns.get', { id: campaign.id });
+    // (5000 − 1000) / 1000 = 4
+    expect(state.stats).toMatchObject({ wonDeals: 1, wonRevenue: 500_000, baseCurrency: 'USD', roi: 4 });
+    expect((await call(db, 'campaigns.deals', { id: campaign.id })).items).toEqual([
+      { id: deal.id, title: 'Booth follow-up', amount: 500_000, currency: 'USD', outcome: 'won' },
+    ]);
+    const outsider = (await call(db, 'contacts.list', { query: 'Person55' })).items[0]!;
+    const notMember = await refuse(db, 'campaigns.recordResponse', {
+      id: campaign.id,
+      contactId: outsider.id,
+      kind: 'replied',
+    });
+    expect(notMember.issues?.[0]?.message).toBe('This contact is not in the campaign.');
+  });
+
+  it('refuses an empty audience and a template with an unknown field before anything is sent, changing nothing', async () => {
+    const { db, template } = await audienceBook();
+    const smtp = await smtpFor(db);
+    const campaign = await call(db, 'campaigns.create', { name: 'Nobody', templateId: template.id });
+    const empty = await call(db, 'views.create', {
+      entity: 'contacts',
+      name: 'Nobody',
+      config: { filter: { op: 'and', conditions: [{ field: 'leadSource', operator: 'eq', value: 'Carrier pigeon' }] } },
+    });
+    const tables = ['campaign_members', 'campaigns', 'email_outbox', 'activities'];
+    await expectNothingWritten(db, tables, async () => {
+      const none = await refuse(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: empty.id } });
+      expect(none.issues?.[0]?.message).toBe(
+        'The audience is empty: choose a view or segment with at least one contact to mail.',
+      );
+      const es = await refuse(db, 'campaigns.start', { id: campaign.id }, 'es');
+      expect(es.issues?.[0]?.message).toBe('La audiencia está vacía: elige una vista o un segmento con al menos un contacto al que escribir.');
+    });
+
+    // A template that went bad after it was chosen (written by another device, say).
+    const broken = newId();
+    mutate(db, {
+      table: 'templates',
+      op: 'insert',
+      id: broken,
+      values: { name: 'Broken', subject: 'Hi {{contact.frist_name}}', body: 'x', kind: 'email', locale: 'en' },
+    });
+    const second = await call(db, 'campaigns.create', { name: 'Typo', templateId: broken });
+    await call(db, 'campaigns.setAudience', {
+      id: second.id,
+      source: { kind: 'contacts', ids: (await call(db, 'contacts.list', { limit: 5 })).items.map((c) => c.id) },
+    });
+    const before = counts(db, tables);
+    const typo = await refuse(db, 'campaigns.start', { id: second.id });
+    expect(typo.issues?.[0]?.message).toMatch(/^Unknown merge field \{\{contact\.frist_name\}\}/);
+    expect(counts(db, tables)).toEqual(before);
+    expect((await call(db, 'campaigns.get', { id: second.id })).status).toBe('planned');
+    await flushOutbox(db, { force: true });
+    expect(smtp.received).toHaveLength(0);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { call, expectNothingWritten, refuse } from '../accounts/api';
+import { serviceBook } from './fixtures';
+
+describe('knowledge base', () => {
+  it('keeps an article in English and Spanish, by category, and the global search finds both and tickets', async () => {
+    const { db, contact } = await serviceBook();
+    const category = await call(db, 'knowledgeBase.saveCategory', { nameEn: 'Billing', nameEs: 'Facturación' });
+    const en = await call(db, 'knowledgeBase.create', {
+      locale: 'en',
+      title: 'Changing the invoice address',
+      body: '<p>Go to <strong>Billing</strong> and edit the address.</p><script>alert(1)</script>',
+      categoryId: category.id,
+      status: 'published',
+    });
+    expect(en.body).toBe('<p>Go to <strong>Billing</strong> and edit the address.</p>');
+    const es = await call(db, 'knowledgeBase.create', {
+      locale: 'es',
+      title: 'Cambiar la dirección de facturación',
+      body: 'Ve a Facturación y edita la dirección.',
+      translationOf: en.id,
+    });
+    expect(es).toMatchObject({ groupId: en.groupId, categoryId: category.id, status: 'draft' });
+    expect((await call(db, 'knowledgeBase.get', { id: en.id })).translations).toEqual([{ locale: 'es', id: es.id }]);
+
+    // Accent-insensitive: "direccion" finds "dirección".
+    const hits = await call(db, 'search.query', { query: 'direccion facturacion' });
+    expect(hits.hits.map((h) => [h.type, h.id])).toContainEqual(['kb_article', es.id]);
+    const english = await call(db, 'search.query', { query: 'invoice address', types: ['kb_article'] });
+    expect(english.hits.map((h) => h.id)).toEqual([en.id]);
+    const { ticket } = await call(db, 'tickets.create', { subject: 'Wrong invoice address', contactId: contact.id });
+    const tickets = await call(db, 'search.query', { query: 'invoice', types: ['ticket'] });
+    expect(tickets.hits.map((h) => h.id)).toEqual([ticket.id]);
+
+    expect((await call(db, 'knowledgeBase.list', { locale: 'es' })).items.map((a) => a.id)).toEqual([es.id]);
+    expect((await call(db, 'knowledgeBase.list', { query: 'address', status: 'published' })).items.map((a) => a.id)).toEqual([
+      en.id,
+    ]);
+    await call(db, 'knowledgeBase.delete', { id: es.id });
+    expect((await call(db, 'search.query', { query: 'direccion', types: ['kb_article'] })).hits).toEqual([]);
+  });
+
+  it('refuses a second translation in the same language and a missing title, in both languages', async () => {
+    const { db } = await serviceBook();
+    const en = await call(db, 'knowledgeBase.create', { locale: 'en', title: 'Shipping times' });
+    await expectNothingWritten(db, ['kb_articles'], async () => {
+      const twice = await refuse(db, 'knowledgeBase.create', { locale: 'en', title: 'Again', translationOf: en.id });
+      expect(twice.code).toBe('conflict');
+      expect(twice.issues?.[0]).toMatchObject({ path: ['locale'], message: 'This article already has a version in that language.' });
+      const empty = await refuse(db, 'knowledgeBase.create', { locale: 'es', title: ' ' }, 'es');
+      expect(empty.issues?.[0]).toMatchObject({ path: ['title'], message: 'Este campo es obligatorio.' });
+    });
+  });
+});
