@@ -16,7 +16,12 @@ let rows = 0;
 
 if (mode === 'ours') {
   const db = openDatabase({ path: book });
-  const out = await importCsv(db, { path: csv, fileName: 'bench.csv', entity: 'contacts', settings: { dedupe: 'create' } });
+  const out = await importCsv(db, {
+    path: csv,
+    fileName: 'bench.csv',
+    entity: 'contacts',
+    settings: { dedupe: 'create' },
+  });
   if (!out.ok) throw new Error(`import refused: ${JSON.stringify(out.problems.slice(0, 3))}`);
   rows = out.counts.created;
   db.close();

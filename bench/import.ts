@@ -27,7 +27,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const BACKUP_MB = Number(process.env.BENCH_BACKUP_MB ?? 1024);
 
-const FIRST = ['José', 'María', 'Ana', 'Luis', 'Carmen', 'Javier', 'Lucía', 'Íñigo', 'Begoña', 'Pedro', 'Núria', 'Tomás'];
+const FIRST = [
+  'José',
+  'María',
+  'Ana',
+  'Luis',
+  'Carmen',
+  'Javier',
+  'Lucía',
+  'Íñigo',
+  'Begoña',
+  'Pedro',
+  'Núria',
+  'Tomás',
+];
 const LAST = ['García', 'Martínez', 'López', 'Sánchez', 'Pérez', 'Gómez', 'Fernández', 'Muñoz', 'Álvarez', 'Romero'];
 const CITY = ['Madrid', 'Barcelona', 'Sevilla', 'Valencia', 'Bilbao', 'Málaga', 'Zaragoza', 'A Coruña'];
 
@@ -36,17 +49,23 @@ function makeCsv(path: string, rows: number): void {
   for (let i = 0; i < rows; i++) {
     const f = FIRST[i % FIRST.length]!;
     const l = LAST[(i * 7) % LAST.length]!;
-    lines.push(`${f},${l} ${i},p${i}@ejemplo.es,+34 6${String(10_000_000 + i).slice(-8)},Comercial,${CITY[i % CITY.length]}`);
+    lines.push(
+      `${f},${l} ${i},p${i}@ejemplo.es,+34 6${String(10_000_000 + i).slice(-8)},Comercial,${CITY[i % CITY.length]}`,
+    );
   }
   writeFileSync(path, lines.join('\n') + '\n');
 }
 
 function child(mode: 'ours' | 'raw', book: string, csv: string): { ms: number; maxRssMb: number; rows: number } {
   openDatabase({ path: book, create: true }).close();
-  const out = spawnSync(process.execPath, [join(here, '..', 'bin', 'tsnode.js'), join(here, 'import-child.ts'), mode, book, csv], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const out = spawnSync(
+    process.execPath,
+    [join(here, '..', 'bin', 'tsnode.js'), join(here, 'import-child.ts'), mode, book, csv],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   if (out.status !== 0) throw new Error(`import child (${mode}) failed: ${out.stderr}`);
   return JSON.parse(out.stdout.trim().split('\n').pop()!) as { ms: number; maxRssMb: number; rows: number };
 }
@@ -82,7 +101,10 @@ function benchCsvExport(bookFile: string): void {
     count = exportCsv(db, 'contacts', {}, { bom: true }).count;
     runs.push(performance.now() - t);
     t = performance.now();
-    const rows = db.sqlite.prepare('SELECT * FROM contacts WHERE deleted = 0 ORDER BY name_sort, id').raw().all() as unknown[][];
+    const rows = db.sqlite
+      .prepare('SELECT * FROM contacts WHERE deleted = 0 ORDER BY name_sort, id')
+      .raw()
+      .all() as unknown[][];
     const text = rows.map((r) => r.join(',')).join('\r\n');
     refs.push(performance.now() - t + text.length * 0);
   }
@@ -176,7 +198,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const out = join(here, 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'import.json'), JSON.stringify({ date: new Date().toISOString(), figures }, null, 2));
-    for (const f of figures) log(`${f.pass ? 'PASS' : 'FAIL'}  ${f.name}\n      ours: ${f.oursText}\n      ref:  ${f.referenceText}  (ratio ${f.ratio})`);
+    for (const f of figures)
+      log(
+        `${f.pass ? 'PASS' : 'FAIL'}  ${f.name}\n      ours: ${f.oursText}\n      ref:  ${f.referenceText}  (ratio ${f.ratio})`,
+      );
   } finally {
     removeBenchDir();
   }

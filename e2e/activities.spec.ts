@@ -218,3 +218,33 @@ test('import the shared .ics samples, and a broken file imports its good events'
   expect(after.items.some((a) => a.subject === 'E2E good event')).toBe(true);
   expect(after.items.some((a) => a.subject === 'E2E bad event')).toBe(false);
 });
+
+test('a rich note with bold text and a timed call, logged from a contact', async ({ page, server }) => {
+  const n = unique();
+  const contact = await server.call('contacts.create', { firstName: `Rita${n}`, lastName: 'Mora' });
+  await openInEnglish(page, server);
+  await page.goto(`${server.origin}/contacts/${contact.id}`);
+
+  await test.step('write a note with a bold word', async () => {
+    await page.getByTestId('comms-note').click();
+    const editor = page.getByTestId('rich-note').locator('[contenteditable="true"]');
+    await editor.click();
+    await editor.pressSequentially('Budget ');
+    await page.keyboard.press('Control+B');
+    await editor.pressSequentially(`approved ${n}`);
+    await page.getByTestId('note-save').click();
+    await expect(page.locator('[data-testid="timeline-note"] strong, .crm-rich-text strong', { hasText: `approved ${n}` }).first()).toBeVisible();
+  });
+
+  await test.step('time a call and log it', async () => {
+    await page.getByTestId('comms-call').click();
+    await page.getByTestId('call-start').click();
+    await expect(page.getByTestId('call-timer')).toHaveText('0:01', { timeout: 5_000 });
+    await page.getByTestId('call-stop').click();
+    await page.getByTestId('call-save').click();
+    await expect(page.getByTestId('call-logger')).toBeHidden();
+    const calls = await server.call('activities.list', { entityId: contact.id, types: ['call'] });
+    expect(calls.items).toHaveLength(1);
+    expect((calls.items[0]!.details as { durationSeconds: number }).durationSeconds).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -153,3 +153,12 @@ export const billingCounters = sqliteTable('billing_counters', {
   sequence: text('sequence').primaryKey(),
   last: integer('last').notNull().default(0),
 });
+
+/**
+ * Local, not synced: this device's billing preferences. `device_code` (e.g. "A") goes into every
+ * number this device hands out ("INV-A-0007"), so two devices numbering offline never clash.
+ */
+export const billingDevice = sqliteTable('billing_device', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -92,9 +92,13 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<En
   app.post(SYNC_PATHS.signup, async (c) =>
     c.json(await accounts.signup(ctx, await body(c, signupRequestSchema), ip(c)), 201),
   );
-  app.post(SYNC_PATHS.signin, async (c) => c.json(await accounts.signin(ctx, await body(c, signinRequestSchema), ip(c))));
+  app.post(SYNC_PATHS.signin, async (c) =>
+    c.json(await accounts.signin(ctx, await body(c, signinRequestSchema), ip(c))),
+  );
   app.post(SYNC_PATHS.refresh, async (c) => c.json(await accounts.refresh(ctx, await body(c, refreshRequestSchema))));
-  app.post(SYNC_PATHS.accept, async (c) => c.json(await accounts.accept(ctx, await body(c, acceptRequestSchema), ip(c))));
+  app.post(SYNC_PATHS.accept, async (c) =>
+    c.json(await accounts.accept(ctx, await body(c, acceptRequestSchema), ip(c))),
+  );
   app.post(SYNC_PATHS.signout, authenticate, async (c) => {
     await accounts.signout(ctx, c.get('auth'));
     return c.json({ ok: true });

@@ -22,4 +22,5 @@ export class SyncError extends Error {
 export const unauthorized = (message = 'Sign in again: the credentials are missing, wrong or revoked.') =>
   new SyncError('unauthorized', message);
 export const forbidden = (message: string) => new SyncError('forbidden', message);
-export const invalid = (message: string, details?: Record<string, unknown>) => new SyncError('invalid', message, details);
+export const invalid = (message: string, details?: Record<string, unknown>) =>
+  new SyncError('invalid', message, details);

@@ -36,8 +36,8 @@ export interface SyncServerOptions {
   signin?: Partial<SigninPolicy>;
   livePollMs?: number;
   trustProxy?: boolean;
-  /** Crash tests: stall forever at this point of every push (CRM_SYNC_FAILPOINT in the CLI). */
-  failpoint?: Failpoint;
+  /** Crash tests: stall forever the `hit`-th time (default 1st) a push reaches `point` (CRM_SYNC_FAILPOINT=point[:hit]). */
+  failpoint?: { point: Failpoint; hit?: number };
 }
 
 export interface SyncServer {
@@ -85,7 +85,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     minSchemaVersion: options.minSchemaVersion ?? 0,
     live,
     signin: { ...DEFAULT_SIGNIN_POLICY, ...options.signin },
-    failpoint: options.failpoint ? stallAt(options.failpoint, log) : undefined,
+    failpoint: options.failpoint ? stallAt(options.failpoint.point, options.failpoint.hit ?? 1, log) : undefined,
   };
   const app = createApp(ctx, { livePollMs: options.livePollMs, trustProxy: options.trustProxy });
   const host = options.host ?? '127.0.0.1';
@@ -119,9 +119,10 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   };
 }
 
-function stallAt(point: Failpoint, log: Logger): (name: Failpoint) => Promise<void> {
+function stallAt(point: Failpoint, hit: number, log: Logger): (name: Failpoint) => Promise<void> {
+  let hits = 0;
   return async (name) => {
-    if (name !== point) return;
+    if (name !== point || ++hits !== hit) return;
     log.warn({ event: 'failpoint', name }, 'stalled at failpoint');
     await new Promise(() => undefined);
   };
@@ -132,7 +133,10 @@ async function rotateEpochs(db: SqlDatabase, log: Logger): Promise<void> {
   for (const { id } of workspaces) {
     await db.query('UPDATE workspaces SET epoch = $2 WHERE id = $1', [id, uuidv7()]);
   }
-  log.warn({ event: 'new_epoch', workspaces: workspaces.length }, 'every workspace got a new epoch: clients re-snapshot');
+  log.warn(
+    { event: 'new_epoch', workspaces: workspaces.length },
+    'every workspace got a new epoch: clients re-snapshot',
+  );
 }
 
 export type { SqlDatabase };

@@ -89,75 +89,71 @@ afterAll(async () => {
 }, 60_000);
 
 describe.each(['pglite', 'postgres'] as const)('sync server killed mid-push (%s)', (storage) => {
-  it(
-    'restarts and converges when the client retries the batch: no loss, no duplicates',
-    async (ctx) => {
-      const env: Record<string, string> = {};
-      if (storage === 'postgres') {
-        const pg = await startPostgres();
-        if ('skip' in pg) {
-          console.warn(`[crash test] PostgreSQL skipped: ${pg.skip}`);
-          return ctx.skip();
-        }
-        cluster = pg;
-        env.DATABASE_URL = await pg.createDatabase('crash');
+  it('restarts and converges when the client retries the batch: no loss, no duplicates', async (ctx) => {
+    const env: Record<string, string> = {};
+    if (storage === 'postgres') {
+      const pg = await startPostgres();
+      if ('skip' in pg) {
+        console.warn(`[crash test] PostgreSQL skipped: ${pg.skip}`);
+        return ctx.skip();
       }
-      const dataDir = mkdtempSync(join(tmpdir(), 'crm-crash-'));
-      dirs.push(dataDir);
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      const run = async (failpoint?: string) => {
-        const child = await startChild(dataDir, port, failpoint ? { ...env, CRM_SYNC_FAILPOINT: failpoint } : env);
-        children.push(child);
-        return child;
-      };
+      cluster = pg;
+      env.DATABASE_URL = await pg.createDatabase('crash');
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'crm-crash-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const run = async (failpoint?: string) => {
+      const child = await startChild(dataDir, port, failpoint ? { ...env, CRM_SYNC_FAILPOINT: failpoint } : env);
+      children.push(child);
+      return child;
+    };
 
-      let server = await run('push_before_commit');
-      const device = await signup(base);
-      expect((await device.hello()).status).toBe(200);
-      const N = 3000;
+    let server = await run('push_before_commit');
+    const device = await signup(base);
+    expect((await device.hello()).status).toBe(200);
+    const N = 3000;
 
-      // 1. Killed inside the transaction, before COMMIT: nothing was stored; the retry applies it all.
-      const first = batch(device, 'a', N);
-      const lost1 = device.push(first, 1).catch((e: unknown) => e);
-      await server.waitFor('failpoint');
-      await kill(server);
-      expect(await lost1).toBeInstanceOf(Error);
-      server = await run('push_after_commit');
-      const retry1 = await device.push(first, 1);
-      expect(retry1.body).toMatchObject({ duplicate: false, applied: N, fromSeq: 1, toSeq: N });
+    // 1. Killed inside the transaction, before COMMIT: nothing was stored; the retry applies it all.
+    const first = batch(device, 'a', N);
+    const lost1 = device.push(first, 1).catch((e: unknown) => e);
+    await server.waitFor('failpoint');
+    await kill(server);
+    expect(await lost1).toBeInstanceOf(Error);
+    server = await run('push_after_commit:2'); // the retry below passes, the next push stalls
+    const retry1 = await device.push(first, 1);
+    expect(retry1.body).toMatchObject({ duplicate: false, applied: N, fromSeq: 1, toSeq: N });
 
-      // 2. Killed after COMMIT, before the answer: the retry is recognised and applies nothing.
-      const second = batch(device, 'b', N);
-      const lost2 = device.push(second, 2).catch((e: unknown) => e);
-      await server.waitFor('failpoint');
-      await kill(server);
-      expect(await lost2).toBeInstanceOf(Error);
-      server = await run();
-      const retry2 = await device.push(second, 2);
-      expect(retry2.body).toMatchObject({ duplicate: true, ackedSeq: 2, applied: N, fromSeq: N + 1, toSeq: 2 * N });
+    // 2. Killed after COMMIT, before the answer: the retry is recognised and applies nothing.
+    const second = batch(device, 'b', N);
+    const lost2 = device.push(second, 2).catch((e: unknown) => e);
+    await server.waitFor('failpoint');
+    await kill(server);
+    expect(await lost2).toBeInstanceOf(Error);
+    server = await run();
+    const retry2 = await device.push(second, 2);
+    expect(retry2.body).toMatchObject({ duplicate: true, ackedSeq: 2, applied: N, fromSeq: N + 1, toSeq: 2 * N });
 
-      // 3. Killed at an arbitrary moment while a batch is in flight.
-      const third = batch(device, 'c', N);
-      const lost3 = device.push(third, 3).catch((e: unknown) => e);
-      await new Promise((r) => setTimeout(r, 5 + Math.floor(Math.random() * 150)));
-      await kill(server);
-      await lost3;
-      server = await run();
-      const retry3 = await device.push(third, 3);
-      expect(retry3.status).toBe(200);
-      expect(retry3.body.ackedSeq).toBe(3);
+    // 3. Killed at an arbitrary moment while a batch is in flight.
+    const third = batch(device, 'c', N);
+    const lost3 = device.push(third, 3).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 5 + Math.floor(Math.random() * 150)));
+    await kill(server);
+    await lost3;
+    server = await run();
+    const retry3 = await device.push(third, 3);
+    expect(retry3.status).toBe(200);
+    expect(retry3.body.ackedSeq).toBe(3);
 
-      // Everything once, in a gap-free sequence.
-      const epoch = (await device.hello()).body.epoch;
-      const { changes } = await device.pullAll(epoch, 0, 5000);
-      expect(changes).toHaveLength(3 * N);
-      expect(changes.map((c) => c.serverSeq)).toEqual(Array.from({ length: 3 * N }, (_, i) => i + 1));
-      expect(new Set(changes.map((c) => c.rowId)).size).toBe(3 * N);
-      const hello = await request<PushResponse>(base, 'GET', SYNC_PATHS.health);
-      expect(hello.status).toBe(200);
-      await kill(server);
-    },
-    300_000,
-  );
+    // Everything once, in a gap-free sequence.
+    const epoch = (await device.hello()).body.epoch;
+    const { changes } = await device.pullAll(epoch, 0, 5000);
+    expect(changes).toHaveLength(3 * N);
+    expect(changes.map((c) => c.serverSeq)).toEqual(Array.from({ length: 3 * N }, (_, i) => i + 1));
+    expect(new Set(changes.map((c) => c.rowId)).size).toBe(3 * N);
+    const hello = await request<PushResponse>(base, 'GET', SYNC_PATHS.health);
+    expect(hello.status).toBe(200);
+    await kill(server);
+  }, 300_000);
 });

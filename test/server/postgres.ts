@@ -41,7 +41,9 @@ export async function startPostgres(): Promise<TestPostgres | { skip: string }> 
   if (!bin) return { skip: 'PostgreSQL binaries (initdb, pg_ctl) not found; set PG_BIN to run the PostgreSQL suite' };
   const asRoot = process.getuid?.() === 0;
   const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
     return spawnSync(file, argv, { encoding: 'utf8', timeout: 120_000 });
   };
   const dir = mkdtempSync(join(tmpdir(), 'crm-pg-'));

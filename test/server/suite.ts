@@ -15,17 +15,7 @@ import {
   type LoggedChange,
 } from '../../src/shared/sync/protocol';
 import type { SyncServer } from '../../src/server/index';
-import {
-  counts,
-  Device,
-  errorCode,
-  PASSWORD,
-  request,
-  signin,
-  signup,
-  uniqueEmail,
-  type Backend,
-} from './harness';
+import { counts, Device, errorCode, PASSWORD, request, signin, signup, uniqueEmail, type Backend } from './harness';
 
 export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>): void {
   let backend: Backend;
@@ -139,7 +129,10 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       await owner.push([owner.change('contacts', 'c1', 'name', 'Ada')]);
 
       const adminEmail = uniqueEmail('admin');
-      const inv = await owner.call<InviteResponse>('POST', SYNC_PATHS.invitations, { email: adminEmail, role: 'admin' });
+      const inv = await owner.call<InviteResponse>('POST', SYNC_PATHS.invitations, {
+        email: adminEmail,
+        role: 'admin',
+      });
       expect(inv.status).toBe(201);
 
       const wrongEmail = await request(base, 'POST', SYNC_PATHS.accept, {
@@ -212,7 +205,9 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       const other = new Device(base, (await signin(base, email)).body);
       expect((await other.hello()).status).toBe(200);
 
-      expect((await device.call('POST', SYNC_PATHS.revokeDevice, { deviceId: other.session.deviceId })).status).toBe(200);
+      expect((await device.call('POST', SYNC_PATHS.revokeDevice, { deviceId: other.session.deviceId })).status).toBe(
+        200,
+      );
       const before = await counts(server, device.session.workspaceId);
       for (const r of [
         await other.hello(),
@@ -505,7 +500,9 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       const pushAll = async (d: Device) => {
         for (let i = 0; i < batches; i++) {
           const r = await d.push(
-            Array.from({ length: perBatch }, (_, j) => d.change('contacts', `${d.node}-${i}-${j}`, 'name', `${i}/${j}`)),
+            Array.from({ length: perBatch }, (_, j) =>
+              d.change('contacts', `${d.node}-${i}-${j}`, 'name', `${i}/${j}`),
+            ),
           );
           expect(r.status).toBe(200);
         }

@@ -51,7 +51,9 @@ function logLevel(value: string | undefined): (typeof LEVELS)[number] {
   return LEVELS.find((l) => l === value) ?? 'info';
 }
 
-/** Crash tests only: make every push stall at a point so the test can SIGKILL the server there. */
-function failpoint(value: string | undefined): 'push_before_commit' | 'push_after_commit' | undefined {
-  return value === 'push_before_commit' || value === 'push_after_commit' ? value : undefined;
+/** Crash tests only: `point[:hit]` makes the hit-th push stall there so the test can SIGKILL the server. */
+function failpoint(value: string | undefined) {
+  const [point, hit] = (value ?? '').split(':');
+  if (point !== 'push_before_commit' && point !== 'push_after_commit') return undefined;
+  return { point, hit: hit ? Number(hit) : 1 } as const;
 }

@@ -69,7 +69,11 @@ export function queueCampaignBatch(
       const contact = db.orm.select().from(contacts).where(eq(contacts.id, fresh.contactId)).get();
       // The snapshot was taken earlier: an opt-out (or a deletion) since then still wins.
       if (!contact || contact.deleted || contact.emailOptOut) {
-        mutate(db, { table: 'campaign_members', op: 'update', id: fresh.id, values: { status: 'opted_out' } }, writeOpts);
+        mutate(
+          db,
+          { table: 'campaign_members', op: 'update', id: fresh.id, values: { status: 'opted_out' } },
+          writeOpts,
+        );
         return;
       }
       const email = fresh.email ?? contact.emails[0]?.value ?? null;
@@ -125,7 +129,11 @@ export function queueCampaignBatch(
 }
 
 /** Members whose mail the outbox has sent become "sent"; a mail that failed for good is noted on the member. */
-export function reconcileCampaign(db: CrmDb, campaignId: string, writeOpts: WriteOptions = { origin: 'campaign' }): void {
+export function reconcileCampaign(
+  db: CrmDb,
+  campaignId: string,
+  writeOpts: WriteOptions = { origin: 'campaign' },
+): void {
   const waiting = db.orm
     .select({ id: campaignMembers.id, outboxId: campaignMembers.outboxId })
     .from(campaignMembers)
@@ -185,7 +193,11 @@ function finishIfDone(db: CrmDb, campaign: CampaignRow): void {
       )
       .get()?.n ?? 0;
   if (!left && !inFlight)
-    mutate(db, { table: 'campaigns', op: 'update', id: campaign.id, values: { status: 'completed' } }, { origin: 'campaign' });
+    mutate(
+      db,
+      { table: 'campaigns', op: 'update', id: campaign.id, values: { status: 'completed' } },
+      { origin: 'campaign' },
+    );
 }
 
 /** One pass of the sender over every active campaign this device sends: note what went, queue what is due. */
@@ -214,7 +226,13 @@ export function takeBackQueued(db: CrmDb, campaignId: string, writeOpts: WriteOp
     .select({ id: campaignMembers.id, outboxId: campaignMembers.outboxId, status: emailOutbox.status })
     .from(campaignMembers)
     .innerJoin(emailOutbox, eq(emailOutbox.id, campaignMembers.outboxId))
-    .where(and(eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.status, 'targeted'), eq(emailOutbox.status, 'queued')))
+    .where(
+      and(
+        eq(campaignMembers.campaignId, campaignId),
+        eq(campaignMembers.status, 'targeted'),
+        eq(emailOutbox.status, 'queued'),
+      ),
+    )
     .all();
   let taken = 0;
   for (const w of waiting) {
@@ -225,7 +243,11 @@ export function takeBackQueued(db: CrmDb, campaignId: string, writeOpts: WriteOp
         if (error instanceof CrmError) return;
         throw error;
       }
-      mutate(db, { table: 'campaign_members', op: 'update', id: w.id, values: { outboxId: null, queuedAt: null } }, writeOpts);
+      mutate(
+        db,
+        { table: 'campaign_members', op: 'update', id: w.id, values: { outboxId: null, queuedAt: null } },
+        writeOpts,
+      );
       taken++;
     });
   }
@@ -246,4 +268,37 @@ export function startCampaignSender(db: CrmDb, options: { locale?: Locale; inter
   const timer = setInterval(tick, options.intervalMs ?? 15_000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+const autoSenders = new WeakMap<CrmDb, () => void>();
+
+/**
+ * Keeps a sender running in this process while one of its campaigns is active: started by
+ * start and resume (and by reading campaigns, so one still active after a restart picks up
+ * again), stopped once none is left. Timers never keep a CLI process alive.
+ */
+export function ensureCampaignSender(db: CrmDb, options: { locale?: Locale; intervalMs?: number } = {}): void {
+  if (autoSenders.has(db)) return;
+  const active = () =>
+    db.sqlite.open &&
+    !!db.orm
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(and(eq(campaigns.status, 'active'), eq(campaigns.deleted, false), eq(campaigns.senderNode, db.nodeId)))
+      .get();
+  if (!active()) return;
+  const timer = setInterval(() => {
+    if (!active()) {
+      clearInterval(timer);
+      autoSenders.delete(db);
+      return;
+    }
+    try {
+      runCampaignSender(db, options);
+    } catch (error) {
+      console.error('campaign sender failed', error);
+    }
+  }, options.intervalMs ?? 5_000);
+  timer.unref();
+  autoSenders.set(db, () => clearInterval(timer));
 }

@@ -11,12 +11,7 @@ import {
   stages,
   templates,
 } from '../../../db/schema';
-import type {
-  Campaign,
-  CampaignMember,
-  CampaignStats,
-  MemberStatus,
-} from '../../shared/contract/campaigns';
+import type { Campaign, CampaignMember, CampaignStats, MemberStatus } from '../../shared/contract/campaigns';
 import { MEMBER_STATUSES } from '../../shared/contract/campaigns';
 import type { FilterGroup } from '../../shared/contract/filters';
 import type { Locale } from '../../shared/i18n/locales';
@@ -24,7 +19,13 @@ import { newId } from '../../shared/ids';
 import { CrmError, invalid, notFound } from '../errors';
 import { mutate, type Mutation, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
-import { pendingMembersWhere, queueCampaignBatch, reconcileCampaign, takeBackQueued } from './campaign-sender';
+import {
+  ensureCampaignSender,
+  pendingMembersWhere,
+  queueCampaignBatch,
+  reconcileCampaign,
+  takeBackQueued,
+} from './campaign-sender';
 import { decodeCursor, encodeCursor } from './cursor';
 import { converter } from './exchange-rates';
 import { queryRecords } from './record-list';
@@ -122,8 +123,16 @@ export function campaignStats(db: CrmDb, row: CampaignRow): CampaignStats {
     .all();
   for (const c of counts) if (c.status in byStatus) byStatus[c.status as MemberStatus] = c.n;
   const count = (where: SQL | undefined) =>
-    db.orm.select({ n: sql<number>`count(*)` }).from(campaignMembers).where(where).get()?.n ?? 0;
-  const base = and(eq(campaignMembers.campaignId, row.id), eq(campaignMembers.deleted, false), eq(campaignMembers.status, 'targeted'));
+    db.orm
+      .select({ n: sql<number>`count(*)` })
+      .from(campaignMembers)
+      .where(where)
+      .get()?.n ?? 0;
+  const base = and(
+    eq(campaignMembers.campaignId, row.id),
+    eq(campaignMembers.deleted, false),
+    eq(campaignMembers.status, 'targeted'),
+  );
   const queued = count(and(base, isNotNull(campaignMembers.outboxId), isNull(campaignMembers.lastError)));
   const failed = count(and(base, isNotNull(campaignMembers.lastError)));
   const responses =
@@ -174,6 +183,7 @@ export function listCampaigns(
   db: CrmDb,
   input: { status?: string | undefined; type?: string | undefined; query?: string | undefined },
 ): Campaign[] {
+  ensureCampaignSender(db);
   const where: SQL[] = [eq(campaigns.deleted, false)];
   if (input.status) where.push(eq(campaigns.status, input.status));
   if (input.type) where.push(eq(campaigns.type, input.type));
@@ -224,17 +234,30 @@ export function listMembers(
 
 function checkTemplate(db: CrmDb, templateId: string | null | undefined): void {
   if (!templateId) return;
-  const template = db.orm.select({ deleted: templates.deleted }).from(templates).where(eq(templates.id, templateId)).get();
+  const template = db.orm
+    .select({ deleted: templates.deleted })
+    .from(templates)
+    .where(eq(templates.id, templateId))
+    .get();
   if (!template || template.deleted) throw invalid([{ path: ['templateId'], key: 'validation.invalid_value' }]);
 }
 
-export function createCampaign(db: CrmDb, input: Record<string, unknown> & { name: string }, ctx: CampaignContext): Campaign {
+export function createCampaign(
+  db: CrmDb,
+  input: Record<string, unknown> & { name: string },
+  ctx: CampaignContext,
+): Campaign {
   checkTemplate(db, input.templateId as string | null | undefined);
   checkDates(input.startDate as string | null | undefined, input.endDate as string | null | undefined);
   const id = newId();
   mutate(
     db,
-    { table: 'campaigns', op: 'insert', id, values: { type: 'email', ownerId: ctx.actor, ...input, status: 'planned' } },
+    {
+      table: 'campaigns',
+      op: 'insert',
+      id,
+      values: { type: 'email', ownerId: ctx.actor, ...input, status: 'planned' },
+    },
     opts(ctx),
   );
   return getCampaign(db, id);
@@ -263,7 +286,11 @@ export function updateCampaign(db: CrmDb, id: string, patch: Record<string, unkn
 export function deleteCampaign(db: CrmDb, id: string, ctx: CampaignContext): Campaign {
   const before = campaignRow(db, id);
   if (before.status === 'active') takeBackQueued(db, id, opts(ctx));
-  mutate(db, { table: 'campaigns', op: 'delete', id, values: before.status === 'active' ? { status: 'paused' } : {} }, opts(ctx));
+  mutate(
+    db,
+    { table: 'campaigns', op: 'delete', id, values: before.status === 'active' ? { status: 'paused' } : {} },
+    opts(ctx),
+  );
   return getCampaign(db, id);
 }
 
@@ -273,7 +300,10 @@ export function deleteCampaign(db: CrmDb, id: string, ctx: CampaignContext): Cam
  */
 export function setAudience(
   db: CrmDb,
-  input: { id: string; source: { kind: 'view'; id: string } | { kind: 'segment'; id: string } | { kind: 'contacts'; ids: string[] } },
+  input: {
+    id: string;
+    source: { kind: 'view'; id: string } | { kind: 'segment'; id: string } | { kind: 'contacts'; ids: string[] };
+  },
   ctx: CampaignContext,
 ): Campaign {
   const campaign = campaignRow(db, input.id);
@@ -320,7 +350,9 @@ export function setAudience(
       },
     });
   const audience =
-    source.kind === 'contacts' ? { kind: 'contacts', count: people.length } : { kind: source.kind, id: source.id, name };
+    source.kind === 'contacts'
+      ? { kind: 'contacts', count: people.length }
+      : { kind: source.kind, id: source.id, name };
   batch.push({ table: 'campaigns', op: 'update', id: input.id, values: { audience } });
   mutate(db, batch, opts(ctx));
   return getCampaign(db, input.id);
@@ -370,6 +402,7 @@ export function startCampaign(db: CrmDb, id: string, ctx: CampaignContext): Camp
     opts(ctx),
   );
   queueCampaignBatch(db, id, { locale: ctx.locale, writeOptions: opts(ctx) });
+  ensureCampaignSender(db, { locale: ctx.locale });
   return getCampaign(db, id);
 }
 
@@ -387,6 +420,7 @@ export function resumeCampaign(db: CrmDb, id: string, ctx: CampaignContext): Cam
   mutate(db, { table: 'campaigns', op: 'update', id, values: { status: 'active', senderNode: db.nodeId } }, opts(ctx));
   reconcileCampaign(db, id, opts(ctx));
   queueCampaignBatch(db, id, { locale: ctx.locale, writeOptions: opts(ctx) });
+  ensureCampaignSender(db, { locale: ctx.locale });
   return getCampaign(db, id);
 }
 
@@ -395,7 +429,11 @@ function memberOf(db: CrmDb, campaignId: string, contactId: string) {
     .select()
     .from(campaignMembers)
     .where(
-      and(eq(campaignMembers.campaignId, campaignId), eq(campaignMembers.contactId, contactId), eq(campaignMembers.deleted, false)),
+      and(
+        eq(campaignMembers.campaignId, campaignId),
+        eq(campaignMembers.contactId, contactId),
+        eq(campaignMembers.deleted, false),
+      ),
     )
     .get();
 }
@@ -419,7 +457,12 @@ export function recordResponse(
     },
   ];
   if (member.status === 'targeted' || member.status === 'sent')
-    batch.push({ table: 'campaign_members', op: 'update', id: member.id, values: { status: 'responded', respondedAt: now } });
+    batch.push({
+      table: 'campaign_members',
+      op: 'update',
+      id: member.id,
+      values: { status: 'responded', respondedAt: now },
+    });
   mutate(db, batch, opts(ctx));
   return responsesOf(db, input.id).find((r) => r.id === responseId)!;
 }
@@ -441,7 +484,11 @@ export function attributeDeal(
   input: { id: string | null; dealId: string },
   ctx: CampaignContext,
 ): { dealId: string; campaignId: string | null } {
-  const deal = db.orm.select({ id: deals.id, deleted: deals.deleted }).from(deals).where(eq(deals.id, input.dealId)).get();
+  const deal = db.orm
+    .select({ id: deals.id, deleted: deals.deleted })
+    .from(deals)
+    .where(eq(deals.id, input.dealId))
+    .get();
   if (!deal || deal.deleted) throw notFound('entity.deal');
   if (input.id) {
     const c = campaignRow(db, input.id);

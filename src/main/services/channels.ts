@@ -71,6 +71,9 @@ export function listInteractions(
   }
   sql += ` ORDER BY coalesce(a.start_at, a.created_at) DESC, a.id DESC LIMIT ?`;
   params.push(input.limit ?? 50);
-  const ids = db.sqlite.prepare(sql).pluck().all(...params) as string[];
+  const ids = db.sqlite
+    .prepare(sql)
+    .pluck()
+    .all(...params) as string[];
   return ids.map((id) => getActivity(db, id));
 }

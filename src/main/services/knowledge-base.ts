@@ -116,7 +116,11 @@ export function listArticles(
 
 function checkCategory(db: CrmDb, categoryId: string | null | undefined): void {
   if (!categoryId) return;
-  const row = db.orm.select({ deleted: kbCategories.deleted }).from(kbCategories).where(eq(kbCategories.id, categoryId)).get();
+  const row = db.orm
+    .select({ deleted: kbCategories.deleted })
+    .from(kbCategories)
+    .where(eq(kbCategories.id, categoryId))
+    .get();
   if (!row || row.deleted) throw invalid([{ path: ['categoryId'], key: 'validation.invalid_value' }]);
 }
 
@@ -141,11 +145,18 @@ export function createArticle(
     const taken = db.orm
       .select({ id: kbArticles.id })
       .from(kbArticles)
-      .where(and(eq(kbArticles.groupId, original.groupId), eq(kbArticles.locale, input.locale), eq(kbArticles.deleted, false)))
+      .where(
+        and(
+          eq(kbArticles.groupId, original.groupId),
+          eq(kbArticles.locale, input.locale),
+          eq(kbArticles.deleted, false),
+        ),
+      )
       .get();
-    if (taken) throw new CrmError('conflict', 'errors.kb_translation_exists', {}, [
-      { path: ['locale'], key: 'errors.kb_translation_exists' },
-    ]);
+    if (taken)
+      throw new CrmError('conflict', 'errors.kb_translation_exists', {}, [
+        { path: ['locale'], key: 'errors.kb_translation_exists' },
+      ]);
     groupId = original.groupId;
     if (input.categoryId === undefined) categoryId = original.categoryId;
   }
@@ -170,7 +181,12 @@ export function createArticle(
   return getArticle(db, id);
 }
 
-export function updateArticle(db: CrmDb, id: string, patch: Record<string, unknown>, options: WriteOptions = {}): KbArticle {
+export function updateArticle(
+  db: CrmDb,
+  id: string,
+  patch: Record<string, unknown>,
+  options: WriteOptions = {},
+): KbArticle {
   articleRow(db, id);
   checkCategory(db, patch.categoryId as string | null | undefined);
   const values = { ...patch };

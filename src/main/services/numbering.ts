@@ -46,15 +46,35 @@ function highestInBook(db: CrmDb, table: string, prefix: string): number {
  * the same value, so one device never hands out a number twice.
  *
  * The sequence continues after the highest number in the book, so numbers pulled by sync from
- * other devices are never reused here. Two devices offline at the same time can still pick the
- * same next number: give each device its own prefix ("Q-A-", "Q-B-") when that matters.
+ * other devices are never reused here. Two devices offline at the same time could still pick the
+ * same next number; a device code (set per device, not synced: see deviceCode) goes into the
+ * number ("INV-A-0007") and gives each device a sequence of its own, so they never clash.
  */
 export function nextNumber(db: CrmDb, sequence: Sequence): string {
   if (!db.sqlite.inTransaction) throw new Error('nextNumber must run inside the write transaction');
-  const prefix = getSetting(db, PREFIX_KEY[sequence]);
+  const code = deviceCode(db);
+  const prefix = `${getSetting(db, PREFIX_KEY[sequence])}${code ? `${code}-` : ''}`;
   const key = `${sequence}:${prefix}`;
   const counter = counterOf(db);
   const next = Math.max(counter.get(key) ?? 0, highestInBook(db, TABLE[sequence], prefix)) + 1;
   counter.put(key, next);
   return `${prefix}${String(next).padStart(DIGITS, '0')}`;
+}
+
+/** This device's code in document numbers ("" for none). Local: every device sets its own. */
+export function deviceCode(db: CrmDb): string {
+  return (
+    (db.sqlite.prepare("SELECT value FROM billing_device WHERE key = 'device_code'").pluck().get() as
+      string | undefined) ?? ''
+  );
+}
+
+export function setDeviceCode(db: CrmDb, code: string): void {
+  if (code) {
+    db.sqlite
+      .prepare(
+        "INSERT INTO billing_device (key, value) VALUES ('device_code', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(code);
+  } else db.sqlite.prepare("DELETE FROM billing_device WHERE key = 'device_code'").run();
 }

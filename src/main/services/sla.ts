@@ -49,7 +49,11 @@ export function saveBusinessHours(
   const { id: given, ...values } = input;
   if (given) hoursRow(db, given);
   const id = given ?? newId();
-  mutate(db, { table: 'business_hours', op: given ? 'update' : 'insert', id, values: { holidays: [], ...values } }, options);
+  mutate(
+    db,
+    { table: 'business_hours', op: given ? 'update' : 'insert', id, values: { holidays: [], ...values } },
+    options,
+  );
   return toHours(hoursRow(db, id));
 }
 
@@ -96,7 +100,9 @@ export function savePolicy(
   }
   for (const [priority, t] of Object.entries(input.targets)) {
     if (t && t.resolutionMinutes < t.firstResponseMinutes)
-      throw invalid([{ path: ['targets', priority, 'resolutionMinutes'], key: 'validation.resolution_before_response' }]);
+      throw invalid([
+        { path: ['targets', priority, 'resolutionMinutes'], key: 'validation.resolution_before_response' },
+      ]);
   }
   const { id: given, ...values } = input;
   if (given) policyRow(db, given);
@@ -113,7 +119,8 @@ export function savePolicy(
   // One default policy: choosing a new one unsets the old.
   if (input.isDefault)
     for (const p of listPolicies(db))
-      if (p.isDefault && p.id !== id) batch.push({ table: 'sla_policies', op: 'update', id: p.id, values: { isDefault: false } });
+      if (p.isDefault && p.id !== id)
+        batch.push({ table: 'sla_policies', op: 'update', id: p.id, values: { isDefault: false } });
   mutate(db, batch, options);
   return toPolicy(policyRow(db, id));
 }
@@ -171,7 +178,12 @@ function stateOf(due: number | null, doneAt: number | null, now: number): SlaSta
 
 /** A ticket's SLA as of `now` (the book's injectable clock): met, pending, or breached. */
 export function slaView(
-  t: { firstResponseDueAt: number | null; resolutionDueAt: number | null; firstRespondedAt: number | null; resolvedAt: number | null },
+  t: {
+    firstResponseDueAt: number | null;
+    resolutionDueAt: number | null;
+    firstRespondedAt: number | null;
+    resolvedAt: number | null;
+  },
   now: number,
 ) {
   const firstResponse = stateOf(t.firstResponseDueAt, t.firstRespondedAt, now);

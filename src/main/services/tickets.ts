@@ -1,12 +1,15 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, gt, or, sql, type SQL } from 'drizzle-orm';
-import { companies, contacts, emailOutbox, members, settings, smtpAccounts, ticketMessages, tickets } from '../../../db/schema';
-import type {
-  Ticket,
-  TicketMessage,
-  TicketQueue,
-  TicketSettings,
-  TicketStatus,
-} from '../../shared/contract/tickets';
+import {
+  companies,
+  contacts,
+  emailOutbox,
+  members,
+  settings,
+  smtpAccounts,
+  ticketMessages,
+  tickets,
+} from '../../../db/schema';
+import type { Ticket, TicketMessage, TicketQueue, TicketSettings, TicketStatus } from '../../shared/contract/tickets';
 import { TICKET_QUEUES } from '../../shared/contract/tickets';
 import type { Locale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/messages';
@@ -32,7 +35,11 @@ export interface TicketContext {
 
 const OPEN_STATUSES: TicketStatus[] = ['new', 'open', 'pending'];
 const SETTINGS_KEY = 'ticketSettings';
-const DEFAULT_SETTINGS: TicketSettings = { autoReply: true, autoReplyTemplateIds: { en: null, es: null }, soonMinutes: 120 };
+const DEFAULT_SETTINGS: TicketSettings = {
+  autoReply: true,
+  autoReplyTemplateIds: { en: null, es: null },
+  soonMinutes: 120,
+};
 
 const opts = (ctx: TicketContext): WriteOptions => ({ actor: ctx.actor, origin: ctx.origin ?? 'ui' });
 
@@ -64,7 +71,8 @@ export function saveTicketSettings(
     if (id === undefined) continue;
     if (id) {
       const template = getTemplate(db, id);
-      if (template.deleted) throw invalid([{ path: ['autoReplyTemplateIds', locale], key: 'validation.invalid_value' }]);
+      if (template.deleted)
+        throw invalid([{ path: ['autoReplyTemplateIds', locale], key: 'validation.invalid_value' }]);
     }
     ids[locale] = id;
   }
@@ -105,7 +113,11 @@ function toTickets(db: CrmDb, rows: TicketRow[]): Ticket[] {
   );
   const orgs = byId(
     companyIds.length
-      ? db.orm.select({ id: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, companyIds)).all()
+      ? db.orm
+          .select({ id: companies.id, name: companies.name })
+          .from(companies)
+          .where(inArray(companies.id, companyIds))
+          .all()
       : [],
   );
   const team = byId(
@@ -163,7 +175,10 @@ function queueWhere(queue: TicketQueue, actor: string | null, now: number, soon:
     case 'breached':
       return and(
         open,
-        or(and(firstPending, lte(tickets.firstResponseDueAt, now)), and(resolutionPending, lte(tickets.resolutionDueAt, now))),
+        or(
+          and(firstPending, lte(tickets.firstResponseDueAt, now)),
+          and(resolutionPending, lte(tickets.resolutionDueAt, now)),
+        ),
       );
   }
 }
@@ -219,8 +234,8 @@ export function queueCounts(db: CrmDb, actor: string | null): Record<TicketQueue
   const out = {} as Record<TicketQueue, number>;
   for (const q of TICKET_QUEUES) {
     out[q] =
-      db
-        .orm.select({ n: sql<number>`count(*)` })
+      db.orm
+        .select({ n: sql<number>`count(*)` })
         .from(tickets)
         .where(and(eq(tickets.deleted, false), queueWhere(q, actor, now, soon)))
         .get()?.n ?? 0;
@@ -284,12 +299,20 @@ function contactOf(db: CrmDb, id: string | null | undefined) {
 
 function checkLinks(
   db: CrmDb,
-  input: { contactId?: string | null | undefined; companyId?: string | null | undefined; assigneeId?: string | null | undefined },
+  input: {
+    contactId?: string | null | undefined;
+    companyId?: string | null | undefined;
+    assigneeId?: string | null | undefined;
+  },
 ): void {
   if (input.contactId && !contactOf(db, input.contactId))
     throw invalid([{ path: ['contactId'], key: 'validation.invalid_value' }]);
   if (input.companyId) {
-    const row = db.orm.select({ deleted: companies.deleted }).from(companies).where(eq(companies.id, input.companyId)).get();
+    const row = db.orm
+      .select({ deleted: companies.deleted })
+      .from(companies)
+      .where(eq(companies.id, input.companyId))
+      .get();
     if (!row || row.deleted) throw invalid([{ path: ['companyId'], key: 'validation.invalid_value' }]);
   }
   if (input.assigneeId) {
@@ -319,7 +342,8 @@ function autoReply(db: CrmDb, ticket: TicketRow, ctx: TicketContext): { status: 
   const email = contact?.emails[0]?.value;
   if (!contact || !email) return { status: 'no_email' };
   if (!db.orm.select({ id: smtpAccounts.id }).from(smtpAccounts).get()) return { status: 'no_account' };
-  const lang: Locale = contact.preferredLanguage === 'es' || contact.preferredLanguage === 'en' ? contact.preferredLanguage : ctx.locale;
+  const lang: Locale =
+    contact.preferredLanguage === 'es' || contact.preferredLanguage === 'en' ? contact.preferredLanguage : ctx.locale;
   const templateId = config.autoReplyTemplateIds[lang] ?? config.autoReplyTemplateIds[lang === 'en' ? 'es' : 'en'];
   const params = { subject: defuse(ticket.subject), ref: ticketRef(ticket.id), name: defuse(contact.firstName) };
   const subject = translate(lang, 'service.auto_reply_subject', params);
@@ -448,7 +472,12 @@ export function addNote(db: CrmDb, id: string, body: string, ctx: TicketContext)
   const messageId = newId();
   mutate(
     db,
-    { table: 'ticket_messages', op: 'insert', id: messageId, values: { ticketId: id, kind: 'note', body, authorId: ctx.actor } },
+    {
+      table: 'ticket_messages',
+      op: 'insert',
+      id: messageId,
+      values: { ticketId: id, kind: 'note', body, authorId: ctx.actor },
+    },
     opts(ctx),
   );
   return messageRow(db, messageId);
@@ -580,7 +609,9 @@ export function ticketReport(db: CrmDb, input: { from?: number | undefined; to?:
     avgFirstResponseMinutes: mean(
       rows.filter((r) => r.firstRespondedAt != null).map((r) => minutes(r.firstRespondedAt! - r.createdAt)),
     ),
-    avgResolutionMinutes: mean(rows.filter((r) => r.resolvedAt != null).map((r) => minutes(r.resolvedAt! - r.createdAt))),
+    avgResolutionMinutes: mean(
+      rows.filter((r) => r.resolvedAt != null).map((r) => minutes(r.resolvedAt! - r.createdAt)),
+    ),
     slaCompliance: met + breached ? met / (met + breached) : null,
     breached: breachedTickets,
     avgSatisfaction: mean(rows.filter((r) => r.satisfaction != null).map((r) => r.satisfaction!)),

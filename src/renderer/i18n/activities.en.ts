@@ -39,6 +39,7 @@ export const activitiesEn = {
   'act.priority_low': 'Low',
   'act.priority_normal': 'Normal',
   'act.priority_high': 'High',
+  'act.attendees': 'Attendees',
   'act.assignee': 'Assignee',
 
   'tasks.bucket_overdue': 'Overdue',

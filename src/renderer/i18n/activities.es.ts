@@ -41,6 +41,7 @@ export const activitiesEs: Record<keyof typeof activitiesEn, string> = {
   'act.priority_low': 'Baja',
   'act.priority_normal': 'Normal',
   'act.priority_high': 'Alta',
+  'act.attendees': 'Asistentes',
   'act.assignee': 'Responsable',
 
   'tasks.bucket_overdue': 'Vencidas',

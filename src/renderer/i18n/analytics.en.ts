@@ -190,5 +190,6 @@ export const analyticsEn = {
   'loy.ledger': 'Points history',
   'loy.empty_ledger': 'No points yet: they are earned with won deals.',
   'loy.saved': 'Saved',
+  'loy.save': 'Save',
   'loy.none': 'Nothing here yet.',
 };

@@ -193,5 +193,6 @@ export const analyticsEs: Record<keyof typeof analyticsEn, string> = {
   'loy.ledger': 'Historial de puntos',
   'loy.empty_ledger': 'Aún no hay puntos: se ganan con los negocios ganados.',
   'loy.saved': 'Guardado',
+  'loy.save': 'Guardar',
   'loy.none': 'Aún no hay nada aquí.',
 };

@@ -30,6 +30,9 @@ export const billingEn = {
   'billing.remove_logo': 'Remove logo',
   'billing.quote_prefix': 'Quote number prefix',
   'billing.invoice_prefix': 'Invoice number prefix',
+  'billing.device_code': "This device's code in numbers",
+  'billing.device_code_help':
+    'Only this device: when several devices bill offline, give each a code (A, B…) so their numbers never clash (INV-A-0007).',
   'billing.quote_validity': 'Quotes valid for (days)',
   'billing.invoice_due': 'Invoices due after (days)',
   'billing.default_terms': 'Default terms',
@@ -117,5 +120,6 @@ export const billingEn = {
   'lineitems.add': 'Add',
   'lineitems.remove': 'Remove line',
   'lineitems.make_quote': 'Make a quote',
+  'lineitems.invoice_deal': 'Invoice this deal',
   'lineitems.amount': 'Deal amount from its lines: {{amount}}',
 } as const;

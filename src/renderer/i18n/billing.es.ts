@@ -32,6 +32,9 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'billing.remove_logo': 'Quitar logotipo',
   'billing.quote_prefix': 'Prefijo de presupuestos',
   'billing.invoice_prefix': 'Prefijo de facturas',
+  'billing.device_code': 'Código de este dispositivo en los números',
+  'billing.device_code_help':
+    'Solo este dispositivo: si varios facturan sin conexión, da a cada uno un código (A, B…) para que sus números nunca coincidan (INV-A-0007).',
   'billing.quote_validity': 'Validez de los presupuestos (días)',
   'billing.invoice_due': 'Vencimiento de las facturas (días)',
   'billing.default_terms': 'Condiciones por defecto',
@@ -119,5 +122,6 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'lineitems.add': 'Añadir',
   'lineitems.remove': 'Quitar la línea',
   'lineitems.make_quote': 'Hacer presupuesto',
+  'lineitems.invoice_deal': 'Facturar este negocio',
   'lineitems.amount': 'Importe del negocio según sus líneas: {{amount}}',
 };

@@ -13,7 +13,7 @@ import type { UiKey } from './en';
 
 /** Every UI string in Spanish; typed against en so a missing key fails the typecheck. */
 const baseEs: Record<
-  Exclude<UiKey, keyof typeof dealsEs | keyof typeof activitiesEs | keyof typeof listsEs | keyof typeof companiesEs | keyof typeof recordsEs | keyof typeof importEs | keyof typeof syncEs>,
+  Exclude<UiKey, keyof typeof dealsEs | keyof typeof billingEs | keyof typeof activitiesEs | keyof typeof listsEs | keyof typeof companiesEs | keyof typeof recordsEs | keyof typeof importEs | keyof typeof syncEs | keyof typeof serviceEs | keyof typeof marketingEs | keyof typeof analyticsEs>,
   string
 > = {
   'app.name': 'CRM',

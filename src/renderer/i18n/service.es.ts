@@ -157,7 +157,8 @@ export const serviceEs: Record<keyof typeof serviceEn, string> = {
   'service_settings.weekday.4': 'jue',
   'service_settings.weekday.5': 'vie',
   'service_settings.weekday.6': 'sáb',
-  'service_settings.portal_note': 'Un portal web público de autoservicio no forma parte de la aplicación de escritorio.',
+  'service_settings.portal_note':
+    'Un portal web público de autoservicio no forma parte de la aplicación de escritorio.',
 
   'kb.title': 'Base de conocimiento',
   'kb.subtitle': 'Artículos de ayuda en inglés y español, listos para insertar en las respuestas.',

@@ -32,7 +32,6 @@ interface MembershipRow {
   role: Role;
 }
 
-
 export async function signup(ctx: ServerContext, req: SignupRequest, ip: string): Promise<Session> {
   const existing = await userByEmail(ctx.db, req.email);
   // An existing user may create another workspace, but only with their own password.
@@ -87,7 +86,8 @@ export async function refresh(ctx: ServerContext, req: RefreshRequest): Promise<
     'SELECT id, user_id, workspace_id, revoked_at FROM devices WHERE refresh_token_hash = $1',
     [hashToken(req.refreshToken)],
   );
-  if (!device || device.revoked_at !== null) throw unauthorized('This device was signed out or revoked: sign in again.');
+  if (!device || device.revoked_at !== null)
+    throw unauthorized('This device was signed out or revoked: sign in again.');
   await ctx.db.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [device.id, ctx.now()]);
   return session(ctx, device.user_id, device.workspace_id, device.id);
 }

@@ -97,7 +97,12 @@ const fields = {
   description: optionalText(10_000),
   ownerId: idSchema.nullable().optional(),
   templateId: idSchema.nullable().optional(),
-  rateLimit: z.number().int().min(1, { error: 'validation.too_small' }).max(10_000, { error: 'validation.too_big' }).optional(),
+  rateLimit: z
+    .number()
+    .int()
+    .min(1, { error: 'validation.too_small' })
+    .max(10_000, { error: 'validation.too_big' })
+    .optional(),
 };
 
 export const campaignsMethods = {
@@ -110,7 +115,11 @@ export const campaignsMethods = {
     }),
     output: z.object({ items: z.array(campaignSchema) }),
   }),
-  'campaigns.get': defineMethod({ summary: 'One campaign with its figures and ROI.', input: idInput, output: campaignSchema }),
+  'campaigns.get': defineMethod({
+    summary: 'One campaign with its figures and ROI.',
+    input: idInput,
+    output: campaignSchema,
+  }),
   'campaigns.create': defineMethod({
     summary: 'Plan a campaign: type, dates, budget and cost, and for email the template it sends.',
     input: z.strictObject({ ...fields, type: fields.type.optional() }),
@@ -127,7 +136,11 @@ export const campaignsMethods = {
     }),
     output: campaignSchema,
   }),
-  'campaigns.delete': defineMethod({ summary: 'Move a campaign to the trash.', input: idInput, output: campaignSchema }),
+  'campaigns.delete': defineMethod({
+    summary: 'Move a campaign to the trash.',
+    input: idInput,
+    output: campaignSchema,
+  }),
   'campaigns.setAudience': defineMethod({
     summary:
       'Take the audience from a saved contacts view, a segment, or a list of contacts, kept as a snapshot. Opted-out contacts are kept as opted out and never mailed. An empty audience is refused.',
@@ -136,7 +149,10 @@ export const campaignsMethods = {
       source: z.discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('view'), id: idSchema }),
         z.strictObject({ kind: z.literal('segment'), id: z.string().min(1).max(200) }),
-        z.strictObject({ kind: z.literal('contacts'), ids: z.array(idSchema).max(10_000, { error: 'validation.too_big' }) }),
+        z.strictObject({
+          kind: z.literal('contacts'),
+          ids: z.array(idSchema).max(10_000, { error: 'validation.too_big' }),
+        }),
       ]),
     }),
     output: campaignSchema,

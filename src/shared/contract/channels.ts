@@ -21,7 +21,9 @@ export const channelsMethods = {
       handle: z.string().trim().max(200, { error: 'validation.too_long' }).optional(),
       at: z.number().int().optional(),
       links: z
-        .array(z.strictObject({ entityType: z.enum(LINKABLE, { error: 'validation.invalid_value' }), entityId: idSchema }))
+        .array(
+          z.strictObject({ entityType: z.enum(LINKABLE, { error: 'validation.invalid_value' }), entityId: idSchema }),
+        )
         .min(1, { error: 'validation.required' })
         .max(100, { error: 'validation.too_big' }),
     }),

@@ -38,7 +38,12 @@ export const knowledgeBaseMethods = {
   }),
   'knowledgeBase.saveCategory': defineMethod({
     summary: 'Create (no id) or rename a knowledge-base category.',
-    input: z.strictObject({ id: idSchema.optional(), nameEn: catName, nameEs: catName, position: z.number().int().optional() }),
+    input: z.strictObject({
+      id: idSchema.optional(),
+      nameEn: catName,
+      nameEs: catName,
+      position: z.number().int().optional(),
+    }),
     output: kbCategorySchema,
   }),
   'knowledgeBase.deleteCategory': defineMethod({
@@ -57,7 +62,11 @@ export const knowledgeBaseMethods = {
     }),
     output: z.object({ items: z.array(kbArticleSchema) }),
   }),
-  'knowledgeBase.get': defineMethod({ summary: 'One article with its translations.', input: idInput, output: kbArticleSchema }),
+  'knowledgeBase.get': defineMethod({
+    summary: 'One article with its translations.',
+    input: idInput,
+    output: kbArticleSchema,
+  }),
   'knowledgeBase.create': defineMethod({
     summary: 'Write an article in one language; `translationOf` makes it the translation of another article.',
     input: z.strictObject({
@@ -81,5 +90,9 @@ export const knowledgeBaseMethods = {
     }),
     output: kbArticleSchema,
   }),
-  'knowledgeBase.delete': defineMethod({ summary: 'Move an article to the trash.', input: idInput, output: kbArticleSchema }),
+  'knowledgeBase.delete': defineMethod({
+    summary: 'Move an article to the trash.',
+    input: idInput,
+    output: kbArticleSchema,
+  }),
 };

@@ -64,6 +64,8 @@ export const billingSettingsSchema = z.object({
   companyLogo: z.string(),
   quotePrefix: z.string(),
   invoicePrefix: z.string(),
+  /** This device's code in numbers ("INV-A-0007"): set one per device when several bill offline. Not synced. */
+  deviceCode: z.string(),
   quoteValidityDays: z.number().int(),
   invoiceDueDays: z.number().int(),
   defaultTerms: z.string(),
@@ -163,6 +165,13 @@ export const quotesMethods = {
         .optional(),
       quotePrefix: prefix.optional(),
       invoicePrefix: prefix.optional(),
+      deviceCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .max(8, { error: 'validation.too_long' })
+        .regex(/^[\p{L}\p{N}]*$/u, { error: 'validation.invalid_value' })
+        .optional(),
       quoteValidityDays: days.optional(),
       invoiceDueDays: days.optional(),
       defaultTerms: z.string().trim().max(10_000, { error: 'validation.too_long' }).optional(),

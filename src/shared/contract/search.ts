@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 
-export const SEARCH_TYPES = ['contact', 'company', 'deal', 'activity', 'note', 'ticket', 'kb_article', 'campaign'] as const;
+export const SEARCH_TYPES = [
+  'contact',
+  'company',
+  'deal',
+  'activity',
+  'note',
+  'ticket',
+  'kb_article',
+  'campaign',
+] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export const searchHitSchema = z.object({

@@ -73,12 +73,20 @@ export const businessHoursSchema = z.object({
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
 const target = z.strictObject({
-  firstResponseMinutes: z.number({ error: 'validation.invalid_type' }).int().min(1, { error: 'validation.too_small' }).max(525_600, {
-    error: 'validation.too_big',
-  }),
-  resolutionMinutes: z.number({ error: 'validation.invalid_type' }).int().min(1, { error: 'validation.too_small' }).max(525_600, {
-    error: 'validation.too_big',
-  }),
+  firstResponseMinutes: z
+    .number({ error: 'validation.invalid_type' })
+    .int()
+    .min(1, { error: 'validation.too_small' })
+    .max(525_600, {
+      error: 'validation.too_big',
+    }),
+  resolutionMinutes: z
+    .number({ error: 'validation.invalid_type' })
+    .int()
+    .min(1, { error: 'validation.too_small' })
+    .max(525_600, {
+      error: 'validation.too_big',
+    }),
 });
 export const slaPolicySchema = z.object({
   ...recordMeta,
@@ -141,7 +149,9 @@ const scheduleInput = z
     }),
   )
   .max(50, { error: 'validation.too_big' });
-const holidaysInput = z.array(z.iso.date({ error: 'validation.invalid_date' })).max(400, { error: 'validation.too_big' });
+const holidaysInput = z
+  .array(z.iso.date({ error: 'validation.invalid_date' }))
+  .max(400, { error: 'validation.too_big' });
 const targetsInput = z.partialRecord(z.enum(TICKET_PRIORITIES, { error: 'validation.invalid_value' }), target);
 
 export const ticketSettingsSchema = z.object({
@@ -169,7 +179,13 @@ export const ticketsMethods = {
       ...ticketFields,
       subject: ticketFields.subject.optional(),
       status: z.enum(TICKET_STATUSES, { error: 'validation.invalid_value' }).optional(),
-      satisfaction: z.number().int().min(1, { error: 'validation.too_small' }).max(5, { error: 'validation.too_big' }).nullable().optional(),
+      satisfaction: z
+        .number()
+        .int()
+        .min(1, { error: 'validation.too_small' })
+        .max(5, { error: 'validation.too_big' })
+        .nullable()
+        .optional(),
     }),
     output: ticketSchema,
   }),
@@ -238,7 +254,12 @@ export const ticketsMethods = {
       autoReplyTemplateIds: z
         .strictObject({ en: idSchema.nullable().optional(), es: idSchema.nullable().optional() })
         .optional(),
-      soonMinutes: z.number().int().min(5, { error: 'validation.too_small' }).max(10_080, { error: 'validation.too_big' }).optional(),
+      soonMinutes: z
+        .number()
+        .int()
+        .min(5, { error: 'validation.too_small' })
+        .max(10_080, { error: 'validation.too_big' })
+        .optional(),
     }),
     output: ticketSettingsSchema,
   }),
@@ -258,7 +279,11 @@ export const ticketsMethods = {
     }),
     output: businessHoursSchema,
   }),
-  'businessHours.delete': defineMethod({ summary: 'Move business hours to the trash.', input: idInput, output: businessHoursSchema }),
+  'businessHours.delete': defineMethod({
+    summary: 'Move business hours to the trash.',
+    input: idInput,
+    output: businessHoursSchema,
+  }),
   'slaPolicies.list': defineMethod({
     summary: 'SLA policies in the order they are tried.',
     input: z.strictObject({}),
@@ -278,14 +303,19 @@ export const ticketsMethods = {
     }),
     output: slaPolicySchema,
   }),
-  'slaPolicies.delete': defineMethod({ summary: 'Move an SLA policy to the trash.', input: idInput, output: slaPolicySchema }),
+  'slaPolicies.delete': defineMethod({
+    summary: 'Move an SLA policy to the trash.',
+    input: idInput,
+    output: slaPolicySchema,
+  }),
   'ticketRules.list': defineMethod({
     summary: 'Assignment rules in the order they are tried.',
     input: z.strictObject({}),
     output: z.object({ items: z.array(assignmentRuleSchema) }),
   }),
   'ticketRules.save': defineMethod({
-    summary: 'Create (no id) or change an assignment rule: round robin over members, or one member, for a category or all.',
+    summary:
+      'Create (no id) or change an assignment rule: round robin over members, or one member, for a category or all.',
     input: z.strictObject({
       id: idSchema.optional(),
       name,
@@ -297,5 +327,9 @@ export const ticketsMethods = {
     }),
     output: assignmentRuleSchema,
   }),
-  'ticketRules.delete': defineMethod({ summary: 'Move an assignment rule to the trash.', input: idInput, output: assignmentRuleSchema }),
+  'ticketRules.delete': defineMethod({
+    summary: 'Move an assignment rule to the trash.',
+    input: idInput,
+    output: assignmentRuleSchema,
+  }),
 };

@@ -12,7 +12,8 @@ export const serviceMessagesEn = {
   'validation.resolution_before_response': 'The resolution target cannot be shorter than the first-response target.',
   'errors.ticket_no_email': 'This ticket has no contact with an email address to reply to.',
   'errors.kb_translation_exists': 'This article already has a version in that language.',
-  'errors.campaign_empty_audience': 'The audience is empty: choose a view or segment with at least one contact to mail.',
+  'errors.campaign_empty_audience':
+    'The audience is empty: choose a view or segment with at least one contact to mail.',
   'errors.campaign_view_not_contacts': 'Choose a saved view of contacts.',
   'errors.campaign_segment_unavailable': 'This segment is not available.',
   'errors.campaign_no_template': 'Choose the email template this campaign sends.',

@@ -11,7 +11,8 @@ export const serviceMessagesEs: Record<keyof typeof serviceMessagesEn, string> =
   'entity.campaign': 'Campaña',
   'validation.time_invalid': 'Escribe la hora como HH:MM, por ejemplo 09:00.',
   'validation.timezone_invalid': 'Zona horaria desconocida: usa un nombre como Europe/Madrid o America/New_York.',
-  'validation.resolution_before_response': 'El objetivo de resolución no puede ser más corto que el de primera respuesta.',
+  'validation.resolution_before_response':
+    'El objetivo de resolución no puede ser más corto que el de primera respuesta.',
   'errors.ticket_no_email': 'Este ticket no tiene un contacto con correo electrónico al que responder.',
   'errors.kb_translation_exists': 'Este artículo ya tiene una versión en ese idioma.',
   'errors.campaign_empty_audience':
@@ -20,7 +21,8 @@ export const serviceMessagesEs: Record<keyof typeof serviceMessagesEn, string> =
   'errors.campaign_segment_unavailable': 'Este segmento no está disponible.',
   'errors.campaign_no_template': 'Elige la plantilla de correo que envía esta campaña.',
   'errors.campaign_not_email': 'Solo las campañas de correo se envían desde la aplicación.',
-  'errors.campaign_sending_locked': 'La campaña ya ha empezado a enviarse: su audiencia y su plantilla ya no pueden cambiar.',
+  'errors.campaign_sending_locked':
+    'La campaña ya ha empezado a enviarse: su audiencia y su plantilla ya no pueden cambiar.',
   'errors.campaign_pause_first': 'Pausa la campaña antes de cambiar su estado.',
   'errors.campaign_finished': 'Esta campaña ha terminado.',
   'errors.campaign_not_active': 'La campaña no se está enviando.',

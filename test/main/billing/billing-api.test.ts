@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mutate } from '../../../src/main/db/mutation';
 import { openDatabase } from '../../../src/main/db/open';
+import { newId } from '../../../src/shared/ids';
 import { call, expectNothingWritten, refuse } from '../accounts/api';
 import { manualClock, tempDb, track } from '../db/temp-db';
 import { company, deal, salesPipeline } from './fixtures';
@@ -148,6 +150,28 @@ describe('quotes', () => {
     // A refused creation does not burn a number.
     await refuse(db, 'quotes.create', { currency: 'EUR', lines: [] });
     expect((await call(db, 'quotes.create', { currency: 'EUR', lines })).number).toBe('P-2026-0023');
+  });
+
+  it('continues after numbers that arrived by sync, and a device code keeps offline devices apart', async () => {
+    const lines = [{ description: 'Servicio', quantity: 1, unitPrice: 100 }];
+    const a = tempDb();
+    const b = tempDb();
+    // A quote numbered elsewhere, arriving by sync (an ordinary synced row).
+    mutate(a, {
+      table: 'quotes',
+      op: 'insert',
+      id: newId(),
+      values: { number: 'Q-0007', currency: 'EUR', issueDate: '2026-01-01', status: 'draft' },
+    });
+    expect((await call(a, 'quotes.create', { currency: 'EUR', lines })).number).toBe('Q-0008');
+    // Two devices of one workspace billing offline: each with its own code, never the same number.
+    expect((await call(a, 'billing.updateSettings', { deviceCode: 'a' })).deviceCode).toBe('A');
+    await call(b, 'billing.updateSettings', { deviceCode: 'B' });
+    const fromA = await call(a, 'quotes.create', { currency: 'EUR', lines });
+    const fromB = await call(b, 'quotes.create', { currency: 'EUR', lines });
+    expect([fromA.number, fromB.number]).toEqual(['Q-A-0001', 'Q-B-0001']);
+    // The device code is this device's own: it is not a synced setting.
+    expect(a.sqlite.prepare("SELECT count(*) FROM sync_outbox WHERE row_id = 'deviceCode'").pluck().get()).toBe(0);
   });
 
   it('builds a quote from a deal, accepts it, wins the deal and invoices it', async () => {

@@ -62,7 +62,10 @@ describe('email campaigns', () => {
       startDate: '2026-03-02',
       endDate: '2026-03-31',
     });
-    const withAudience = await call(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: view.id } });
+    const withAudience = await call(db, 'campaigns.setAudience', {
+      id: campaign.id,
+      source: { kind: 'view', id: view.id },
+    });
     expect(withAudience.audience).toMatchObject({ kind: 'view', id: view.id, name: 'Webinar leads' });
     expect(withAudience.stats).toMatchObject({ members: 50, byStatus: { targeted: 47, opted_out: 3 } });
 
@@ -122,7 +125,13 @@ describe('email campaigns', () => {
     const members = (await call(db, 'campaigns.members', { id: campaign.id, status: 'targeted', limit: 2 })).items;
     await call(db, 'campaigns.recordResponse', { id: campaign.id, contactId: members[0]!.contactId, kind: 'attended' });
     let state = await call(db, 'campaigns.get', { id: campaign.id });
-    expect(state.stats).toMatchObject({ responses: 1, byStatus: { responded: 1 }, deals: 0, roi: -1, costPerResponse: 100_000 });
+    expect(state.stats).toMatchObject({
+      responses: 1,
+      byStatus: { responded: 1 },
+      deals: 0,
+      roi: -1,
+      costPerResponse: 100_000,
+    });
 
     const deal = await call(db, 'deals.create', {
       title: 'Booth follow-up',
@@ -161,12 +170,17 @@ describe('email campaigns', () => {
     });
     const tables = ['campaign_members', 'campaigns', 'email_outbox', 'activities'];
     await expectNothingWritten(db, tables, async () => {
-      const none = await refuse(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: empty.id } });
+      const none = await refuse(db, 'campaigns.setAudience', {
+        id: campaign.id,
+        source: { kind: 'view', id: empty.id },
+      });
       expect(none.issues?.[0]?.message).toBe(
         'The audience is empty: choose a view or segment with at least one contact to mail.',
       );
       const es = await refuse(db, 'campaigns.start', { id: campaign.id }, 'es');
-      expect(es.issues?.[0]?.message).toBe('La audiencia está vacía: elige una vista o un segmento con al menos un contacto al que escribir.');
+      expect(es.issues?.[0]?.message).toBe(
+        'La audiencia está vacía: elige una vista o un segmento con al menos un contacto al que escribir.',
+      );
     });
 
     // A template that went bad after it was chosen (written by another device, say).

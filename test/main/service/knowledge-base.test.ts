@@ -33,9 +33,9 @@ describe('knowledge base', () => {
     expect(tickets.hits.map((h) => h.id)).toEqual([ticket.id]);
 
     expect((await call(db, 'knowledgeBase.list', { locale: 'es' })).items.map((a) => a.id)).toEqual([es.id]);
-    expect((await call(db, 'knowledgeBase.list', { query: 'address', status: 'published' })).items.map((a) => a.id)).toEqual([
-      en.id,
-    ]);
+    expect(
+      (await call(db, 'knowledgeBase.list', { query: 'address', status: 'published' })).items.map((a) => a.id),
+    ).toEqual([en.id]);
     await call(db, 'knowledgeBase.delete', { id: es.id });
     expect((await call(db, 'search.query', { query: 'direccion', types: ['kb_article'] })).hits).toEqual([]);
   });
@@ -46,7 +46,10 @@ describe('knowledge base', () => {
     await expectNothingWritten(db, ['kb_articles'], async () => {
       const twice = await refuse(db, 'knowledgeBase.create', { locale: 'en', title: 'Again', translationOf: en.id });
       expect(twice.code).toBe('conflict');
-      expect(twice.issues?.[0]).toMatchObject({ path: ['locale'], message: 'This article already has a version in that language.' });
+      expect(twice.issues?.[0]).toMatchObject({
+        path: ['locale'],
+        message: 'This article already has a version in that language.',
+      });
       const empty = await refuse(db, 'knowledgeBase.create', { locale: 'es', title: ' ' }, 'es');
       expect(empty.issues?.[0]).toMatchObject({ path: ['title'], message: 'Este campo es obligatorio.' });
     });

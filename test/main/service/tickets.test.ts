@@ -8,7 +8,11 @@ const HOUR = 3_600_000;
 const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
 
 async function madridPolicy(db: Parameters<typeof call>[0]) {
-  const hours = await call(db, 'businessHours.save', { name: 'Madrid office', timezone: 'Europe/Madrid', schedule: weekdays });
+  const hours = await call(db, 'businessHours.save', {
+    name: 'Madrid office',
+    timezone: 'Europe/Madrid',
+    schedule: weekdays,
+  });
   return call(db, 'slaPolicies.save', {
     name: 'Standard',
     businessHoursId: hours.id,
@@ -59,7 +63,12 @@ describe('SLA due times in business hours', () => {
   });
 });
 
-function pick(h: { id: string; name: string; timezone: string; schedule: { day: number; start: string; end: string }[] }) {
+function pick(h: {
+  id: string;
+  name: string;
+  timezone: string;
+  schedule: { day: number; start: string; end: string }[];
+}) {
   return { id: h.id, name: h.name, timezone: h.timezone, schedule: h.schedule };
 }
 
@@ -76,7 +85,12 @@ describe('tickets', () => {
     });
     expect(created.autoReply).toBe('queued');
     const ticket = created.ticket;
-    expect(ticket).toMatchObject({ status: 'new', companyId: company.id, companyName: 'Globex', contactName: 'Lola Flores' });
+    expect(ticket).toMatchObject({
+      status: 'new',
+      companyId: company.id,
+      companyName: 'Globex',
+      contactName: 'Lola Flores',
+    });
     expect(ticket.sla).toMatchObject({ firstResponse: 'pending', resolution: 'pending', breached: false });
     expect(ticket.firstResponseDueAt).toBe(START + 2 * HOUR);
 
@@ -107,7 +121,10 @@ describe('tickets', () => {
     const smtp = await smtpFor(db);
     await madridPolicy(db);
     await call(db, 'tickets.saveSettings', { autoReply: false });
-    const { ticket, autoReply } = await call(db, 'tickets.create', { subject: 'Reset password', contactId: contact.id });
+    const { ticket, autoReply } = await call(db, 'tickets.create', {
+      subject: 'Reset password',
+      contactId: contact.id,
+    });
     expect(autoReply).toBe('skipped');
     const article = await call(db, 'knowledgeBase.create', {
       locale: 'en',
@@ -140,7 +157,11 @@ describe('tickets', () => {
     clock.set(START + 5 * HOUR);
     expect((await call(db, 'tickets.get', { id: ticket.id })).sla.firstResponse).toBe('met');
     // The reply is an email activity on the contact's timeline, next to the ticket itself.
-    const timeline = await call(db, 'timeline.list', { entity: 'contacts', id: contact.id, kinds: ['activity', 'ticket'] });
+    const timeline = await call(db, 'timeline.list', {
+      entity: 'contacts',
+      id: contact.id,
+      kinds: ['activity', 'ticket'],
+    });
     expect(timeline.items.map((i) => [i.kind, i.title])).toEqual([
       ['activity', `Re: Reset password [#${after.id.replace(/-/g, '').slice(-6).toUpperCase()}]`],
       ['ticket', 'Reset password'],
@@ -179,7 +200,12 @@ describe('tickets', () => {
   it('assigns new tickets in turn, or to the member who owns their category', async () => {
     const { db, ana, ben } = await serviceBook();
     const carla = await call(db, 'members.create', { name: 'Carla Gil' });
-    await call(db, 'ticketRules.save', { name: 'Billing desk', category: 'billing', strategy: 'fixed', memberIds: [carla.id] });
+    await call(db, 'ticketRules.save', {
+      name: 'Billing desk',
+      category: 'billing',
+      strategy: 'fixed',
+      memberIds: [carla.id],
+    });
     await call(db, 'ticketRules.save', { name: 'Everyone', strategy: 'round_robin', memberIds: [ana.id, ben.id] });
     const assignees: (string | null)[] = [];
     for (const category of [null, null, 'Billing', null]) {

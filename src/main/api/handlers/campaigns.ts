@@ -14,6 +14,7 @@ import {
   startCampaign,
   updateCampaign,
 } from '../../services/campaigns';
+import { ensureCampaignSender } from '../../services/campaign-sender';
 import type { ApiContext, HandlerMap } from '../context';
 
 type Methods =
@@ -36,7 +37,11 @@ const cctx = (ctx: ApiContext) => ({ actor: ctx.actor, locale: ctx.locale, origi
 
 export const campaignsHandlers: HandlerMap<Methods> = {
   'campaigns.list': (input, ctx) => ({ items: listCampaigns(ctx.db, input) }),
-  'campaigns.get': (input, ctx) => getCampaign(ctx.db, input.id),
+  'campaigns.get': (input, ctx) => {
+    // A campaign still sending after a restart picks up again as soon as someone looks at it.
+    ensureCampaignSender(ctx.db, { locale: ctx.locale });
+    return getCampaign(ctx.db, input.id);
+  },
   'campaigns.create': (input, ctx) => createCampaign(ctx.db, input, cctx(ctx)),
   'campaigns.update': ({ id, ...patch }, ctx) => updateCampaign(ctx.db, id, patch, cctx(ctx)),
   'campaigns.delete': (input, ctx) => deleteCampaign(ctx.db, input.id, cctx(ctx)),

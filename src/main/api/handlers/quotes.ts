@@ -1,4 +1,5 @@
 import { crossSellSuggestions } from '../../services/cross-sell';
+import { deviceCode, setDeviceCode } from '../../services/numbering';
 import { quotePdf } from '../../services/pdf';
 import { createQuote, deleteQuote, getQuote, listQuotes, setQuoteStatus, updateQuote } from '../../services/quotes';
 import { getSetting, setSetting, SETTING_DEFAULTS } from '../../services/settings';
@@ -32,7 +33,8 @@ const BILLING_KEYS = [
 ] as const satisfies readonly (keyof BillingSettings & keyof typeof SETTING_DEFAULTS)[];
 
 function billingSettings(db: CrmDb): BillingSettings {
-  return Object.fromEntries(BILLING_KEYS.map((k) => [k, getSetting(db, k)])) as unknown as BillingSettings;
+  const synced = Object.fromEntries(BILLING_KEYS.map((k) => [k, getSetting(db, k)]));
+  return { ...synced, deviceCode: deviceCode(db) } as unknown as BillingSettings;
 }
 
 export const quotesHandlers: HandlerMap<QuoteMethods> = {
@@ -50,6 +52,7 @@ export const quotesHandlers: HandlerMap<QuoteMethods> = {
         const value = input[key];
         if (value !== undefined) setSetting(ctx.db, key, value as never, writeOptions(ctx));
       }
+      if (input.deviceCode !== undefined) setDeviceCode(ctx.db, input.deviceCode);
     });
     return billingSettings(ctx.db);
   },

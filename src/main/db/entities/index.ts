@@ -93,7 +93,11 @@ export const ENTITIES = {
   kb_articles: byName(schema.kbArticles, {
     searchType: 'kb_article',
     searchDoc: (row) => {
-      const text = String(row.body ?? '').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+      const text = String(row.body ?? '')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       return { title: String(row.title ?? ''), subtitle: String(row.locale ?? ''), body: text };
     },
   }),

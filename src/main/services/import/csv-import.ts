@@ -75,7 +75,9 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
   const fallback: Exclude<DateFormat, 'auto'> = request.locale === 'es' ? 'dmy' : 'mdy';
   const entity = request.entity;
   const more = isMoreEntity(entity);
-  const reader = more ? null : rowReader(db, entity, sniffed.headers, sniffed.sample, { ...resolved, columns }, fallback);
+  const reader = more
+    ? null
+    : rowReader(db, entity, sniffed.headers, sniffed.sample, { ...resolved, columns }, fallback);
   const mapped = sniffed.headers.map((h, i) => [i, columns[h]] as const).filter(([, t]) => !!t) as [number, string][];
   const fieldRows: FieldRow[] = [];
 
@@ -142,7 +144,11 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
   let plan: ImportPlan;
   if (isMoreEntity(entity)) {
     const formats = columnFormats(fieldRows, fallback, settings.dateFormat, settings.decimal);
-    plan = planMore(entity, { db, dedupe, createMissing, problems: planProblems, columnOf: targetColumn, ...formats }, fieldRows);
+    plan = planMore(
+      entity,
+      { db, dedupe, createMissing, problems: planProblems, columnOf: targetColumn, ...formats },
+      fieldRows,
+    );
   } else {
     plan = planImport(
       db,

@@ -59,20 +59,73 @@ export const MORE_SYNONYMS: Record<MoreEntity, Record<string, string[]>> = {
     description: ['description', 'descripcion'],
   },
   members: {
-    name: ['name', 'sales agent', 'sales_agent', 'agent', 'member', 'user', 'rep', 'nombre', 'agente', 'comercial', 'usuario'],
+    name: [
+      'name',
+      'sales agent',
+      'sales_agent',
+      'agent',
+      'member',
+      'user',
+      'rep',
+      'nombre',
+      'agente',
+      'comercial',
+      'usuario',
+    ],
     email: ['email', 'e-mail', 'correo', 'correo electronico'],
     team: ['team', 'equipo'],
     manager: ['manager', 'team lead', 'supervisor', 'jefe', 'responsable', 'gerente'],
-    region: ['regional office', 'regional_office', 'office', 'region', 'oficina', 'oficina regional', 'zona', 'delegacion'],
+    region: [
+      'regional office',
+      'regional_office',
+      'office',
+      'region',
+      'oficina',
+      'oficina regional',
+      'zona',
+      'delegacion',
+    ],
   },
   deals: {
-    title: ['title', 'deal', 'deal name', 'opportunity', 'opportunity name', 'opportunity id', 'opportunity_id', 'name', 'oportunidad', 'nombre', 'titulo', 'negocio'],
-    owner: ['owner', 'deal owner', 'sales agent', 'sales_agent', 'agent', 'rep', 'propietario', 'responsable', 'comercial', 'agente'],
+    title: [
+      'title',
+      'deal',
+      'deal name',
+      'opportunity',
+      'opportunity name',
+      'opportunity id',
+      'opportunity_id',
+      'name',
+      'oportunidad',
+      'nombre',
+      'titulo',
+      'negocio',
+    ],
+    owner: [
+      'owner',
+      'deal owner',
+      'sales agent',
+      'sales_agent',
+      'agent',
+      'rep',
+      'propietario',
+      'responsable',
+      'comercial',
+      'agente',
+    ],
     product: ['product', 'product line', 'producto', 'linea de producto'],
     company: ['account', 'company', 'organization', 'account name', 'cuenta', 'empresa', 'cliente'],
     pipeline: ['pipeline', 'embudo'],
     stage: ['stage', 'deal stage', 'deal_stage', 'status', 'etapa', 'fase', 'estado'],
-    engagedAt: ['engage date', 'engage_date', 'engaged', 'created date', 'start date', 'fecha de inicio', 'fecha de contacto'],
+    engagedAt: [
+      'engage date',
+      'engage_date',
+      'engaged',
+      'created date',
+      'start date',
+      'fecha de inicio',
+      'fecha de contacto',
+    ],
     closeDate: ['close date', 'close_date', 'expected close', 'closing date', 'fecha de cierre', 'cierre'],
     amount: ['amount', 'value', 'close value', 'close_value', 'deal value', 'importe', 'valor', 'valor de cierre'],
     currency: ['currency', 'moneda', 'divisa'],
@@ -97,7 +150,9 @@ export interface FieldRow {
 
 const ids = (db: CrmDb, sql: string) => db.sqlite.prepare(sql).raw().all() as string[][];
 
-function plan(): ImportPlan & { add(m: Mutation, action?: PlanItem['action'], before?: Record<string, unknown>): void } {
+function plan(): ImportPlan & {
+  add(m: Mutation, action?: PlanItem['action'], before?: Record<string, unknown>): void;
+} {
   const out = {
     mutations: [] as Mutation[],
     items: [] as PlanItem[],
@@ -119,12 +174,20 @@ function money(text: string, decimal: '.' | ',', currency: string): number {
 }
 
 /** Formats resolved per column from the first values, as for contacts. */
-export function columnFormats(rows: FieldRow[], fallback: Exclude<DateFormat, 'auto'>, dateFormat?: DateFormat, decimal?: string) {
+export function columnFormats(
+  rows: FieldRow[],
+  fallback: Exclude<DateFormat, 'auto'>,
+  dateFormat?: DateFormat,
+  decimal?: string,
+) {
   const dateFormats = new Map<string, Exclude<DateFormat, 'auto'>>();
   const decimals = new Map<string, '.' | ','>();
   const keys = new Set(rows.slice(0, 200).flatMap((r) => Object.keys(r.fields)));
   for (const key of keys) {
-    const values = rows.slice(0, 500).map((r) => r.fields[key] ?? '').filter(Boolean);
+    const values = rows
+      .slice(0, 500)
+      .map((r) => r.fields[key] ?? '')
+      .filter(Boolean);
     dateFormats.set(key, dateFormat && dateFormat !== 'auto' ? dateFormat : guessDateFormat(values, fallback));
     decimals.set(key, decimal === '.' || decimal === ',' ? decimal : guessDecimal(values));
   }
@@ -146,7 +209,9 @@ function cell<T>(ctx: Context, row: FieldRow, key: string, read: (text: string) 
 export function planProducts(ctx: Context, rows: FieldRow[]): ImportPlan {
   const out = plan();
   const currency = baseCurrency(ctx.db);
-  const byName = new Map(ids(ctx.db, 'SELECT name, id FROM products WHERE deleted = 0').map(([n, id]) => [foldText(n!), id!]));
+  const byName = new Map(
+    ids(ctx.db, 'SELECT name, id FROM products WHERE deleted = 0').map(([n, id]) => [foldText(n!), id!]),
+  );
   for (const row of rows) {
     const name = row.fields.name?.trim();
     if (!name) {
@@ -169,7 +234,9 @@ export function planProducts(ctx: Context, rows: FieldRow[]): ImportPlan {
       continue;
     }
     if (existing) {
-      const before = ctx.db.sqlite.prepare('SELECT sku, category, description, unit_price AS unitPrice, currency FROM products WHERE id = ?').get(existing) as Record<string, unknown>;
+      const before = ctx.db.sqlite
+        .prepare('SELECT sku, category, description, unit_price AS unitPrice, currency FROM products WHERE id = ?')
+        .get(existing) as Record<string, unknown>;
       out.add({ table: 'products', op: 'update', id: existing, values }, 'updated', before);
       out.updated++;
       continue;
@@ -189,8 +256,12 @@ export function planProducts(ctx: Context, rows: FieldRow[]): ImportPlan {
  */
 export function planMembers(ctx: Context, rows: FieldRow[]): ImportPlan {
   const out = plan();
-  const members = new Map(ids(ctx.db, 'SELECT name, id FROM members WHERE deleted = 0').map(([n, id]) => [foldText(n!), id!]));
-  const teams = new Map(ids(ctx.db, 'SELECT name, id FROM teams WHERE deleted = 0').map(([n, id]) => [foldText(n!), id!]));
+  const members = new Map(
+    ids(ctx.db, 'SELECT name, id FROM members WHERE deleted = 0').map(([n, id]) => [foldText(n!), id!]),
+  );
+  const teams = new Map(
+    ids(ctx.db, 'SELECT name, id FROM teams WHERE deleted = 0').map(([n, id]) => [foldText(n!), id!]),
+  );
   const memberTeam = new Map<string, string>();
   const ensureMember = (name: string, values: Record<string, unknown> = {}): { id: string; created: boolean } => {
     const key = foldText(name);
@@ -235,9 +306,20 @@ export function planMembers(ctx: Context, rows: FieldRow[]): ImportPlan {
     }
     const email = row.fields.email?.trim().toLowerCase() || null;
     if (existing && ctx.dedupe === 'update') {
-      const before = ctx.db.sqlite.prepare('SELECT email, team_id AS teamId FROM members WHERE id = ?').get(existing) as Record<string, unknown> | undefined;
+      const before = ctx.db.sqlite
+        .prepare('SELECT email, team_id AS teamId FROM members WHERE id = ?')
+        .get(existing) as Record<string, unknown> | undefined;
       if (before) {
-        out.add({ table: 'members', op: 'update', id: existing, values: { ...(email ? { email } : {}), ...(teamId ? { teamId } : {}) } }, 'updated', before);
+        out.add(
+          {
+            table: 'members',
+            op: 'update',
+            id: existing,
+            values: { ...(email ? { email } : {}), ...(teamId ? { teamId } : {}) },
+          },
+          'updated',
+          before,
+        );
         out.updated++;
       } else memberTeam.set(existing, teamId ?? '');
       continue;
@@ -250,7 +332,8 @@ export function planMembers(ctx: Context, rows: FieldRow[]): ImportPlan {
   }
   // Managers belong to the team they lead, once it exists.
   for (const m of out.mutations) {
-    if (m.table === 'members' && m.op === 'insert' && !m.values?.teamId && memberTeam.get(m.id)) m.values!.teamId = memberTeam.get(m.id);
+    if (m.table === 'members' && m.op === 'insert' && !m.values?.teamId && memberTeam.get(m.id))
+      m.values!.teamId = memberTeam.get(m.id);
   }
   return out;
 }
@@ -276,13 +359,21 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
   const currencyDefault = baseCurrency(db);
   const owners = ids(db, 'SELECT id, name, email FROM members WHERE deleted = 0');
   const companies = new Map<string, string>();
-  for (const [id, name] of ids(db, 'SELECT id, name_sort FROM companies WHERE deleted = 0 AND merged_into IS NULL ORDER BY created_at'))
+  for (const [id, name] of ids(
+    db,
+    'SELECT id, name_sort FROM companies WHERE deleted = 0 AND merged_into IS NULL ORDER BY created_at',
+  ))
     if (!companies.has(name!)) companies.set(name!, id!);
   const products = ids(db, 'SELECT id, name, unit_price, currency FROM products WHERE deleted = 0');
   const pipelines = ids(db, 'SELECT id, name FROM pipelines WHERE deleted = 0 ORDER BY position');
-  const stages: StageRef[] = (ids(db, 'SELECT id, pipeline_id, name, kind FROM stages WHERE deleted = 0 AND archived = 0 ORDER BY position') as [string, string, string, string][]).map(
-    ([id, pipelineId, name, kind]) => ({ id, pipelineId, name, kind }),
-  );
+  const stages: StageRef[] = (
+    ids(db, 'SELECT id, pipeline_id, name, kind FROM stages WHERE deleted = 0 AND archived = 0 ORDER BY position') as [
+      string,
+      string,
+      string,
+      string,
+    ][]
+  ).map(([id, pipelineId, name, kind]) => ({ id, pipelineId, name, kind }));
   const titles = new Set(ids(db, 'SELECT title FROM deals WHERE deleted = 0').map(([t]) => foldText(t!)));
   const productAlias = new Map<string, string | null>();
   let defaultPipeline = pipelines[0]?.[0] ?? null;
@@ -293,7 +384,13 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
       const found = pipelines.find(([, n]) => foldText(n!) === foldText(name))?.[0];
       if (found) return found;
       if (!ctx.createMissing) {
-        ctx.problems.push({ row, column: ctx.columnOf('pipeline'), value: name, key: 'import.pipeline_missing', params: { name } });
+        ctx.problems.push({
+          row,
+          column: ctx.columnOf('pipeline'),
+          value: name,
+          key: 'import.pipeline_missing',
+          params: { name },
+        });
         return null;
       }
       const id = newId();
@@ -309,7 +406,12 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
     }
     defaultPipeline = newId();
     pipelines.push([defaultPipeline, 'Pipeline']);
-    out.add({ table: 'pipelines', op: 'insert', id: defaultPipeline, values: { name: 'Pipeline', position: 0, archived: false } });
+    out.add({
+      table: 'pipelines',
+      op: 'insert',
+      id: defaultPipeline,
+      values: { name: 'Pipeline', position: 0, archived: false },
+    });
     out.related++;
     return defaultPipeline;
   };
@@ -328,7 +430,13 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
       if (byKind) return byKind;
     }
     if (!ctx.createMissing) {
-      ctx.problems.push({ row, column: ctx.columnOf('stage'), value: name ?? '', key: 'import.stage_missing', params: { name: name ?? '' } });
+      ctx.problems.push({
+        row,
+        column: ctx.columnOf('stage'),
+        value: name ?? '',
+        key: 'import.stage_missing',
+        params: { name: name ?? '' },
+      });
       return null;
     }
     const key = foldText(name ?? 'open');
@@ -344,7 +452,14 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
       table: 'stages',
       op: 'insert',
       id: stage.id,
-      values: { pipelineId, name: stage.name, position, kind: stage.kind, probability: stage.kind === 'won' ? 100 : 0, archived: false },
+      values: {
+        pipelineId,
+        name: stage.name,
+        position,
+        kind: stage.kind,
+        probability: stage.kind === 'won' ? 100 : 0,
+        archived: false,
+      },
     });
     out.related++;
     return stage;
@@ -353,23 +468,36 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
   const productFor = (name: string, row: number): [string, string, string, string] | null => {
     const key = foldText(name);
     if (!productAlias.has(key)) {
-      const found =
-        products.find(([, n]) => foldText(n!) === key) ?? products.find(([, n]) => similarNames(n!, name));
+      const found = products.find(([, n]) => foldText(n!) === key) ?? products.find(([, n]) => similarNames(n!, name));
       productAlias.set(key, found?.[0] ?? null);
     }
     const id = productAlias.get(key);
     const product = id ? products.find(([pid]) => pid === id) : undefined;
     if (product) return product as [string, string, string, string];
-    ctx.problems.push({ row, column: ctx.columnOf('product'), value: name, key: 'import.product_missing', params: { name } });
+    ctx.problems.push({
+      row,
+      column: ctx.columnOf('product'),
+      value: name,
+      key: 'import.product_missing',
+      params: { name },
+    });
     return null;
   };
 
   const ownerFor = (text: string, row: number): string | null => {
     const key = text.includes('@') ? text.toLowerCase() : foldText(text);
-    const found = owners.find(([, n, e]) => foldText(n!) === key || e?.toLowerCase() === key) ?? owners.find(([, n]) => similarNames(n!, text));
+    const found =
+      owners.find(([, n, e]) => foldText(n!) === key || e?.toLowerCase() === key) ??
+      owners.find(([, n]) => similarNames(n!, text));
     if (found) return found[0]!;
     if (!ctx.createMissing) {
-      ctx.problems.push({ row, column: ctx.columnOf('owner'), value: text, key: 'import.owner_missing', params: { name: text } });
+      ctx.problems.push({
+        row,
+        column: ctx.columnOf('owner'),
+        value: text,
+        key: 'import.owner_missing',
+        params: { name: text },
+      });
       return null;
     }
     const id = newId();
@@ -384,7 +512,13 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
     const found = companies.get(key) ?? [...companies.entries()].find(([k]) => similarNames(k, name))?.[1];
     if (found) return found;
     if (!ctx.createMissing) {
-      ctx.problems.push({ row, column: ctx.columnOf('company'), value: name, key: 'import.company_missing', params: { name } });
+      ctx.problems.push({
+        row,
+        column: ctx.columnOf('company'),
+        value: name,
+        key: 'import.company_missing',
+        params: { name },
+      });
       return null;
     }
     const id = newId();

@@ -19,6 +19,7 @@ import { isApiError, unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
 import { issueText } from '../records/issues';
 import { useWorkspace } from '../members/workspace-store';
+import { MemberSelect } from '../records/pickers/MemberSelect';
 import { allDayString, fromLocalInput, toLocalInput, utcDay } from './dates';
 
 export type EditableType = 'meeting' | 'task' | 'call';
@@ -69,7 +70,7 @@ function ActivityForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { current } = useWorkspace();
+  const { current, members } = useWorkspace();
   const details = (existing?.details ?? {}) as {
     recurrence?: string;
     reminders?: number[];
@@ -91,6 +92,10 @@ function ActivityForm({
   const [repeat, setRepeat] = useState<string>(details.recurrence ?? '');
   const [reminder, setReminder] = useState<string>(details.reminders?.[0] != null ? String(details.reminders[0]) : '');
   const [priority, setPriority] = useState(details.priority ?? 'normal');
+  const [ownerId, setOwnerId] = useState<string | null>(existing ? existing.ownerId : (current?.id ?? null));
+  const [attendees, setAttendees] = useState<string[]>(
+    (details.attendees ?? []).filter((a) => a.type === 'member').map((a) => a.id),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -112,18 +117,34 @@ function ActivityForm({
       subject,
       body: body.trim() ? body : null,
       allDay,
-      ...(current && !existing ? { ownerId: current.id } : {}),
+      ownerId,
       ...(draft?.links && !existing ? { links: draft.links } : {}),
     };
     if (type === 'task') {
       input.dueAt = at;
-      input.details = { kind: 'task', priority: priority as 'low' | 'normal' | 'high', reminders, recurrence };
+      input.details = {
+        kind: 'task',
+        priority: priority as 'low' | 'normal' | 'high',
+        reminders,
+        recurrence,
+        ...(details.checklist ? { checklist: details.checklist } : {}),
+      };
     } else {
       input.startAt = at;
       input.endAt = until;
       input.details =
         type === 'meeting'
-          ? { kind: 'meeting', location: location.trim() || undefined, reminders, recurrence: recurrence ?? '' }
+          ? {
+              kind: 'meeting',
+              location: location.trim() || undefined,
+              reminders,
+              recurrence: recurrence ?? '',
+              // Contacts invited stay as they were; members come from the picker.
+              attendees: [
+                ...(details.attendees ?? []).filter((a) => a.type === 'contact'),
+                ...attendees.map((id) => ({ type: 'member' as const, id })),
+              ],
+            }
           : { kind: 'call', reminders };
     }
     try {
@@ -194,6 +215,17 @@ function ActivityForm({
       </Group>
       {type === 'meeting' ? (
         <TextInput label={t('act.location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+      ) : null}
+      <MemberSelect label={t('act.assignee')} value={ownerId} onChange={setOwnerId} data-testid="activity-owner" />
+      {type === 'meeting' ? (
+        <MultiSelect
+          label={t('act.attendees')}
+          value={attendees}
+          onChange={setAttendees}
+          data={members.map((m) => ({ value: m.id, label: m.name }))}
+          searchable
+          clearable
+        />
       ) : null}
       {type === 'task' ? (
         <Select

@@ -67,7 +67,15 @@ export function CampaignForm({ campaign, onDone }: { campaign: Campaign | null; 
 
   return (
     <Stack gap="sm">
-      <TextInput label={t('campaigns.field.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus data-testid="campaign-name" />
+      <TextInput
+        label={t('campaigns.field.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+        required
+        data-autofocus
+        data-testid="campaign-name"
+      />
       <Group grow>
         <Select
           label={t('campaigns.field.type')}
@@ -77,8 +85,20 @@ export function CampaignForm({ campaign, onDone }: { campaign: Campaign | null; 
           allowDeselect={false}
           data-testid="campaign-type"
         />
-        <TextInput type="date" label={t('campaigns.field.start')} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} error={errors.startDate} />
-        <TextInput type="date" label={t('campaigns.field.end')} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} error={errors.endDate} />
+        <TextInput
+          type="date"
+          label={t('campaigns.field.start')}
+          value={startDate}
+          onChange={(e) => setStartDate(e.currentTarget.value)}
+          error={errors.startDate}
+        />
+        <TextInput
+          type="date"
+          label={t('campaigns.field.end')}
+          value={endDate}
+          onChange={(e) => setEndDate(e.currentTarget.value)}
+          error={errors.endDate}
+        />
       </Group>
       <Group grow align="flex-start">
         <Select
@@ -89,8 +109,21 @@ export function CampaignForm({ campaign, onDone }: { campaign: Campaign | null; 
           searchable
           allowDeselect={false}
         />
-        <MoneyInput label={t('campaigns.field.budget')} currency={currency} value={budget} onChange={setBudget} error={errors.budget} />
-        <MoneyInput label={t('campaigns.field.cost')} currency={currency} value={actualCost} onChange={setActualCost} error={errors.actualCost} data-testid="campaign-cost" />
+        <MoneyInput
+          label={t('campaigns.field.budget')}
+          currency={currency}
+          value={budget}
+          onChange={setBudget}
+          error={errors.budget}
+        />
+        <MoneyInput
+          label={t('campaigns.field.cost')}
+          currency={currency}
+          value={actualCost}
+          onChange={setActualCost}
+          error={errors.actualCost}
+          data-testid="campaign-cost"
+        />
       </Group>
       {type === 'email' ? (
         <Group grow>
@@ -104,10 +137,23 @@ export function CampaignForm({ campaign, onDone }: { campaign: Campaign | null; 
             error={errors.templateId}
             data-testid="campaign-template"
           />
-          <NumberInput label={t('campaigns.field.rate')} value={rateLimit} onChange={setRateLimit} min={1} max={10_000} error={errors.rateLimit} />
+          <NumberInput
+            label={t('campaigns.field.rate')}
+            value={rateLimit}
+            onChange={setRateLimit}
+            min={1}
+            max={10_000}
+            error={errors.rateLimit}
+          />
         </Group>
       ) : null}
-      <Textarea label={t('campaigns.field.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
+      <Textarea
+        label={t('campaigns.field.description')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
       <Group justify="flex-end">
         <Button onClick={save} loading={saving} data-testid="campaign-save">
           {campaign ? t('campaigns.save') : t('campaigns.create')}

@@ -17,11 +17,7 @@ import { IconArrowLeft, IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash }
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  RESPONSE_KINDS,
-  type Campaign,
-  type CampaignMember,
-} from '../../../shared/contract/campaigns';
+import { RESPONSE_KINDS, type Campaign, type CampaignMember } from '../../../shared/contract/campaigns';
 import type { SavedView } from '../../../shared/contract/views';
 import { FormModal } from '../../components/FormModal';
 import { LoadingState } from '../../components/LoadingState';
@@ -36,7 +32,13 @@ import { RemotePicker, type Picked } from '../records/pickers/RemotePicker';
 import { CampaignForm } from './CampaignForm';
 import { MEMBER_COLORS, STATUS_COLORS } from './campaign-labels';
 
-type DealFact = { id: string; title: string; amount: number | null; currency: string | null; outcome: 'open' | 'won' | 'lost' };
+type DealFact = {
+  id: string;
+  title: string;
+  amount: number | null;
+  currency: string | null;
+  outcome: 'open' | 'won' | 'lost';
+};
 
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -51,7 +53,15 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-function ResponseForm({ campaign, members, onDone }: { campaign: Campaign; members: CampaignMember[]; onDone: () => void }) {
+function ResponseForm({
+  campaign,
+  members,
+  onDone,
+}: {
+  campaign: Campaign;
+  members: CampaignMember[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [contactId, setContactId] = useState<string | null>(null);
   const [kind, setKind] = useState<string>('replied');
@@ -77,7 +87,9 @@ function ResponseForm({ campaign, members, onDone }: { campaign: Campaign; membe
     <Stack gap="sm">
       <Select
         label={t('campaigns.col.contact')}
-        data={members.filter((m) => m.status !== 'opted_out').map((m) => ({ value: m.contactId, label: m.contactName }))}
+        data={members
+          .filter((m) => m.status !== 'opted_out')
+          .map((m) => ({ value: m.contactId, label: m.contactName }))}
         value={contactId}
         onChange={setContactId}
         searchable
@@ -91,7 +103,12 @@ function ResponseForm({ campaign, members, onDone }: { campaign: Campaign; membe
         onChange={(v) => v && setKind(v)}
         allowDeselect={false}
       />
-      <Textarea label={t('campaigns.response_note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize />
+      <Textarea
+        label={t('campaigns.response_note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        autosize
+      />
       <Group justify="flex-end">
         <Button onClick={save} data-testid="response-save">
           {t('campaigns.record_response')}
@@ -155,7 +172,14 @@ export function CampaignPage() {
 
   return (
     <>
-      <Anchor component={Link} to="/campaigns" size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        component={Link}
+        to="/campaigns"
+        size="sm"
+        mb="xs"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> {t('campaigns.back')}
       </Anchor>
       <Group justify="space-between" align="flex-start" mb="md">
@@ -182,11 +206,7 @@ export function CampaignPage() {
               onClick={() =>
                 void run(
                   () =>
-                    unwrap(
-                      campaign.status === 'paused'
-                        ? api.campaigns.resume({ id })
-                        : api.campaigns.start({ id }),
-                    ),
+                    unwrap(campaign.status === 'paused' ? api.campaigns.resume({ id }) : api.campaigns.start({ id })),
                   campaign.status === 'paused' ? t('campaigns.resumed') : t('campaigns.started'),
                 )
               }
@@ -230,24 +250,46 @@ export function CampaignPage() {
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
           <Figure label={t('campaigns.stat.members')} value={format.number(stats.members)} testId="stat-members" />
           {(['sent', 'responded', 'converted', 'opted_out'] as const).map((s) => (
-            <Figure key={s} label={t(`campaigns.member_status.${s}`)} value={format.number(stats.byStatus[s])} testId={`stat-${s}`} />
+            <Figure
+              key={s}
+              label={t(`campaigns.member_status.${s}`)}
+              value={format.number(stats.byStatus[s])}
+              testId={`stat-${s}`}
+            />
           ))}
           <Figure label={t('campaigns.stat.queued')} value={format.number(stats.queued)} />
           <Figure label={t('campaigns.stat.failed')} value={format.number(stats.failed)} />
           <Figure label={t('campaigns.stat.responses')} value={format.number(stats.responses)} />
-          <Figure label={t('campaigns.stat.response_rate')} value={stats.responseRate != null ? percent.format(stats.responseRate) : '—'} />
+          <Figure
+            label={t('campaigns.stat.response_rate')}
+            value={stats.responseRate != null ? percent.format(stats.responseRate) : '—'}
+          />
           <Figure label={t('campaigns.stat.deals')} value={format.number(stats.deals)} />
-          <Figure label={t('campaigns.stat.won')} value={money(stats.wonRevenue, stats.baseCurrency)} testId="stat-won" />
-          <Figure label={t('campaigns.stat.roi')} value={stats.roi != null ? percent.format(stats.roi) : t('campaigns.roi_none')} testId="stat-roi" />
+          <Figure
+            label={t('campaigns.stat.won')}
+            value={money(stats.wonRevenue, stats.baseCurrency)}
+            testId="stat-won"
+          />
+          <Figure
+            label={t('campaigns.stat.roi')}
+            value={stats.roi != null ? percent.format(stats.roi) : t('campaigns.roi_none')}
+            testId="stat-roi"
+          />
           <Figure
             label={t('campaigns.stat.cost_per_response')}
             value={stats.costPerResponse != null ? money(stats.costPerResponse, stats.baseCurrency) : '—'}
           />
           {campaign.budget != null ? (
-            <Figure label={t('campaigns.field.budget')} value={money(campaign.budget, campaign.currency ?? stats.baseCurrency)} />
+            <Figure
+              label={t('campaigns.field.budget')}
+              value={money(campaign.budget, campaign.currency ?? stats.baseCurrency)}
+            />
           ) : null}
           {campaign.actualCost != null ? (
-            <Figure label={t('campaigns.field.cost')} value={money(campaign.actualCost, campaign.currency ?? stats.baseCurrency)} />
+            <Figure
+              label={t('campaigns.field.cost')}
+              value={money(campaign.actualCost, campaign.currency ?? stats.baseCurrency)}
+            />
           ) : null}
         </SimpleGrid>
       </Paper>
@@ -256,7 +298,13 @@ export function CampaignPage() {
           <Paper withBorder radius="lg" p="md">
             <Group justify="space-between" mb="sm">
               <Text fw={650}>{t('campaigns.members')}</Text>
-              <Button size="xs" variant="light" onClick={() => setModal('response')} disabled={!members.length} data-testid="campaign-record-response">
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => setModal('response')}
+                disabled={!members.length}
+                data-testid="campaign-record-response"
+              >
                 {t('campaigns.record_response')}
               </Button>
             </Group>
@@ -371,8 +419,14 @@ export function CampaignPage() {
                         {d.title}
                       </Anchor>
                       <Group gap={4} wrap="nowrap">
-                        <Text size="sm">{d.amount != null ? money(d.amount, d.currency ?? stats.baseCurrency) : ''}</Text>
-                        <Badge size="sm" variant="light" color={d.outcome === 'won' ? 'teal' : d.outcome === 'lost' ? 'red' : 'gray'}>
+                        <Text size="sm">
+                          {d.amount != null ? money(d.amount, d.currency ?? stats.baseCurrency) : ''}
+                        </Text>
+                        <Badge
+                          size="sm"
+                          variant="light"
+                          color={d.outcome === 'won' ? 'teal' : d.outcome === 'lost' ? 'red' : 'gray'}
+                        >
                           {t(`campaigns.outcome.${d.outcome}`)}
                         </Badge>
                       </Group>

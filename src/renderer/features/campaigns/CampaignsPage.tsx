@@ -62,7 +62,12 @@ export function CampaignsPage() {
             onChange={setStatus}
             clearable
           />
-          <TextInput placeholder={t('campaigns.search')} aria-label={t('campaigns.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+          <TextInput
+            placeholder={t('campaigns.search')}
+            aria-label={t('campaigns.search')}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+          />
         </Group>
         {items && items.length === 0 ? (
           <EmptyState icon={IconSpeakerphone} title={t('campaigns.empty')} body={t('campaigns.empty_body')} />
@@ -80,7 +85,12 @@ export function CampaignsPage() {
             </Table.Thead>
             <Table.Tbody>
               {(items ?? []).map((c) => (
-                <Table.Tr key={c.id} onClick={() => void navigate(`/campaigns/${c.id}`)} style={{ cursor: 'pointer' }} data-testid="campaign-row">
+                <Table.Tr
+                  key={c.id}
+                  onClick={() => void navigate(`/campaigns/${c.id}`)}
+                  style={{ cursor: 'pointer' }}
+                  data-testid="campaign-row"
+                >
                   <Table.Td>
                     <Text fw={550}>{c.name}</Text>
                   </Table.Td>
@@ -90,7 +100,9 @@ export function CampaignsPage() {
                       {t(`campaigns.status.${c.status}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{c.startDate || c.endDate ? `${isoDate(c.startDate)} – ${isoDate(c.endDate)}` : ''}</Table.Td>
+                  <Table.Td>
+                    {c.startDate || c.endDate ? `${isoDate(c.startDate)} – ${isoDate(c.endDate)}` : ''}
+                  </Table.Td>
                   <Table.Td ta="right">{format.number(c.stats.members)}</Table.Td>
                   <Table.Td ta="right">{c.stats.roi != null ? percent.format(c.stats.roi) : '—'}</Table.Td>
                 </Table.Tr>

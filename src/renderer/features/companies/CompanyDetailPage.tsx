@@ -26,6 +26,7 @@ import { CompanyAboutCard } from './CompanyAboutCard';
 import { CompanyBackLink } from './CompanyBackLink';
 import { CompanyContactsCard } from './CompanyContactsCard';
 import { CompanyFamilyCard } from './CompanyFamilyCard';
+import { LoyaltyCard } from '../loyalty/LoyaltyCard';
 import { useCompany } from './use-company';
 import { useCompanyActions } from './use-company-actions';
 import { CrossSellPanel } from '../quotes/CrossSellPanel';
@@ -172,6 +173,7 @@ export function CompanyDetailPage() {
           <Stack gap="lg">
             <CompanyContactsCard companyId={company.id} readOnly={readOnly} />
             <CompanyFamilyCard company={company} readOnly={readOnly} />
+            <LoyaltyCard companyId={company.id} />
             <OpenTasksCard entityId={company.id} onAddTask={readOnly ? undefined : () => setLogging('task')} />
             <CrossSellPanel companyId={company.id} />
             <Timeline entity="companies" id={company.id} readOnly={readOnly} />

@@ -1,4 +1,16 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { IconBook, IconFolderPlus, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +65,11 @@ function ArticleForm({
       if (article) await unwrap(api.knowledgeBase.update({ id: article.id, ...values }));
       else
         await unwrap(
-          api.knowledgeBase.create({ ...values, locale, ...(translationOf ? { translationOf: translationOf.id } : {}) }),
+          api.knowledgeBase.create({
+            ...values,
+            locale,
+            ...(translationOf ? { translationOf: translationOf.id } : {}),
+          }),
         );
       notifySuccess(t('kb.saved'), title);
       onDone();
@@ -62,10 +78,20 @@ function ArticleForm({
       notifyError(t('kb.not_saved'), errorText(t, error));
     }
   };
-  const missing = article ? KB_LOCALES.filter((l) => l !== article.locale && !article.translations.some((tr) => tr.locale === l)) : [];
+  const missing = article
+    ? KB_LOCALES.filter((l) => l !== article.locale && !article.translations.some((tr) => tr.locale === l))
+    : [];
   return (
     <Stack gap="sm">
-      <TextInput label={t('kb.field.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required data-autofocus data-testid="kb-title" />
+      <TextInput
+        label={t('kb.field.title')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={errors.title}
+        required
+        data-autofocus
+        data-testid="kb-title"
+      />
       <Group grow>
         <Select
           label={t('kb.field.locale')}
@@ -93,11 +119,25 @@ function ArticleForm({
           data-testid="kb-status"
         />
       </Group>
-      <Textarea label={t('kb.field.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={8} error={errors.body} data-testid="kb-body" />
+      <Textarea
+        label={t('kb.field.body')}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        autosize
+        minRows={8}
+        error={errors.body}
+        data-testid="kb-body"
+      />
       <Group justify="space-between">
         <Group gap="xs">
           {missing.map((l) => (
-            <Button key={l} variant="default" size="xs" onClick={() => onTranslate(article!, l)} data-testid={`kb-translate-${l}`}>
+            <Button
+              key={l}
+              variant="default"
+              size="xs"
+              onClick={() => onTranslate(article!, l)}
+              data-testid={`kb-translate-${l}`}
+            >
               {t('kb.add_translation', { language: t(`kb.locale.${l}`) })}
             </Button>
           ))}
@@ -126,8 +166,20 @@ function CategoryForm({ onDone }: { onDone: () => void }) {
   };
   return (
     <Stack gap="sm">
-      <TextInput label={t('kb.category_name_en')} value={nameEn} onChange={(e) => setNameEn(e.currentTarget.value)} error={errors.nameEn} required />
-      <TextInput label={t('kb.category_name_es')} value={nameEs} onChange={(e) => setNameEs(e.currentTarget.value)} error={errors.nameEs} required />
+      <TextInput
+        label={t('kb.category_name_en')}
+        value={nameEn}
+        onChange={(e) => setNameEn(e.currentTarget.value)}
+        error={errors.nameEn}
+        required
+      />
+      <TextInput
+        label={t('kb.category_name_es')}
+        value={nameEs}
+        onChange={(e) => setNameEs(e.currentTarget.value)}
+        error={errors.nameEs}
+        required
+      />
       <Group justify="flex-end">
         <Button onClick={save}>{t('kb.save')}</Button>
       </Group>
@@ -173,7 +225,9 @@ export function KnowledgeBasePage() {
   const wanted = params.get('article');
   useEffect(() => {
     if (!wanted) return;
-    void unwrap(api.knowledgeBase.get({ id: wanted })).then((article) => setEditing({ article, locale: article.locale }));
+    void unwrap(api.knowledgeBase.get({ id: wanted })).then((article) =>
+      setEditing({ article, locale: article.locale }),
+    );
   }, [wanted]);
   const close = () => {
     setEditing(null);
@@ -187,7 +241,11 @@ export function KnowledgeBasePage() {
         subtitle={t('kb.subtitle')}
         actions={
           <>
-            <Button variant="default" leftSection={<IconFolderPlus size={16} />} onClick={() => setAddingCategory(true)}>
+            <Button
+              variant="default"
+              leftSection={<IconFolderPlus size={16} />}
+              onClick={() => setAddingCategory(true)}
+            >
               {t('kb.category_new')}
             </Button>
             <Button
@@ -218,7 +276,12 @@ export function KnowledgeBasePage() {
             clearable
             aria-label={t('kb.field.category')}
           />
-          <TextInput placeholder={t('kb.search')} aria-label={t('kb.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
+          <TextInput
+            placeholder={t('kb.search')}
+            aria-label={t('kb.search')}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+          />
         </Group>
         {items && items.length === 0 ? (
           <EmptyState icon={IconBook} title={t('kb.empty')} body={t('kb.empty_body')} />
@@ -237,7 +300,12 @@ export function KnowledgeBasePage() {
               {(items ?? []).map((a) => {
                 const category = categories.find((c) => c.id === a.categoryId);
                 return (
-                  <Table.Tr key={a.id} onClick={() => setEditing({ article: a, locale: a.locale })} style={{ cursor: 'pointer' }} data-testid="kb-row">
+                  <Table.Tr
+                    key={a.id}
+                    onClick={() => setEditing({ article: a, locale: a.locale })}
+                    style={{ cursor: 'pointer' }}
+                    data-testid="kb-row"
+                  >
                     <Table.Td>
                       <Text fw={550}>{a.title}</Text>
                       <Text size="xs" c="dimmed">

@@ -40,7 +40,16 @@ export const PALETTE_ACTIONS: PaletteAction[] = [
 ];
 
 /** The order result groups are shown in. */
-export const TYPE_ORDER: SearchType[] = ['contact', 'company', 'deal', 'ticket', 'campaign', 'kb_article', 'activity', 'note'];
+export const TYPE_ORDER: SearchType[] = [
+  'contact',
+  'company',
+  'deal',
+  'ticket',
+  'campaign',
+  'kb_article',
+  'activity',
+  'note',
+];
 
 /** Where a search hit opens: contacts and companies have their own pages; the others open their section. */
 export function paletteRoute(hit: SearchHit): string {

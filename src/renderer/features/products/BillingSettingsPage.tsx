@@ -97,6 +97,12 @@ export function BillingSettingsPage() {
               value={values.invoicePrefix}
               onChange={(e) => set('invoicePrefix', e.currentTarget.value)}
             />
+            <TextInput
+              label={t('billing.device_code')}
+              description={t('billing.device_code_help')}
+              value={values.deviceCode}
+              onChange={(e) => set('deviceCode', e.currentTarget.value)}
+            />
             <NumberInput
               label={t('billing.quote_validity')}
               value={values.quoteValidityDays}

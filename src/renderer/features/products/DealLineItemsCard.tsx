@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, Select, Table, Text } from '@mantine/core';
-import { IconFileDescription, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconFileDescription, IconFileInvoice, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { DealLines, Product } from '../../../shared/contract/products';
 import { notifyError } from '../../components/notify';
 import { api } from '../../lib/api';
@@ -16,6 +16,7 @@ import { useMinorMoney } from './billing-format';
  */
 export function DealLineItemsCard({ dealId }: { dealId: string }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const money = useMinorMoney();
   const [lines, setLines] = useState<DealLines | null>(null);
   const [products, setProducts] = useState<Product[]>([]);
@@ -60,6 +61,19 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
           leftSection={<IconFileDescription size={14} />}
         >
           {t('lineitems.make_quote')}
+        </Button>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconFileInvoice size={14} />}
+          onClick={() =>
+            // A deal that is not won is refused with a translated message.
+            void unwrap(api.invoices.createFromDeal({ dealId }))
+              .then((invoice) => navigate(`/invoices/${invoice.id}`))
+              .catch((e: unknown) => notifyError(t('billing.not_saved'), e instanceof Error ? e.message : String(e)))
+          }
+        >
+          {t('lineitems.invoice_deal')}
         </Button>
       </Group>
       {lines?.items.length ? (

@@ -6,6 +6,7 @@ import type { LineInput, Product } from '../../../shared/contract/products';
 import { lineAmounts, percentToRate } from '../../../shared/domain/billing';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
+import { useFormat } from '../../lib/format';
 import { useMinorMoney } from '../products/billing-format';
 import { MoneyInput } from '../products/MoneyInput';
 
@@ -81,6 +82,7 @@ export function LinesEditor({ lines, onChange, currency, readOnly = false, error
     });
   };
 
+  if (readOnly) return <LinesTable lines={lines} currency={currency} />;
   return (
     <>
       <Table data-testid="lines-table" verticalSpacing={6}>
@@ -201,5 +203,43 @@ export function LinesEditor({ lines, onChange, currency, readOnly = false, error
         </Group>
       )}
     </>
+  );
+}
+
+/** The same lines as plain text, for a sent quote or an invoice. */
+function LinesTable({ lines, currency }: { lines: DraftLine[]; currency: string }) {
+  const { t } = useTranslation();
+  const money = useMinorMoney();
+  const { locale } = useFormat();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  const pct = (p: number | string) =>
+    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format((Number(p) || 0) / 100);
+  return (
+    <Table data-testid="lines-table" verticalSpacing={6}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('quotes.description')}</Table.Th>
+          <Table.Th ta="right">{t('quotes.quantity')}</Table.Th>
+          <Table.Th ta="right">{t('quotes.unit_price')}</Table.Th>
+          <Table.Th ta="right">{t('quotes.discount')}</Table.Th>
+          <Table.Th ta="right">{t('quotes.tax')}</Table.Th>
+          <Table.Th ta="right">{t('quotes.amount')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lines.map((line, i) => (
+          <Table.Tr key={line.key} data-testid={`line-${i + 1}`}>
+            <Table.Td>{line.description}</Table.Td>
+            <Table.Td ta="right">{number.format(Number(line.quantity))}</Table.Td>
+            <Table.Td ta="right">{money(line.unitPrice ?? 0, currency)}</Table.Td>
+            <Table.Td ta="right">{Number(line.discountPercent) ? pct(line.discountPercent) : ''}</Table.Td>
+            <Table.Td ta="right">{pct(line.taxPercent)}</Table.Td>
+            <Table.Td ta="right" data-testid={`line-${i + 1}-net`}>
+              {money(lineAmounts(draftPriced(line)).amount, currency)}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -206,7 +206,7 @@ export function BuilderPanel({ saved, onSaved }: { saved: SavedReport | null; on
             {FILTERABLE.has(config.entity) && (
               <BuilderFilter
                 entity={config.entity as 'deals'}
-                filter={config.filter ?? EMPTY_FILTER}
+                filter={(config.filter as FilterGroup | undefined) ?? EMPTY_FILTER}
                 onChange={(filter) => setConfig((c) => ({ ...c, filter }))}
                 opened={filterOpen}
                 onOpenChange={setFilterOpen}

@@ -44,7 +44,17 @@ function issuesOf(error: unknown): Record<string, string> {
   return Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message]));
 }
 
-function Section({ title, onAdd, addLabel, children }: { title: string; onAdd?: () => void; addLabel?: string; children: ReactNode }) {
+function Section({
+  title,
+  onAdd,
+  addLabel,
+  children,
+}: {
+  title: string;
+  onAdd?: () => void;
+  addLabel?: string;
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder radius="lg" p="md">
       <Group justify="space-between" mb="sm">
@@ -65,7 +75,9 @@ function HoursForm({ hours, onDone }: { hours: BusinessHours | null; onDone: () 
   const first = hours?.schedule[0];
   const [name, setName] = useState(hours?.name ?? '');
   const [timezone, setTimezone] = useState(hours?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const [days, setDays] = useState<string[]>((hours ? [...new Set(hours.schedule.map((w) => w.day))] : [1, 2, 3, 4, 5]).map(String));
+  const [days, setDays] = useState<string[]>(
+    (hours ? [...new Set(hours.schedule.map((w) => w.day))] : [1, 2, 3, 4, 5]).map(String),
+  );
   const [start, setStart] = useState(first?.start ?? '09:00');
   const [end, setEnd] = useState(first?.end ?? '17:00');
   const [holidays, setHolidays] = useState((hours?.holidays ?? []).join('\n'));
@@ -90,8 +102,19 @@ function HoursForm({ hours, onDone }: { hours: BusinessHours | null; onDone: () 
   };
   return (
     <Stack gap="sm">
-      <TextInput label={t('service_settings.hours_name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required />
-      <TextInput label={t('service_settings.timezone')} value={timezone} onChange={(e) => setTimezone(e.currentTarget.value)} error={errors.timezone} />
+      <TextInput
+        label={t('service_settings.hours_name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+        required
+      />
+      <TextInput
+        label={t('service_settings.timezone')}
+        value={timezone}
+        onChange={(e) => setTimezone(e.currentTarget.value)}
+        error={errors.timezone}
+      />
       <Checkbox.Group label={t('service_settings.days')} value={days} onChange={setDays}>
         <Group gap="xs" mt={4}>
           {DAYS.map((d) => (
@@ -100,10 +123,26 @@ function HoursForm({ hours, onDone }: { hours: BusinessHours | null; onDone: () 
         </Group>
       </Checkbox.Group>
       <Group grow>
-        <TextInput label={t('service_settings.opens')} value={start} onChange={(e) => setStart(e.currentTarget.value)} error={errors['schedule.0.start']} />
-        <TextInput label={t('service_settings.closes')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={errors['schedule.0.end']} />
+        <TextInput
+          label={t('service_settings.opens')}
+          value={start}
+          onChange={(e) => setStart(e.currentTarget.value)}
+          error={errors['schedule.0.start']}
+        />
+        <TextInput
+          label={t('service_settings.closes')}
+          value={end}
+          onChange={(e) => setEnd(e.currentTarget.value)}
+          error={errors['schedule.0.end']}
+        />
       </Group>
-      <Textarea label={t('service_settings.holidays')} value={holidays} onChange={(e) => setHolidays(e.currentTarget.value)} autosize minRows={2} />
+      <Textarea
+        label={t('service_settings.holidays')}
+        value={holidays}
+        onChange={(e) => setHolidays(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
       <Group justify="flex-end">
         <Button onClick={save}>{t('service_settings.save')}</Button>
       </Group>
@@ -111,7 +150,15 @@ function HoursForm({ hours, onDone }: { hours: BusinessHours | null; onDone: () 
   );
 }
 
-function PolicyForm({ policy, hours, onDone }: { policy: SlaPolicy | null; hours: BusinessHours[]; onDone: () => void }) {
+function PolicyForm({
+  policy,
+  hours,
+  onDone,
+}: {
+  policy: SlaPolicy | null;
+  hours: BusinessHours[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(policy?.name ?? '');
   const [hoursId, setHoursId] = useState<string | null>(policy?.businessHoursId ?? null);
@@ -149,7 +196,13 @@ function PolicyForm({ policy, hours, onDone }: { policy: SlaPolicy | null; hours
   };
   return (
     <Stack gap="sm">
-      <TextInput label={t('service_settings.policy_name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required />
+      <TextInput
+        label={t('service_settings.policy_name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+        required
+      />
       <Select
         label={t('service_settings.hours')}
         placeholder={t('service_settings.around_the_clock')}
@@ -158,8 +211,16 @@ function PolicyForm({ policy, hours, onDone }: { policy: SlaPolicy | null; hours
         onChange={setHoursId}
         clearable
       />
-      <TextInput label={t('service_settings.policy_category')} value={category} onChange={(e) => setCategory(e.currentTarget.value)} />
-      <Switch label={t('service_settings.policy_default')} checked={isDefault} onChange={(e) => setIsDefault(e.currentTarget.checked)} />
+      <TextInput
+        label={t('service_settings.policy_category')}
+        value={category}
+        onChange={(e) => setCategory(e.currentTarget.value)}
+      />
+      <Switch
+        label={t('service_settings.policy_default')}
+        checked={isDefault}
+        onChange={(e) => setIsDefault(e.currentTarget.checked)}
+      />
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -231,8 +292,18 @@ function RuleForm({ rule, onDone }: { rule: AssignmentRule | null; onDone: () =>
   };
   return (
     <Stack gap="sm">
-      <TextInput label={t('service_settings.rule_name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required />
-      <TextInput label={t('service_settings.rule_category')} value={category} onChange={(e) => setCategory(e.currentTarget.value)} />
+      <TextInput
+        label={t('service_settings.rule_name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+        required
+      />
+      <TextInput
+        label={t('service_settings.rule_category')}
+        value={category}
+        onChange={(e) => setCategory(e.currentTarget.value)}
+      />
       <Select
         label={t('service_settings.rule_strategy')}
         data={ASSIGNMENT_STRATEGIES.map((s) => ({ value: s, label: t(`service_settings.strategy.${s}`) }))}
@@ -248,7 +319,11 @@ function RuleForm({ rule, onDone }: { rule: AssignmentRule | null; onDone: () =>
         error={errors.memberIds}
         searchable
       />
-      <Switch label={t('service_settings.rule_enabled')} checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+      <Switch
+        label={t('service_settings.rule_enabled')}
+        checked={enabled}
+        onChange={(e) => setEnabled(e.currentTarget.checked)}
+      />
       <Group justify="flex-end">
         <Button onClick={save}>{t('service_settings.save')}</Button>
       </Group>
@@ -348,19 +423,32 @@ export function ServiceSettingsPage() {
 
   return (
     <>
-      <Anchor component={Link} to="/tickets" size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        component={Link}
+        to="/tickets"
+        size="sm"
+        mb="xs"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> {t('tickets.back')}
       </Anchor>
       <PageHeader title={t('service_settings.title')} subtitle={t('service_settings.subtitle')} />
       <Stack gap="md">
         <AutoReplyCard templates={templates} />
-        <Section title={t('service_settings.hours')} onAdd={() => setEditing({ kind: 'hours', item: null })} addLabel={t('service_settings.hours_new')}>
+        <Section
+          title={t('service_settings.hours')}
+          onAdd={() => setEditing({ kind: 'hours', item: null })}
+          addLabel={t('service_settings.hours_new')}
+        >
           <Stack gap={4}>
             {hours.map((h) => (
               <Group key={h.id} justify="space-between">
                 <Text size="sm">
                   {h.name} · {h.timezone} ·{' '}
-                  {h.schedule.map((w) => `${t(`service_settings.weekday.${w.day as 0}`)} ${w.start}–${w.end}`).join(', ')}
+                  {h.schedule
+                    .map((w) => `${t(`service_settings.weekday.${w.day as 0}`)} ${w.start}–${w.end}`)
+                    .join(', ')}
                 </Text>
                 <Button size="xs" variant="subtle" onClick={() => setEditing({ kind: 'hours', item: h })}>
                   {t('service_settings.edit')}
@@ -369,14 +457,22 @@ export function ServiceSettingsPage() {
             ))}
           </Stack>
         </Section>
-        <Section title={t('service_settings.policies')} onAdd={() => setEditing({ kind: 'policy', item: null })} addLabel={t('service_settings.policy_new')}>
+        <Section
+          title={t('service_settings.policies')}
+          onAdd={() => setEditing({ kind: 'policy', item: null })}
+          addLabel={t('service_settings.policy_new')}
+        >
           <Stack gap={4}>
             {policies.map((p) => (
               <Group key={p.id} justify="space-between">
                 <Group gap={6}>
                   <Text size="sm">{p.name}</Text>
                   {p.isDefault ? <Badge size="sm">{t('service_settings.policy_default')}</Badge> : null}
-                  {p.category ? <Badge size="sm" variant="outline">{p.category}</Badge> : null}
+                  {p.category ? (
+                    <Badge size="sm" variant="outline">
+                      {p.category}
+                    </Badge>
+                  ) : null}
                 </Group>
                 <Button size="xs" variant="subtle" onClick={() => setEditing({ kind: 'policy', item: p })}>
                   {t('service_settings.edit')}
@@ -385,13 +481,17 @@ export function ServiceSettingsPage() {
             ))}
           </Stack>
         </Section>
-        <Section title={t('service_settings.rules')} onAdd={() => setEditing({ kind: 'rule', item: null })} addLabel={t('service_settings.rule_new')}>
+        <Section
+          title={t('service_settings.rules')}
+          onAdd={() => setEditing({ kind: 'rule', item: null })}
+          addLabel={t('service_settings.rule_new')}
+        >
           <Stack gap={4}>
             {rules.map((r) => (
               <Group key={r.id} justify="space-between">
                 <Text size="sm">
-                  {r.name} · {r.category ?? t('service_settings.any_category')} · {t(`service_settings.strategy.${r.strategy}`)} ·{' '}
-                  {r.memberIds.map(nameOf).join(', ')}
+                  {r.name} · {r.category ?? t('service_settings.any_category')} ·{' '}
+                  {t(`service_settings.strategy.${r.strategy}`)} · {r.memberIds.map(nameOf).join(', ')}
                 </Text>
                 <Button size="xs" variant="subtle" onClick={() => setEditing({ kind: 'rule', item: r })}>
                   {t('service_settings.edit')}

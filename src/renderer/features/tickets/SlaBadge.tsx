@@ -20,7 +20,12 @@ export function SlaBadge({ ticket }: { ticket: Ticket }) {
     state === 'pending' ? t('tickets.sla.pending', { when: format.ago(sla.nextDueAt!) }) : t(`tickets.sla.${state}`);
   return (
     <Tooltip label={sla.nextDueAt != null ? format.dateTime(sla.nextDueAt) : label}>
-      <Badge variant={state === 'breached' ? 'filled' : 'light'} color={SLA_COLORS[state]} data-testid="ticket-sla" data-sla={state}>
+      <Badge
+        variant={state === 'breached' ? 'filled' : 'light'}
+        color={SLA_COLORS[state]}
+        data-testid="ticket-sla"
+        data-sla={state}
+      >
         {label}
       </Badge>
     </Tooltip>

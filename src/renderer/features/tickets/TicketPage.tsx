@@ -40,7 +40,17 @@ import { TicketComposer } from './TicketComposer';
 
 const KIND_COLORS: Record<string, string> = { note: 'yellow', reply: 'indigo', customer: 'teal', auto_reply: 'gray' };
 
-function SlaLine({ label, state, due, done }: { label: string; state: SlaState; due: number | null; done: number | null }) {
+function SlaLine({
+  label,
+  state,
+  due,
+  done,
+}: {
+  label: string;
+  state: SlaState;
+  due: number | null;
+  done: number | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -57,7 +67,12 @@ function SlaLine({ label, state, due, done }: { label: string; state: SlaState; 
               : t('tickets.sla.none')}
         </Text>
       </Stack>
-      <Badge color={SLA_COLORS[state]} variant={state === 'breached' ? 'filled' : 'light'} data-testid="sla-state" data-sla={state}>
+      <Badge
+        color={SLA_COLORS[state]}
+        variant={state === 'breached' ? 'filled' : 'light'}
+        data-testid="sla-state"
+        data-sla={state}
+      >
         {state === 'pending' ? t('tickets.sla.pending', { when: format.ago(due!) }) : t(`tickets.sla.${state}`)}
       </Badge>
     </Group>
@@ -92,7 +107,12 @@ function Conversation({ messages }: { messages: TicketMessage[] }) {
                 {t(`tickets.kind.${m.kind}`)}
               </Badge>
               {m.delivery ? (
-                <Badge size="sm" variant="outline" color={m.delivery === 'failed' ? 'red' : 'gray'} data-testid="message-delivery">
+                <Badge
+                  size="sm"
+                  variant="outline"
+                  color={m.delivery === 'failed' ? 'red' : 'gray'}
+                  data-testid="message-delivery"
+                >
                   {t(`tickets.delivery.${m.delivery as 'queued'}`)}
                 </Badge>
               ) : null}
@@ -141,7 +161,9 @@ export function TicketPage() {
   useChanges('ticket_messages', () => void load());
   useChanges('email_outbox', () => void load());
 
-  const update = async (patch: Partial<Pick<Ticket, 'status' | 'priority' | 'channel' | 'category' | 'assigneeId' | 'satisfaction'>>) => {
+  const update = async (
+    patch: Partial<Pick<Ticket, 'status' | 'priority' | 'channel' | 'category' | 'assigneeId' | 'satisfaction'>>,
+  ) => {
     try {
       setTicket(await unwrap(api.tickets.update({ id, ...patch })));
       notifySuccess(t('tickets.saved'), ticket?.subject ?? '');
@@ -153,7 +175,14 @@ export function TicketPage() {
   if (!ticket) return <LoadingState />;
   return (
     <>
-      <Anchor component={Link} to="/tickets" size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        component={Link}
+        to="/tickets"
+        size="sm"
+        mb="xs"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> {t('tickets.back')}
       </Anchor>
       <Group justify="space-between" mb="md" align="flex-start">
@@ -239,7 +268,9 @@ export function TicketPage() {
                   label={t('tickets.field.category')}
                   value={category}
                   onChange={(e) => setCategory(e.currentTarget.value)}
-                  onBlur={() => (category !== (ticket.category ?? '') ? void update({ category: category || null }) : undefined)}
+                  onBlur={() =>
+                    category !== (ticket.category ?? '') ? void update({ category: category || null }) : undefined
+                  }
                 />
                 {ticket.contactId ? (
                   <Stack gap={0}>

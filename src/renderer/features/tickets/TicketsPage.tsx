@@ -1,4 +1,15 @@
-import { Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconLifebuoy, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,7 +136,12 @@ export function TicketsPage() {
           />
         </Group>
         {items && items.length === 0 ? (
-          <EmptyState icon={IconLifebuoy} title={t('tickets.empty')} body={t('tickets.empty_body')} testId="tickets-empty" />
+          <EmptyState
+            icon={IconLifebuoy}
+            title={t('tickets.empty')}
+            body={t('tickets.empty_body')}
+            testId="tickets-empty"
+          />
         ) : (
           <Table highlightOnHover data-testid="tickets-table">
             <Table.Thead>

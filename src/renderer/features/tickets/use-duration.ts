@@ -10,7 +10,9 @@ export function useDuration() {
     (minutes: number | null): string | null => {
       if (minutes == null) return null;
       const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-      return minutes < 90 ? t('tickets.minutes', { value: n.format(minutes) }) : t('tickets.hours', { value: n.format(minutes / 60) });
+      return minutes < 90
+        ? t('tickets.minutes', { value: n.format(minutes) })
+        : t('tickets.hours', { value: n.format(minutes / 60) });
     },
     [locale, t],
   );

@@ -1,3 +1,4 @@
+import { looksLikeHtml, RichText } from '../activities/RichText';
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text, Textarea } from '@mantine/core';
 import { IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -116,8 +117,8 @@ export function NoteEntry({ item, actor }: { item: TimelineItem; actor: string |
           </Group>
         </Stack>
       ) : (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {item.body}
+        <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {looksLikeHtml(item.body ?? '') ? <RichText html={item.body ?? ''} /> : item.body}
         </Text>
       )}
     </Stack>
@@ -155,7 +156,7 @@ export function ActivityEntry({ item, actor }: { item: TimelineItem; actor: stri
       ) : null}
       {body ? (
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {long && !open ? `${body.slice(0, TRUNCATE)}…` : body}
+          {looksLikeHtml(body) ? <RichText html={body} /> : long && !open ? `${body.slice(0, TRUNCATE)}…` : body}
           {long ? (
             <Button variant="transparent" size="compact-xs" onClick={() => setOpen((o) => !o)}>
               {open ? t('timeline.show_less') : t('timeline.show_more')}

@@ -1,0 +1,101 @@
+// Campaigns in a real browser against `crm serve` with a real SMTP server on loopback: an email
+// campaign to a saved view of contacts (one opted out) mails everyone else once, and the ROI
+// appears once a won deal is attributed. (Pause/resume idempotence and the 50/47 rate-limited
+// run are proven in test/main/marketing/campaigns.test.ts.)
+import type { Page } from '@playwright/test';
+import { TestSmtp } from '../test/main/activities/smtp-test-server';
+import { expect, test, type CrmServer } from './fixtures/server';
+
+const unique = () => Date.now().toString(36).slice(-5);
+
+async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
+  await page.goto(server.url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+}
+
+test('an email campaign to a saved view mails everyone but the opted-out, and shows its ROI', async ({ page, server }) => {
+  const n = unique();
+  const port = await TestSmtp.freePort();
+  const smtp = new TestSmtp(port);
+  await smtp.start();
+  try {
+    await server.call('email.saveAccount', {
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      user: 'ana',
+      password: 's3cret',
+      passphrase: 'correct horse',
+      fromAddress: 'news@acme.test',
+    });
+    const source = `Expo ${n}`;
+    for (let i = 0; i < 6; i++) {
+      const c = await server.call('contacts.create', {
+        firstName: `Guest${i}`,
+        lastName: `Expo${n}`,
+        emails: [{ value: `guest${i}.${n}@example.com` }],
+        leadSource: source,
+      });
+      if (i === 5) await server.call('contacts.update', { id: c.id, emailOptOut: true });
+    }
+    await server.call('views.create', {
+      entity: 'contacts',
+      name: `Expo visitors ${n}`,
+      shared: true,
+      config: { filter: { op: 'and', conditions: [{ field: 'leadSource', operator: 'eq', value: source }] } },
+    });
+    await server.call('templates.create', {
+      name: `Thanks ${n}`,
+      subject: 'Thanks for visiting, {{contact.first_name}}',
+      body: '<p>Nice to meet you at the expo.</p>',
+    });
+    const mine = () => smtp.received.filter((m) => m.to.some((to) => to.endsWith(`.${n}@example.com`)));
+
+    await openInEnglish(page, server);
+    await test.step('plan the campaign with its template and cost', async () => {
+      await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+      await page.getByTestId('campaign-new').click();
+      await page.getByTestId('campaign-name').fill(`Expo follow-up ${n}`);
+      await page.getByTestId('campaign-template').click();
+      await page.getByRole('option', { name: `Thanks ${n} (EN)` }).click();
+      await page.getByTestId('campaign-cost').fill('100');
+      await page.getByTestId('campaign-save').click();
+      await expect(page.getByTestId('page-title')).toHaveText(`Expo follow-up ${n}`);
+      await expect(page.getByTestId('stat-roi')).toHaveText('-100%');
+    });
+
+    await test.step('take the audience from the saved view: six members, one opted out', async () => {
+      await page.getByTestId('audience-view').click();
+      await page.getByRole('option', { name: `Expo visitors ${n}` }).click();
+      await page.getByTestId('audience-take').click();
+      await expect(page.getByTestId('stat-members')).toHaveText('6');
+      await expect(page.getByTestId('stat-opted_out')).toHaveText('1');
+    });
+
+    await test.step('start sending: five mails go out, once each', async () => {
+      await page.getByTestId('campaign-start').click();
+      await expect(page.getByTestId('stat-sent')).toHaveText('5', { timeout: 30_000 });
+      await expect(page.getByTestId('campaign-status')).toHaveText('Completed', { timeout: 15_000 });
+      expect(mine()).toHaveLength(5);
+      expect(new Set(mine().flatMap((m) => m.to)).size).toBe(5);
+      expect(mine().flatMap((m) => m.to)).not.toContain(`guest5.${n}@example.com`);
+    });
+
+    await test.step('attribute a won deal: the ROI appears', async () => {
+      const deal = await server.call('deals.create', { title: `Expo order ${n}`, amount: 50_000 });
+      await server.call('deals.win', { id: deal.id });
+      await page.getByTestId('attribute-deal').fill(`Expo order ${n}`);
+      await page.getByRole('option', { name: `Expo order ${n}` }).click();
+      await page.getByTestId('attribute-save').click();
+      await expect(page.getByTestId('campaign-deals')).toContainText('Won');
+      await expect(page.getByTestId('stat-roi')).toHaveText('400%');
+    });
+  } finally {
+    await smtp.stop();
+  }
+});

@@ -1,0 +1,121 @@
+// Service desk in a real browser against `crm serve` (see fixtures/server.ts) with a real SMTP
+// server on loopback: a new ticket gets its automatic reply, the agent answers with a
+// knowledge-base article, the ticket meets its first-response target and shows on the contact's
+// timeline, and articles in both languages are found by the global search. (The SLA breach under
+// an injectable clock is proven in test/main/service/tickets.test.ts.)
+import type { Page } from '@playwright/test';
+import { TestSmtp } from '../test/main/activities/smtp-test-server';
+import { expect, test, type CrmServer } from './fixtures/server';
+
+const unique = () => Date.now().toString(36).slice(-5);
+
+async function openIn(page: Page, server: CrmServer, lang: 'en' | 'es'): Promise<void> {
+  await page.goto(server.url);
+  await expect(page.getByRole('navigation')).toBeVisible();
+  if ((await page.locator('html').getAttribute('lang')) !== lang) {
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: lang === 'en' ? 'English' : 'Español' }).click();
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+test('a ticket gets its automatic reply, an answer with an article, and shows on the timeline', async ({ page, server }) => {
+  const n = unique();
+  const port = await TestSmtp.freePort();
+  const smtp = new TestSmtp(port);
+  await smtp.start();
+  try {
+    await server.call('email.saveAccount', {
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      user: 'ana',
+      password: 's3cret',
+      passphrase: 'correct horse',
+      fromAddress: 'help@acme.test',
+    });
+    const contact = await server.call('contacts.create', {
+      firstName: 'Irene',
+      lastName: `Soto${n}`,
+      emails: [{ value: `irene.${n}@example.com` }],
+    });
+    await server.call('slaPolicies.save', {
+      name: `Standard ${n}`,
+      isDefault: true,
+      targets: { normal: { firstResponseMinutes: 240, resolutionMinutes: 960 } },
+    });
+    const article = await server.call('knowledgeBase.create', {
+      locale: 'en',
+      title: `Resetting your password ${n}`,
+      body: 'Open Settings and choose "Forgot password".',
+      status: 'published',
+    });
+    await server.call('knowledgeBase.create', {
+      locale: 'es',
+      title: `Restablecer la contraseña ${n}`,
+      body: 'Abre Ajustes y elige «He olvidado la contraseña».',
+      status: 'published',
+      translationOf: article.id,
+    });
+    const mailsTo = () => smtp.received.filter((m) => m.to.includes(`irene.${n}@example.com`));
+
+    await openIn(page, server, 'en');
+    await test.step('log a ticket for the contact: the automatic reply goes out', async () => {
+      await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+      await page.getByTestId('ticket-new').click();
+      await page.getByTestId('ticket-subject').fill(`Cannot log in ${n}`);
+      await page.getByTestId('ticket-contact').fill(`Soto${n}`);
+      await page.getByRole('option', { name: `Irene Soto${n}` }).click();
+      await page.getByTestId('ticket-create').click();
+      await expect(page.getByTestId('page-title')).toHaveText(`Cannot log in ${n}`);
+      const auto = page.getByTestId('ticket-message').filter({ hasText: 'Automatic reply' });
+      await expect(auto.getByTestId('message-delivery')).toHaveText('Sent', { timeout: 20_000 });
+      expect(mailsTo()).toHaveLength(1);
+      expect(mailsTo()[0]!.raw).toContain(`We received your request: Cannot log in ${n}`);
+      await expect(page.getByTestId('ticket-sla-card').getByTestId('sla-state').first()).toHaveAttribute('data-sla', 'pending');
+    });
+
+    await test.step('answer with the article: the reply is sent and meets the first-response target', async () => {
+      await page.getByTestId('composer-article').click();
+      await page.getByRole('option', { name: `Resetting your password ${n} (EN)` }).click();
+      await page.getByTestId('composer-body').fill('Hello Irene, this should help.');
+      await page.getByTestId('composer-send').click();
+      const reply = page.getByTestId('ticket-message').filter({ hasText: 'this should help' });
+      await expect(reply).toContainText('Forgot password');
+      await expect(reply.getByTestId('message-delivery')).toHaveText('Sent', { timeout: 20_000 });
+      expect(mailsTo()).toHaveLength(2);
+      expect(mailsTo()[1]!.raw).toContain(`Resetting your password ${n}`);
+      await expect(page.getByTestId('ticket-sla-card').getByTestId('sla-state').first()).toHaveAttribute('data-sla', 'met');
+      await expect(page.getByTestId('ticket-status')).toHaveText('Open');
+    });
+
+    await test.step("the ticket is on the contact's timeline", async () => {
+      await page.goto(`${server.origin}/contacts/${contact.id}#token=${server.token}`);
+      await expect(page.getByTestId('timeline-ticket').filter({ hasText: `Cannot log in ${n}` })).toBeVisible();
+    });
+
+    await test.step('the global search finds the article in both languages', async () => {
+      await openIn(page, server, 'es');
+      const search = page.getByRole('textbox', { name: 'Buscar en todo' });
+      await search.fill(`contrasena ${n}`);
+      const hit = page.getByTestId('search-result').filter({ hasText: `Restablecer la contraseña ${n}` });
+      await expect(hit).toBeVisible();
+      await expect(hit).toHaveAttribute('data-hit-type', 'kb_article');
+      await search.fill(`resetting ${n}`);
+      await expect(page.getByTestId('search-result').filter({ hasText: `Resetting your password ${n}` })).toBeVisible();
+      await search.press('Enter');
+      await expect(page).toHaveURL(/\/knowledge-base\?article=/);
+      await expect(page.getByTestId('kb-title')).toHaveValue(`Resetting your password ${n}`);
+    });
+
+    await test.step('the service desk speaks Spanish', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+      await expect(page.getByTestId('page-title')).toHaveText('Tickets');
+      await expect(page.getByTestId('ticket-queues')).toContainText('Sin asignar');
+      await expect(page.getByTestId('tickets-report')).toContainText('Cumplimiento del SLA');
+    });
+  } finally {
+    await smtp.stop();
+  }
+});
