@@ -24,6 +24,8 @@ test('an email campaign to a saved view mails everyone but the opted-out, and sh
   const smtp = new TestSmtp(port);
   await smtp.start();
   try {
+    const me = await server.call('members.create', { name: `Ana ${n}`, email: `ana.${n}@acme.test` });
+    await server.call('members.setCurrent', { id: me.id });
     await server.call('email.saveAccount', {
       host: '127.0.0.1',
       port,

@@ -25,6 +25,8 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
   const smtp = new TestSmtp(port);
   await smtp.start();
   try {
+    const me = await server.call('members.create', { name: `Ana ${n}`, email: `ana.${n}@acme.test` });
+    await server.call('members.setCurrent', { id: me.id });
     await server.call('email.saveAccount', {
       host: '127.0.0.1',
       port,

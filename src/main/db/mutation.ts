@@ -234,7 +234,7 @@ export function mutate(db: CrmDb, mutations: Mutation | Mutation[], options: Wri
     const out = list.map((m) => applyOne(db, state, m, options));
     // Custom values are searched by their field's options and only while the field is active:
     // a changed definition (here or arriving by sync) re-indexes the records that hold a value.
-    for (const m of list) if (m.table === 'custom_field_defs' && m.op !== 'insert') reindexCustomField(db, state, m.id);
+    for (const m of list) if (m.table === 'custom_field_defs' && m.op !== 'insert') reindexCustomFieldIn(db, state, m.id);
     state.stmts.hlc.run(db.clock.current());
     return out;
   });
@@ -343,6 +343,8 @@ function updateRow(
   changed.forEach((col, i) => {
     if (col.local) return;
     clocks[col.name] = hlc;
+    // Custom values merge per key under sync: each key that changed (or went) gets its own stamp.
+    if (col.key === 'custom') for (const key of changedKeys(before.custom, after.custom)) clocks[`custom.${key}`] = hlc;
     changes[col.name] = params[i];
     if (col.key !== 'updatedAt' && col.key !== 'updatedBy') audit[col.key] = [before[col.key], after[col.key]];
   });
@@ -394,7 +396,20 @@ function purgeStatement(db: CrmDb, plan: TablePlan): Database.Statement {
   return stmt;
 }
 
-function reindexCustomField(db: CrmDb, state: WriterState, defId: string): void {
+function changedKeys(before: unknown, after: unknown): string[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null),
+  );
+}
+
+/** Re-indexes the records holding a value of a custom field whose definition changed (also used by sync). */
+export function reindexCustomField(db: CrmDb, defId: string): void {
+  reindexCustomFieldIn(db, writerFor(db), defId);
+}
+
+function reindexCustomFieldIn(db: CrmDb, state: WriterState, defId: string): void {
   forgetCustomDefs(db);
   const def = db.sqlite.prepare('SELECT entity, key FROM custom_field_defs WHERE id = ?').get(defId) as
     { entity: string; key: string } | undefined;

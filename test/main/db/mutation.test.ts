@@ -158,6 +158,22 @@ describe('mutation layer: update', () => {
     expect(searchTitles(db, '"ana"')).toEqual([]);
   });
 
+  it('stamps each custom value that changed or went on its own, so sync merges them per key', () => {
+    const clock = manualClock();
+    const db = tempDb({ now: clock.now });
+    const id = newId();
+    mutate(db, { table: 'contacts', op: 'insert', id, values: { firstName: 'Ana', custom: { a: 1, b: 'x', c: true } } });
+    const before = clocksOf(db, id);
+
+    mutate(db, { table: 'contacts', op: 'update', id, values: { custom: { a: 1, b: 'y', d: 4 } } });
+
+    const after = clocksOf(db, id);
+    const customStamps = Object.keys(after).filter((k) => k.startsWith('custom.'));
+    expect(customStamps.sort()).toEqual(['custom.b', 'custom.c', 'custom.d']);
+    for (const key of customStamps) expect(after[key]).toBe(after.custom);
+    expect(after.custom! > clockOf(before, 'custom')).toBe(true);
+  });
+
   it('writes nothing at all for an update that changes nothing', () => {
     const clock = manualClock();
     const db = tempDb({ now: clock.now });

@@ -3,6 +3,7 @@ import {
   Button,
   Group,
   Modal,
+  MultiSelect,
   SegmentedControl,
   Select,
   Stack,
@@ -76,6 +77,8 @@ function ActivityForm({
     reminders?: number[];
     location?: string;
     priority?: string;
+    attendees?: { type: 'contact' | 'member'; id: string }[];
+    checklist?: { text: string; done: boolean }[];
   };
   const [type, setType] = useState<EditableType>((existing?.type as EditableType) ?? draft?.type ?? 'meeting');
   const [subject, setSubject] = useState(existing?.subject ?? '');
