@@ -233,7 +233,9 @@ test('a rich note with bold text and a timed call, logged from a contact', async
     await page.keyboard.press('Control+B');
     await editor.pressSequentially(`approved ${n}`);
     await page.getByTestId('note-save').click();
-    await expect(page.locator('[data-testid="timeline-note"] strong, .crm-rich-text strong', { hasText: `approved ${n}` }).first()).toBeVisible();
+    await expect(
+      page.locator('[data-testid="timeline-note"] strong, .crm-rich-text strong', { hasText: `approved ${n}` }).first(),
+    ).toBeVisible();
   });
 
   await test.step('time a call and log it', async () => {

@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { loadJwtSecret } from './auth/secrets';
 import type { Failpoint, ServerContext, SigninPolicy } from './context';
 import type { SqlDatabase } from './db/database';
+import { lockDataDir } from './db/lock';
 import { migrate } from './db/migrate';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
@@ -66,13 +67,21 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   const dataDir = resolve(options.dataDir ?? defaultServerDataDir());
   mkdirSync(dataDir, { recursive: true });
   const log = options.logger ?? createLogger(options.logLevel ?? 'info');
-  const db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(join(dataDir, 'pgdata'));
+  const unlock = options.databaseUrl ? () => undefined : lockDataDir(dataDir);
+  let db: SqlDatabase;
+  try {
+    db = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(join(dataDir, 'pgdata'));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   try {
     const applied = await migrate(db);
     if (applied.length > 0) log.info({ event: 'migrated', applied }, 'database migrated');
     if (options.newEpoch) await rotateEpochs(db, log);
   } catch (error) {
     await db.close();
+    unlock();
     throw error;
   }
 
@@ -89,10 +98,18 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   };
   const app = createApp(ctx, { livePollMs: options.livePollMs, trustProxy: options.trustProxy });
   const host = options.host ?? '127.0.0.1';
-  const server: ServerType = await new Promise((resolveServer, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolveServer(s));
-    s.once('error', reject);
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolveServer, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolveServer(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    live.close();
+    await db.close();
+    unlock();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info({ event: 'listening', url, storage: db.kind, dataDir }, 'sync server listening');
@@ -112,6 +129,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         await db.close();
+        unlock();
         log.info({ event: 'stopped' }, 'sync server stopped');
       })();
       return closing;

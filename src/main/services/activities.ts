@@ -275,7 +275,7 @@ export function snoozeTask(db: CrmDb, id: string, until: number, options: WriteO
 }
 
 export type TaskBucket = 'overdue' | 'today' | 'upcoming' | 'nodate' | 'done';
-const COUNT_CAP = 1000;
+const COUNT_CAP = 100;
 
 /**
  * The tasks inbox. Every bucket is one range of the tasks index (or of the owner's), so a page and

@@ -3,6 +3,7 @@ import {
   campaignMembers,
   campaignResponses,
   campaigns,
+  contactCompanies,
   contacts,
   dealContacts,
   deals,
@@ -15,6 +16,7 @@ import type { Campaign, CampaignMember, CampaignStats, MemberStatus } from '../.
 import { MEMBER_STATUSES } from '../../shared/contract/campaigns';
 import type { FilterGroup } from '../../shared/contract/filters';
 import type { Locale } from '../../shared/i18n/locales';
+import { translate } from '../../shared/i18n/messages';
 import { newId } from '../../shared/ids';
 import { CrmError, invalid, notFound } from '../errors';
 import { mutate, type Mutation, type WriteOptions } from '../db/mutation';
@@ -29,6 +31,8 @@ import {
 import { decodeCursor, encodeCursor } from './cursor';
 import { converter } from './exchange-rates';
 import { queryRecords } from './record-list';
+import { scopeOf } from './reports/scope';
+import { SEGMENTS, scoreCustomers, type Segment } from './segments';
 import { toFtsQuery } from './search';
 import { checkFields, getTemplate } from './templates';
 
@@ -43,13 +47,22 @@ const opts = (ctx: CampaignContext): WriteOptions => ({ actor: ctx.actor, origin
 // --- audience sources ------------------------------------------------------------------------
 
 /**
- * Where audiences come from besides saved views and picked contacts. Segments belong to the
- * analytics module, which registers itself here, so campaigns do not depend on it to build.
+ * A segment of the analytics module (RFM segments of customer companies): the contacts of the
+ * companies in it, as of now.
  */
-type AudienceResolver = (db: CrmDb, id: string, actor: string | null) => { name: string; contactIds: string[] } | null;
-const resolvers = new Map<string, AudienceResolver>();
-export function registerAudienceSource(kind: 'segment', resolve: AudienceResolver): void {
-  resolvers.set(kind, resolve);
+function segmentAudience(db: CrmDb, id: string, locale: Locale): { name: string; contactIds: string[] } {
+  if (!(SEGMENTS as readonly string[]).includes(id))
+    throw invalid([{ path: ['source', 'id'], key: 'errors.campaign_segment_unavailable' }]);
+  const companyIds = scoreCustomers(db, scopeOf({}), { segment: id as Segment }).map((c) => c.companyId);
+  const contactIds = companyIds.length
+    ? db.orm
+        .selectDistinct({ id: contactCompanies.contactId })
+        .from(contactCompanies)
+        .where(and(inArray(contactCompanies.companyId, companyIds), eq(contactCompanies.deleted, false)))
+        .all()
+        .map((r) => r.id)
+    : [];
+  return { name: translate(locale, `analytics.segment.${id}`), contactIds };
 }
 
 function viewAudience(db: CrmDb, id: string, actor: string | null): { name: string; contactIds: string[] } {
@@ -314,10 +327,7 @@ export function setAudience(
   if (source.kind === 'view') {
     ({ name, contactIds: ids } = viewAudience(db, source.id, ctx.actor));
   } else if (source.kind === 'segment') {
-    const resolve = resolvers.get('segment');
-    const found = resolve?.(db, source.id, ctx.actor);
-    if (!found) throw invalid([{ path: ['source', 'id'], key: 'errors.campaign_segment_unavailable' }]);
-    ({ name, contactIds: ids } = found);
+    ({ name, contactIds: ids } = segmentAudience(db, source.id, ctx.locale));
   } else {
     ids = source.ids;
   }

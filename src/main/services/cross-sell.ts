@@ -6,11 +6,13 @@ import { invalid, notFound } from '../errors';
 import { formatPercent } from './money';
 
 /**
- * Cross-sell and up-sell from association rules (X → Y) over won deals' line items, each won deal
- * being one basket of products:
- *   support(X→Y)    = deals with X and Y / all deals
- *   confidence(X→Y) = deals with X and Y / deals with X
- *   lift(X→Y)       = confidence / (deals with Y / all deals)
+ * Cross-sell and up-sell from association rules (X → Y) over won deals' line items. A basket is
+ * what one customer bought in all its won deals (a company; a deal without one is its own
+ * basket): many small businesses sell one product per deal (as in the sales-opportunities
+ * dataset), and "customers who bought X also bought Y" is about customers, not single orders.
+ *   support(X→Y)    = baskets with X and Y / all baskets
+ *   confidence(X→Y) = baskets with X and Y / baskets with X
+ *   lift(X→Y)       = confidence / (baskets with Y / all baskets)
  * A customer is offered the Y of rules whose X they bought and Y they did not, when the pair was
  * seen at least MIN_PAIR times and lift is above 1 (more often together than by chance). Up-sell
  * adds the next dearer product of a series (category) the customer bought from.
@@ -34,7 +36,7 @@ interface ProductInfo {
 function wonBaskets(db: CrmDb): Basket[] {
   const rows = db.sqlite
     .prepare(
-      `SELECT li.deal_id AS dealId, li.product_id AS productId
+      `SELECT coalesce(d.company_id, d.id) AS dealId, li.product_id AS productId
        FROM deal_line_items li
        JOIN deals d ON d.id = li.deal_id AND d.deleted = 0
        JOIN stages s ON s.id = d.stage_id AND s.kind = 'won'

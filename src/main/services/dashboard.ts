@@ -3,10 +3,11 @@ import type { Locale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/messages';
 import type { CrmDb } from '../db/open';
 import { baseMoney, type BaseMoney } from './reports/money';
-import { isoDay, monthStart, previousPeriod } from './reports/period';
+import { isoDay, monthKey, monthStart, previousPeriod } from './reports/period';
 import {
   avgDays,
   closedBy,
+  closedCube,
   defaultPipelineId,
   openByStage,
   stageConversion,
@@ -128,11 +129,9 @@ export function dashboard(
   const prevPeriod = previousPeriod(scope.period);
   const previous = prevPeriod ? { ...scope, period: prevPeriod } : null;
 
-  const byOwner = closedBy(db, scope, 'owner', money);
-  const cur = [...byOwner.values()].reduce<ClosedFigures>((acc, f) => {
-    for (const k of Object.keys(acc) as (keyof ClosedFigures)[]) acc[k] += f[k];
-    return acc;
-  }, { ...EMPTY });
+  const cube = closedCube(db, scope, money);
+  const byOwner = cube.owner;
+  const cur = cube.total;
   const prev = previous ? (closedBy(db, previous, 'all', money).get(null) ?? { ...EMPTY }) : null;
   const c = closedKpis(cur);
   const p = prev ? closedKpis(prev) : null;
@@ -162,11 +161,9 @@ export function dashboard(
   };
 
   // Revenue by month: the period's months, or the last twelve when it has no start.
-  const monthsScope = scope.period.from
-    ? scope
-    : { ...scope, period: { ...scope.period, start: monthStart(Math.min(db.now(), scope.period.end), -11) } };
-  const months = [...closedBy(db, monthsScope, 'month', money).entries()]
-    .filter((e): e is [string, ClosedFigures] => e[0] !== null)
+  const firstMonth = scope.period.from ? '' : monthKey(monthStart(Math.min(db.now(), scope.period.end), -11));
+  const months = [...cube.month.entries()]
+    .filter((e): e is [string, ClosedFigures] => e[0] !== null && e[0] >= firstMonth)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([month, f]) => ({ month, value: f.wonValue, won: f.won }));
 
@@ -180,7 +177,7 @@ export function dashboard(
       count: f.won,
     }))
     .sort((a, b) => b.value - a.value);
-  const byTeam = closedBy(db, scope, 'team', money);
+  const byTeam = cube.team;
   const teamNames = namesOf(db, 'teams', [...byTeam.keys()]);
   const teams = [...byTeam.entries()]
     .filter(([, f]) => f.won > 0)
@@ -199,7 +196,7 @@ export function dashboard(
     value: r.value,
     count: r.deals,
   }));
-  const sources = [...closedBy(db, scope, 'source', money).entries()]
+  const sources = [...cube.source.entries()]
     .map(([source, f]) => ({
       source,
       name: source ?? translate(locale, 'analytics.none.source'),

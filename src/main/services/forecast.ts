@@ -110,8 +110,9 @@ export function forecast(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(d
     [`${firstKey}-01`, firstKey, ...params, new Date(end).toISOString().slice(0, 10)],
   );
   const rates = stageWinRates(db, scope);
-  const history = closedBy(db, { ...scope, period: { ...scope.period, start: monthStart(now, -HISTORY_MONTHS), end: first } }, 'month', money);
-  const current = closedBy(db, { ...scope, period: { ...scope.period, start: first, end } }, 'month', money);
+  // One pass over the closed deals of the history and the forecast months, by month.
+  const history = closedBy(db, { ...scope, period: { ...scope.period, start: monthStart(now, -HISTORY_MONTHS), end } }, 'month', money);
+  const current = history;
   const ys: number[] = [];
   const pastKeys: string[] = [];
   for (let i = HISTORY_MONTHS; i >= 1; i--) {

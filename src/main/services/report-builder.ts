@@ -237,7 +237,9 @@ export function runBuilder(db: CrmDb, config: Config, locale: Locale, actor: str
       const key = `g${i}`;
       if (g.spec.kind === 'boolean') values[key] = translate(locale, raw ? 'analytics.yes' : 'analytics.no');
       else if (raw === null || raw === '') values[key] = translate(locale, 'analytics.none.value');
-      else values[key] = g.spec.names ? (names.get(String(raw)) ?? String(raw)) : (raw as string | number);
+      else if (g.spec.names) values[key] = names.get(String(raw)) ?? String(raw);
+      else if (g.spec.kind === 'enum') values[key] = enumLabel(locale, g.field, String(raw));
+      else values[key] = raw as string | number;
       // The drill-down: the same filter plus this group's value.
       if (raw === null || raw === '') conditions.push({ field: g.field, operator: 'is_empty' });
       else if (g.spec.kind === 'date') {
@@ -263,6 +265,13 @@ export function runBuilder(db: CrmDb, config: Config, locale: Locale, actor: str
   });
   t.summary = groups.length ? summary : {};
   return { ...t.build({ period: periodOf(config.from, config.to) }, money), title: translate(locale, 'analytics.report.custom') };
+}
+
+/** A built-in enum value in the reader's language (custom selects and unknown values as stored). */
+function enumLabel(locale: Locale, field: string, value: string): string {
+  const key = field === 'segment' ? `analytics.segment.${value}` : `analytics.value.${field}.${value}`;
+  const text = translate(locale, key);
+  return text === key ? value : text;
 }
 
 /** The filter's conditions when it is one AND group of plain conditions (what a drill-down can carry), else null. */

@@ -60,7 +60,7 @@ export const activitiesEn = {
   'tasks.next_scheduled': 'The next one is due {{when}}.',
   'tasks.snoozed_toast': 'Snoozed until {{when}}',
   'tasks.due_label': 'Due {{when}}',
-  'tasks.more': 'more than 999',
+  'tasks.more': 'more than 99',
 
   'cal.today': 'Today',
   'cal.month': 'Month',

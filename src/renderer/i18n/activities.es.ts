@@ -62,7 +62,7 @@ export const activitiesEs: Record<keyof typeof activitiesEn, string> = {
   'tasks.next_scheduled': 'La siguiente vence el {{when}}.',
   'tasks.snoozed_toast': 'Pospuesta hasta el {{when}}',
   'tasks.due_label': 'Vence el {{when}}',
-  'tasks.more': 'más de 999',
+  'tasks.more': 'más de 99',
 
   'cal.today': 'Hoy',
   'cal.month': 'Mes',

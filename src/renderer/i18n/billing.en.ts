@@ -110,7 +110,6 @@ export const billingEn = {
   'invoices.payment_date': 'Date',
   'invoices.payment_method': 'Method',
   'invoices.record_payment': 'Record payment',
-  'invoices.payment_recorded': 'Payment recorded',
   'invoices.remove_payment': 'Remove payment',
   'invoices.void': 'Void invoice',
   'crosssell.title': 'Suggested products',

@@ -112,7 +112,6 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'invoices.payment_date': 'Fecha',
   'invoices.payment_method': 'Forma de pago',
   'invoices.record_payment': 'Registrar pago',
-  'invoices.payment_recorded': 'Pago registrado',
   'invoices.remove_payment': 'Quitar el pago',
   'invoices.void': 'Anular factura',
   'crosssell.title': 'Productos sugeridos',

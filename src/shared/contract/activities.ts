@@ -156,7 +156,7 @@ export const activitiesMethods = {
     }),
     output: z.object({
       items: z.array(activitySchema),
-      /** Counted up to 1000 each; the UI shows "999+" beyond. */
+      /** Counted up to 100 each (an index range each); the UI shows "99+" beyond. */
       counts: z.record(z.enum(TASK_BUCKETS), z.number()),
     }),
   }),

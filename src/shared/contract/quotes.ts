@@ -90,9 +90,9 @@ export const crossSellSuggestionSchema = z.object({
   kind: z.enum(['cross', 'up']),
   fromProductId: z.string(),
   fromProductName: z.string(),
-  /** Share of won deals holding both products (0..1). */
+  /** Share of customers (won deals grouped by company) holding both products (0..1). */
   support: z.number(),
-  /** Of the won deals holding the bought product, the share that also hold this one (0..1). */
+  /** Of the customers holding the bought product, the share that also hold this one (0..1). */
   confidence: z.number(),
   /** confidence ÷ how common this product is on its own: above 1 means "more than by chance". */
   lift: z.number(),
@@ -188,7 +188,7 @@ export const quotesMethods = {
     }),
     output: z.object({
       items: z.array(crossSellSuggestionSchema),
-      /** Won deals with line items the rules were mined from. */
+      /** Customers (won deals grouped by company) the rules were mined from. */
       transactions: z.number().int(),
     }),
   }),

@@ -26,10 +26,13 @@ export const importMessagesEn = {
   'import.company_missing':
     'No company "{{name}}" in the workspace. Create missing companies to add it, or fix the name.',
   'import.owner_missing': 'No member "{{name}}" in the workspace. Create missing records to add them, or fix the name.',
-  'import.pipeline_missing': 'No pipeline "{{name}}" in the workspace. Create missing records to add it, or fix the name.',
+  'import.pipeline_missing':
+    'No pipeline "{{name}}" in the workspace. Create missing records to add it, or fix the name.',
   'import.stage_missing': 'No stage "{{name}}" in this pipeline. Create missing records to add it, or fix the name.',
-  'import.product_missing': 'No product "{{name}}" (nor one with a close name). Import the products first, or fix the name.',
-  'import.no_pipeline': 'The workspace has no pipeline yet. Create missing records to make one from the stages in the file.',
+  'import.product_missing':
+    'No product "{{name}}" (nor one with a close name). Import the products first, or fix the name.',
+  'import.no_pipeline':
+    'The workspace has no pipeline yet. Create missing records to make one from the stages in the file.',
   'import.upload_missing': 'The uploaded file is gone: upload it again.',
   'import.job_missing': 'No such import job.',
   'import.report.row': 'Row',

@@ -31,9 +31,12 @@ export const importMessagesEs: Record<keyof typeof importMessagesEn, string> = {
   'import.owner_missing':
     'No hay ningún miembro "{{name}}" en el espacio de trabajo. Elige crear los que falten o corrige el nombre.',
   'import.pipeline_missing': 'No hay ningún embudo "{{name}}". Elige crear los que falten o corrige el nombre.',
-  'import.stage_missing': 'No hay ninguna etapa "{{name}}" en este embudo. Elige crear las que falten o corrige el nombre.',
-  'import.product_missing': 'No hay ningún producto "{{name}}" (ni uno de nombre parecido). Importa antes los productos o corrige el nombre.',
-  'import.no_pipeline': 'El espacio de trabajo aún no tiene embudo. Elige crear los que falten para hacer uno con las etapas del archivo.',
+  'import.stage_missing':
+    'No hay ninguna etapa "{{name}}" en este embudo. Elige crear las que falten o corrige el nombre.',
+  'import.product_missing':
+    'No hay ningún producto "{{name}}" (ni uno de nombre parecido). Importa antes los productos o corrige el nombre.',
+  'import.no_pipeline':
+    'El espacio de trabajo aún no tiene embudo. Elige crear los que falten para hacer uno con las etapas del archivo.',
   'import.upload_missing': 'El archivo subido ya no está: súbelo de nuevo.',
   'import.job_missing': 'No existe esa importación.',
   'import.report.row': 'Fila',

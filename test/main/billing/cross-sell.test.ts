@@ -66,6 +66,29 @@ describe('cross-sell and up-sell suggestions', () => {
     expect((await refuse(db, 'crossSell.suggest', {})).issues?.[0]?.key).toBe('validation.required');
   });
 
+  it('counts what one customer bought over several won deals as one basket (one product per deal)', async () => {
+    const db = tempDb();
+    const s = salesPipeline(db);
+    const p = async (name: string) => (await call(db, 'products.create', { name, unitPrice: 100, currency: 'USD' })).id;
+    const [gtx, mg, gtk] = [await p('GTX Basic'), await p('MG Special'), await p('GTK 500')];
+    // Like the sales-opportunities dataset: every deal sells one product.
+    const buys = async (companyId: string, productId: string) => {
+      const d = deal(db, { pipelineId: s.pipelineId, stageId: s.won }, { companyId, currency: 'USD' });
+      await call(db, 'lineItems.add', { dealId: d, productId, quantity: 1 });
+    };
+    for (let i = 0; i < 3; i++) {
+      const c = company(db, `Cliente ${i}`);
+      await buys(c, gtx);
+      await buys(c, mg);
+    }
+    await buys(company(db, 'Solo GTK'), gtk);
+    const target = company(db, 'Nuevo');
+    await buys(target, gtx);
+    const result = await call(db, 'crossSell.suggest', { companyId: target });
+    expect(result.transactions).toBe(5);
+    expect(result.items[0]).toMatchObject({ productId: mg, kind: 'cross', confidence: 0.75 });
+  });
+
   it('suggests for a contact through the deals they are on', async () => {
     const db = tempDb();
     const m = await market(db);

@@ -205,3 +205,28 @@ describe('email campaigns', () => {
     expect(smtp.received).toHaveLength(0);
   });
 });
+
+describe('audiences', () => {
+  it('takes the contacts of the companies in an analytics segment, and refuses a segment that does not exist', async () => {
+    const { db, clock, contact, company } = await serviceBook();
+    const deal = await call(db, 'deals.create', { title: 'Big order', amount: 900_000, companyId: company.id });
+    await call(db, 'deals.win', { id: deal.id });
+    clock.set(START + 86_400_000);
+    const campaign = await call(db, 'campaigns.create', { name: 'Loyalty', type: 'direct_mail' });
+    const taken = await call(
+      db,
+      'campaigns.setAudience',
+      { id: campaign.id, source: { kind: 'segment', id: 'champions' } },
+      'es',
+    );
+    expect(taken.audience).toMatchObject({ kind: 'segment', id: 'champions', name: 'Campeones' });
+    const members = (await call(db, 'campaigns.members', { id: campaign.id })).items;
+    expect(members.map((m) => [m.contactName, m.status])).toEqual([['Lola Flores', 'targeted']]);
+    expect(members[0]!.contactId).toBe(contact.id);
+    const unknown = await refuse(db, 'campaigns.setAudience', {
+      id: campaign.id,
+      source: { kind: 'segment', id: 'vip' },
+    });
+    expect(unknown.issues?.[0]?.message).toBe('This segment is not available.');
+  });
+});

@@ -30,13 +30,13 @@ describe('sync simulation: replicas converge with the server after faults heal',
       // A few seeds at a time: sign-ins (argon2) and the server's queries overlap; each seed is still
       // its own seeded run with its own workspace.
       const seeds = Array.from({ length: end - start + 1 }, (_, i) => start + i);
-      const worker = async () => {
+      const worker = async (slot: number) => {
         for (let seed = seeds.shift(); seed !== undefined; seed = seeds.shift()) {
-          const report = await runSimulation({ seed, server, template });
+          const report = await runSimulation({ seed, server, template, slot });
           expect(report.replicas).toBeGreaterThanOrEqual(3);
         }
       };
-      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      await Promise.all(Array.from({ length: PARALLEL }, (_, slot) => worker(slot)));
     }, 600_000);
   }
 });

@@ -57,7 +57,11 @@ export const ENTITIES = {
     searchType: 'note',
     searchDoc: (row) => {
       // Notes are rich text (sanitized HTML): the index holds their words, not their tags.
-      const text = String(row.body ?? '').replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+      const text = String(row.body ?? '')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       return { title: text.slice(0, 80), subtitle: '', body: text };
     },
   }),

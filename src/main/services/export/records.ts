@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { CustomField } from '../../../shared/contract/custom-fields';
 import type { CrmDb } from '../../db/open';
@@ -262,6 +261,8 @@ export async function exportXlsx(
   input: ListQuery,
   options: { actor?: string | null; sheetName?: string } = {},
 ): Promise<{ data: Buffer; count: number }> {
+  // Loaded on demand: the workbook library is large and only this export needs it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(options.sheetName ?? entity, { views: [{ state: 'frozen', ySplit: 1 }] });
   let count = -1;

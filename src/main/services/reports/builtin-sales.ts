@@ -6,7 +6,7 @@ import { baseMoney, type BaseMoney } from './money';
 import {
   avgDays,
   closedBy,
-  closedTotals,
+  sumFigures,
   defaultPipelineId,
   openByStage,
   stageConversion,
@@ -97,14 +97,15 @@ export function winRateReport(db: CrmDb, scope: Scope, locale: Locale): ReportTa
     .column('winRate', 'percent')
     .column('wonValue', 'money')
     .column('lostValue', 'money');
-  for (const r of keyedRows(db, scope, locale, 'owner', money)) {
+  const rows = keyedRows(db, scope, locale, 'owner', money);
+  for (const r of rows) {
     const s = closedSummary(r.figures);
     t.row(
       { owner: r.label, won: s.won, lost: s.lost, winRate: s.winRate, wonValue: s.wonValue, lostValue: s.lostValue },
       dealsDrill(scope, [closed, ...(r.conditions ?? [])]),
     );
   }
-  t.summary = closedSummary(closedTotals(db, scope, money));
+  t.summary = closedSummary(sumFigures(rows.map((r) => r.figures)));
   return t.build(scope, money);
 }
 
@@ -116,8 +117,9 @@ function revenueReport(db: CrmDb, scope: Scope, locale: Locale, key: 'owner' | '
     .column('wonValue', 'money')
     .column('avgDeal', 'money')
     .column('share', 'percent');
-  const total = closedTotals(db, scope, money);
-  for (const r of keyedRows(db, scope, locale, key, money)) {
+  const rows = keyedRows(db, scope, locale, key, money);
+  const total = sumFigures(rows.map((r) => r.figures));
+  for (const r of rows) {
     if (!r.figures.won) continue;
     t.row(
       {
@@ -148,6 +150,7 @@ export function revenueByMonthReport(db: CrmDb, scope: Scope, locale: Locale): R
     .column('lost', 'count')
     .column('winRate', 'percent');
   const months = [...closedBy(db, scope, 'month', money).entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
+  const total = sumFigures(months.map(([, f]) => f));
   for (const [month, f] of months) {
     if (!month) continue;
     const [y, m] = month.split('-').map(Number) as [number, number];
@@ -157,7 +160,6 @@ export function revenueByMonthReport(db: CrmDb, scope: Scope, locale: Locale): R
       { entity: 'deals', conditions: [won, { field: 'closedAt', operator: 'between', value: [`${month}-01`, last] }] },
     );
   }
-  const total = closedTotals(db, scope, money);
   t.summary = { won: total.won, wonValue: total.wonValue, lost: total.lost, winRate: winRate(total) };
   return t.build(scope, money);
 }
@@ -184,7 +186,8 @@ export function salesCycleReport(db: CrmDb, scope: Scope, locale: Locale): Repor
     .column('avgCycleWon', 'days')
     .column('closed', 'count')
     .column('avgCycleClosed', 'days');
-  for (const r of keyedRows(db, scope, locale, 'owner', money))
+  const rows = keyedRows(db, scope, locale, 'owner', money);
+  for (const r of rows)
     t.row(
       {
         owner: r.label,
@@ -195,7 +198,7 @@ export function salesCycleReport(db: CrmDb, scope: Scope, locale: Locale): Repor
       },
       dealsDrill(scope, [closed, ...(r.conditions ?? [])]),
     );
-  const total = closedTotals(db, scope, money);
+  const total = sumFigures(rows.map((r) => r.figures));
   t.summary = {
     won: total.won,
     avgCycleWon: avgDays(total.wonCycleMs, total.wonCycleN),
@@ -214,14 +217,15 @@ export function leadSourcesReport(db: CrmDb, scope: Scope, locale: Locale): Repo
     .column('winRate', 'percent')
     .column('wonValue', 'money')
     .column('avgDeal', 'money');
-  for (const r of keyedRows(db, scope, locale, 'source', money)) {
+  const rows = keyedRows(db, scope, locale, 'source', money);
+  for (const r of rows) {
     const s = closedSummary(r.figures);
     t.row(
       { source: r.label, won: s.won, lost: s.lost, winRate: s.winRate, wonValue: s.wonValue, avgDeal: s.avgDeal },
       dealsDrill(scope, [closed, ...(r.conditions ?? [])]),
     );
   }
-  t.summary = closedSummary(closedTotals(db, scope, money));
+  t.summary = closedSummary(sumFigures(rows.map((r) => r.figures)));
   return t.build(scope, money);
 }
 

@@ -18,6 +18,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RESPONSE_KINDS, type Campaign, type CampaignMember } from '../../../shared/contract/campaigns';
+import { SEGMENT_NAMES } from '../../../shared/contract/segments';
 import type { SavedView } from '../../../shared/contract/views';
 import { FormModal } from '../../components/FormModal';
 import { LoadingState } from '../../components/LoadingState';
@@ -122,6 +123,7 @@ function ResponseForm({
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const dyn = t as unknown as (key: string) => string;
   const navigate = useNavigate();
   const format = useFormat();
   const money = useMinorMoney();
@@ -131,7 +133,7 @@ export function CampaignPage() {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [deals, setDeals] = useState<DealFact[]>([]);
   const [views, setViews] = useState<SavedView[]>([]);
-  const [viewId, setViewId] = useState<string | null>(null);
+  const [source, setSource] = useState<string | null>(null);
   const [deal, setDeal] = useState<Picked | null>(null);
   const [modal, setModal] = useState<'edit' | 'response' | null>(null);
 
@@ -381,21 +383,34 @@ export function CampaignPage() {
               {campaign.sendStartedAt ? null : (
                 <Group align="flex-end" gap="xs">
                   <Select
-                    label={t('campaigns.pick_view')}
-                    data={views.map((v) => ({ value: v.id, label: v.name }))}
-                    value={viewId}
-                    onChange={setViewId}
+                    label={t('campaigns.pick_source')}
+                    data={[
+                      {
+                        group: t('campaigns.views'),
+                        items: views.map((v) => ({ value: `view:${v.id}`, label: v.name })),
+                      },
+                      {
+                        group: t('campaigns.segments'),
+                        items: SEGMENT_NAMES.map((name) => ({
+                          value: `segment:${name}`,
+                          label: dyn(`analytics.segment.${name}`),
+                        })),
+                      },
+                    ]}
+                    value={source}
+                    onChange={setSource}
                     style={{ flex: 1 }}
                     data-testid="audience-view"
                   />
                   <Button
-                    disabled={!viewId}
-                    onClick={() =>
+                    disabled={!source}
+                    onClick={() => {
+                      const [kind, value] = source!.split(':') as ['view' | 'segment', string];
                       void run(
-                        () => unwrap(api.campaigns.setAudience({ id, source: { kind: 'view', id: viewId! } })),
+                        () => unwrap(api.campaigns.setAudience({ id, source: { kind, id: value } })),
                         t('campaigns.audience_taken'),
-                      )
-                    }
+                      );
+                    }}
                     data-testid="audience-take"
                   >
                     {t('campaigns.take_audience')}

@@ -2,59 +2,63 @@ import { useMemo } from 'react';
 import { minorDigits } from '../../../shared/domain/currencies';
 import { useFormat } from '../../lib/format';
 
+interface Formats {
+  whole: Intl.NumberFormat;
+  exact: Intl.NumberFormat;
+  compact: Intl.NumberFormat;
+}
+
+/** Intl formatters are costly to build (ICU data): one set per language and currency for the whole app. */
+const formats = new Map<string, Formats>();
+
+function formatsOf(locale: string, currency: string): Formats {
+  const key = `${locale}|${currency}`;
+  let f = formats.get(key);
+  if (!f) {
+    const digits = minorDigits(currency);
+    try {
+      f = {
+        whole: new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }),
+        exact: new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+        compact: new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact' }),
+      };
+    } catch {
+      const plain = new Intl.NumberFormat(locale);
+      f = { whole: plain, exact: plain, compact: plain };
+    }
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /**
- * Deal amounts are stored in minor units of their own currency; this formats them in the UI
- * language with Intl: "1.250 €" / "€1,250", decimals only when the amount has some.
+ * Deal amounts are stored in minor units of their own currency: "1.250 €" / "€1,250" in the UI
+ * language with Intl, decimals only when the amount has some.
  */
+export function formatMinor(locale: string, minor: number, currency: string): string {
+  const value = minor / 10 ** minorDigits(currency);
+  const f = formatsOf(locale, currency);
+  return (Number.isInteger(value) ? f.whole : f.exact).format(value);
+}
+
 export function useDealMoney() {
   const { locale } = useFormat();
-  return useMemo(() => {
-    const cache = new Map<string, { whole: Intl.NumberFormat; exact: Intl.NumberFormat; compact: Intl.NumberFormat }>();
-    const formats = (currency: string) => {
-      let f = cache.get(currency);
-      if (!f) {
-        const digits = minorDigits(currency);
-        f = {
-          whole: new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }),
-          exact: new Intl.NumberFormat(locale, {
-            style: 'currency',
-            currency,
-            minimumFractionDigits: digits,
-            maximumFractionDigits: digits,
-          }),
-          compact: new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact' }),
-        };
-        cache.set(currency, f);
-      }
-      return f;
-    };
-    const major = (minor: number, currency: string) => minor / 10 ** minorDigits(currency);
-    return {
+  return useMemo(
+    () => ({
       locale,
       format(minor: number | null, currency: string | null, fallbackCurrency = 'USD'): string {
         if (minor === null) return '';
-        const code = currency ?? fallbackCurrency;
-        const value = major(minor, code);
-        const f = formats(code);
-        return (Number.isInteger(value) ? f.whole : f.exact).format(value);
+        return formatMinor(locale, minor, currency ?? fallbackCurrency);
       },
       compact(minor: number, currency: string): string {
-        return formats(currency).compact.format(major(minor, currency));
+        return formatsOf(locale, currency).compact.format(minor / 10 ** minorDigits(currency));
       },
-    };
-  }, [locale]);
-}
-
-/** The same formatting outside React (list cells): minor units of `currency` in `locale`. */
-export function formatMinor(locale: string, minor: number, currency: string): string {
-  const value = minor / 10 ** minorDigits(currency);
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: Number.isInteger(value) ? 0 : minorDigits(currency),
-    }).format(value);
-  } catch {
-    return String(value);
-  }
+    }),
+    [locale],
+  );
 }

@@ -67,6 +67,16 @@ function ImportHistory() {
     }
   }
 
+  const entityLabel = (entity: string) =>
+    entity === 'companies'
+      ? t('nav.companies')
+      : entity === 'deals'
+        ? t('nav.deals')
+        : entity === 'products'
+          ? t('nav.products')
+          : entity === 'members'
+            ? t('import.entity.members')
+            : t('nav.contacts');
   if (!items.length) return <Text c="dimmed">{t('import.history_empty')}</Text>;
   return (
     <Card p={0}>
@@ -88,7 +98,7 @@ function ImportHistory() {
                   {b.fileName}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {b.entity === 'companies' ? t('nav.companies') : t('nav.contacts')}
+                  {entityLabel(b.entity)}
                 </Text>
               </Table.Td>
               <Table.Td>{format.dateTime(b.createdAt)}</Table.Td>

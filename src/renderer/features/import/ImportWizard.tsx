@@ -27,7 +27,16 @@ import { errorText } from '../../lib/error-text';
 import { dynamicT } from '../records/dynamic-t';
 import { saveText, uploadFile } from './upload';
 
-type Entity = 'contacts' | 'companies';
+type Entity = 'contacts' | 'companies' | 'products' | 'members' | 'deals';
+
+/** The list each kind of record lives in, opened after an import. */
+const LIST_OF: Record<Entity, string> = {
+  contacts: '/contacts',
+  companies: '/companies',
+  products: '/products',
+  members: '/settings/members',
+  deals: '/deals/list',
+};
 type Inspect = MethodOutput<'import.inspect'>;
 type Step = 0 | 1 | 2 | 3;
 
@@ -187,6 +196,9 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
               data={[
                 { value: 'contacts', label: t('nav.contacts') },
                 { value: 'companies', label: t('nav.companies') },
+                { value: 'deals', label: t('nav.deals') },
+                { value: 'products', label: t('nav.products') },
+                { value: 'members', label: t('import.entity.members') },
               ]}
               data-testid="import-entity"
             />
@@ -449,7 +461,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
                 {t('import.done', counts ?? {})}
               </Alert>
               <Group>
-                <Button component={Link} to={`/${entity}`} variant="light" data-testid="import-open-list">
+                <Button component={Link} to={LIST_OF[entity]} variant="light" data-testid="import-open-list">
                   {t('import.open_list')}
                 </Button>
                 {job.batchId ? (

@@ -84,7 +84,7 @@ export function TasksInbox() {
           onChange={(v) => setBucket(v as TaskBucket)}
           data={BUCKETS.map((b) => ({
             value: b,
-            label: `${t(`tasks.bucket_${b}`)}${counts ? ` · ${counts[b] >= 1000 ? '999+' : fmt.number(counts[b])}` : ''}`,
+            label: `${t(`tasks.bucket_${b}`)}${counts ? ` · ${counts[b] >= 100 ? '99+' : fmt.number(counts[b])}` : ''}`,
           }))}
           data-testid="task-buckets"
         />

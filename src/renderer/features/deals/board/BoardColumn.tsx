@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardCard, BoardColumn as Column, Stage } from '../../../../shared/contract';
 import { useDealMoney } from '../money';
-import { CARD_HEIGHT, DealCard } from './DealCard';
+import { CARD_HEIGHT, DealCard, type CardFormat } from './DealCard';
 
 export const COLUMN_WIDTH = 280;
 
@@ -14,6 +14,7 @@ interface Props {
   stage: Stage;
   column: Column;
   baseCurrency: string;
+  fmt: CardFormat;
   loadingMore: boolean;
   onLoadMore: (stageId: string) => void;
   onQuickAdd: (stageId: string) => void;
@@ -31,6 +32,7 @@ export function BoardColumn({
   stage,
   column,
   baseCurrency,
+  fmt,
   loadingMore,
   onLoadMore,
   onQuickAdd,
@@ -46,6 +48,8 @@ export function BoardColumn({
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => CARD_HEIGHT,
+    // The first render already lays out the cards in view, without waiting for a measure.
+    initialRect: { width: COLUMN_WIDTH, height: 640 },
     overscan: 4,
   });
   const virtualItems = virtualizer.getVirtualItems();
@@ -87,17 +91,16 @@ export function BoardColumn({
               {totals.count}
             </Badge>
           </Group>
-          <Tooltip label={t('deals.quick_add_in', { stage: stage.name })} withinPortal>
-            <ActionIcon
-              variant="subtle"
-              size="sm"
-              aria-label={t('deals.quick_add_in', { stage: stage.name })}
-              onClick={() => onQuickAdd(stage.id)}
-              data-testid="column-quick-add"
-            >
-              <IconPlus size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            aria-label={t('deals.quick_add_in', { stage: stage.name })}
+            title={t('deals.quick_add_in', { stage: stage.name })}
+            onClick={() => onQuickAdd(stage.id)}
+            data-testid="column-quick-add"
+          >
+            <IconPlus size={16} />
+          </ActionIcon>
         </Group>
         <Group gap={6} mt={2} wrap="nowrap">
           <Text size="xs" fw={600} data-testid="column-sum" title={t('deals.total_sum')}>
@@ -137,7 +140,7 @@ export function BoardColumn({
                 <DealCard
                   key={card.id}
                   card={card}
-                  baseCurrency={baseCurrency}
+                  fmt={fmt}
                   open={stage.kind === 'open'}
                   onWin={onWin}
                   onLose={onLose}

@@ -29,6 +29,7 @@ import { BoardColumn } from './BoardColumn';
 import { BoardFilters } from './BoardFilters';
 import { DealCardView } from './DealCard';
 import { columnCoordinates } from './keyboard';
+import { useCardFormat } from './card-format';
 import { useBoard, type BoardInput } from './use-board';
 
 /**
@@ -52,6 +53,7 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
     [pipeline.id, query, filters.ownerIds, filters.teamId, filters.closeMonth, filters.tagIds],
   );
   const board = useBoard(input);
+  const fmt = useCardFormat(board.data?.baseCurrency ?? 'USD');
   const stages = useMemo(() => pipeline.stages.filter((s) => !s.archived), [pipeline.stages]);
   const stageById = useMemo(() => new Map(stages.map((s) => [s.id, s])), [stages]);
   const [active, setActive] = useState<BoardCard | null>(null);
@@ -148,6 +150,7 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
                   stage={stage}
                   column={column}
                   baseCurrency={board.data!.baseCurrency}
+                  fmt={fmt}
                   loadingMore={board.loadingMore.has(column.stageId)}
                   onLoadMore={(id) => void board.loadMore(id)}
                   onQuickAdd={setAdding}
@@ -158,7 +161,7 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
             })}
           </Group>
           <DragOverlay dropAnimation={null}>
-            {active ? <DealCardView card={active} baseCurrency={board.data.baseCurrency} open={false} overlay /> : null}
+            {active ? <DealCardView card={active} fmt={fmt} open={false} overlay /> : null}
           </DragOverlay>
         </DndContext>
       )}

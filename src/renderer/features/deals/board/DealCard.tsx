@@ -1,19 +1,30 @@
-import { ActionIcon, Anchor, Avatar, Badge, Group, Paper, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Avatar, Badge, Group, Paper, Text } from '@mantine/core';
 import { useDraggable } from '@dnd-kit/core';
 import { IconClockExclamation, IconThumbDown, IconTrophy } from '@tabler/icons-react';
 import { memo, type CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardCard } from '../../../../shared/contract';
-import { useFormat } from '../../../lib/format';
-import { useMemberName } from '../../members/workspace-store';
-import { useDealMoney } from '../money';
 
 export const CARD_HEIGHT = 112;
 
+/** What every card needs to show its values, built once per board rather than once per card. */
+export interface CardFormat {
+  money: (minor: number | null, currency: string | null) => string;
+  day: (iso: string) => string;
+  memberName: (id: string | null) => string | null;
+  text: {
+    noCompany: string;
+    rotting: string;
+    rottingHint: string;
+    win: (title: string) => string;
+    lose: (title: string) => string;
+    role: string;
+  };
+}
+
 interface ViewProps {
   card: BoardCard;
-  baseCurrency: string;
+  fmt: CardFormat;
   open: boolean;
   onWin?: (card: BoardCard) => void;
   onLose?: (card: BoardCard) => void;
@@ -21,24 +32,25 @@ interface ViewProps {
   overlay?: boolean;
 }
 
-/** What a card shows: title, company, amount, close date, owner; a rotting deal in red. */
+const stop = {
+  onPointerDown: (e: { stopPropagation(): void }) => e.stopPropagation(),
+  onKeyDown: (e: { stopPropagation(): void }) => e.stopPropagation(),
+};
+
+/**
+ * What a card shows: title, company, amount, close date, owner; a rotting deal in red. Kept
+ * light (no tooltips, no portals, no hooks): a column renders a dozen of these at a time.
+ */
 export const DealCardView = memo(function DealCardView({
   card,
-  baseCurrency,
+  fmt,
   open,
   onWin,
   onLose,
   dragging,
   overlay,
 }: ViewProps) {
-  const { t } = useTranslation();
-  const money = useDealMoney();
-  const format = useFormat();
-  const ownerName = useMemberName()(card.ownerId);
-  const stop = {
-    onPointerDown: (e: { stopPropagation(): void }) => e.stopPropagation(),
-    onKeyDown: (e: { stopPropagation(): void }) => e.stopPropagation(),
-  };
+  const ownerName = fmt.memberName(card.ownerId);
   return (
     <Paper
       withBorder
@@ -73,28 +85,27 @@ export const DealCardView = memo(function DealCardView({
           {card.title}
         </Anchor>
         {card.rotting ? (
-          <Tooltip label={t('deals.rotting_hint')} withinPortal>
-            <Badge
-              color="red"
-              variant="light"
-              size="xs"
-              leftSection={<IconClockExclamation size={10} />}
-              data-testid="rotting-badge"
-            >
-              {t('deals.rotting')}
-            </Badge>
-          </Tooltip>
+          <Badge
+            color="red"
+            variant="light"
+            size="xs"
+            leftSection={<IconClockExclamation size={10} />}
+            title={fmt.text.rottingHint}
+            data-testid="rotting-badge"
+          >
+            {fmt.text.rotting}
+          </Badge>
         ) : null}
       </Group>
       <Text size="xs" c="dimmed" lineClamp={1}>
-        {card.companyName ?? t('deals.no_company')}
+        {card.companyName ?? fmt.text.noCompany}
       </Text>
       <Group justify="space-between" mt={6} wrap="nowrap">
         <Text size="sm" fw={650} data-testid="deal-card-amount">
-          {card.amount === null ? '—' : money.format(card.amount, card.currency, baseCurrency)}
+          {card.amount === null ? '—' : fmt.money(card.amount, card.currency)}
         </Text>
         <Text size="xs" c="dimmed">
-          {card.expectedClose ? format.date(Date.parse(`${card.expectedClose}T12:00:00Z`)) : ''}
+          {card.expectedClose ? fmt.day(card.expectedClose) : ''}
         </Text>
       </Group>
       <Group justify="space-between" mt={4} wrap="nowrap">
@@ -106,32 +117,30 @@ export const DealCardView = memo(function DealCardView({
         </Group>
         {open && onWin && onLose ? (
           <Group gap={2} wrap="nowrap">
-            <Tooltip label={t('deals.mark_won')} withinPortal>
-              <ActionIcon
-                size="sm"
-                variant="subtle"
-                color="teal"
-                aria-label={t('deals.mark_won_named', { title: card.title })}
-                onClick={() => onWin(card)}
-                data-testid="card-win"
-                {...stop}
-              >
-                <IconTrophy size={15} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label={t('deals.mark_lost')} withinPortal>
-              <ActionIcon
-                size="sm"
-                variant="subtle"
-                color="red"
-                aria-label={t('deals.mark_lost_named', { title: card.title })}
-                onClick={() => onLose(card)}
-                data-testid="card-lose"
-                {...stop}
-              >
-                <IconThumbDown size={15} />
-              </ActionIcon>
-            </Tooltip>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="teal"
+              aria-label={fmt.text.win(card.title)}
+              title={fmt.text.win(card.title)}
+              onClick={() => onWin(card)}
+              data-testid="card-win"
+              {...stop}
+            >
+              <IconTrophy size={15} />
+            </ActionIcon>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="red"
+              aria-label={fmt.text.lose(card.title)}
+              title={fmt.text.lose(card.title)}
+              onClick={() => onLose(card)}
+              data-testid="card-lose"
+              {...stop}
+            >
+              <IconThumbDown size={15} />
+            </ActionIcon>
           </Group>
         ) : card.lostReason ? (
           <Text size="xs" c="red" lineClamp={1} maw={150}>
@@ -144,8 +153,9 @@ export const DealCardView = memo(function DealCardView({
 });
 
 /** A card the board can drag (pointer or keyboard: Space to lift, arrows to move, Space to drop). */
-export function DealCard(props: Omit<ViewProps, 'dragging' | 'overlay'> & { style?: CSSProperties }) {
-  const { t } = useTranslation();
+export const DealCard = memo(function DealCard(
+  props: Omit<ViewProps, 'dragging' | 'overlay'> & { style?: CSSProperties },
+) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: props.card.id,
     data: { card: props.card },
@@ -157,11 +167,11 @@ export function DealCard(props: Omit<ViewProps, 'dragging' | 'overlay'> & { styl
       style={style}
       {...attributes}
       {...listeners}
-      aria-roledescription={t('deals.card_role')}
+      aria-roledescription={props.fmt.text.role}
       aria-label={props.card.title}
       data-testid="deal-card-handle"
     >
       <DealCardView {...view} dragging={isDragging} />
     </div>
   );
-}
+});
