@@ -55,14 +55,23 @@ function fill(path: string): void {
   const common = (at: number) => [at, at, '{}'];
   const cols = 'id, deleted, created_at, updated_at, custom';
   const insert = (table: string, columns: string[]) =>
-    sql.prepare(`INSERT INTO ${table} (${cols}, ${columns.join(', ')}) VALUES (?, 0, ?, ?, ?, ${columns.map(() => '?').join(', ')})`);
+    sql.prepare(
+      `INSERT INTO ${table} (${cols}, ${columns.join(', ')}) VALUES (?, 0, ?, ?, ?, ${columns.map(() => '?').join(', ')})`,
+    );
 
   sql.transaction(() => {
     const teams = Array.from({ length: 6 }, () => newId());
     teams.forEach((id, i) => insert('teams', ['name']).run(id, ...common(NOW), `Team ${i + 1}`));
     const members = Array.from({ length: MEMBERS }, () => newId());
     members.forEach((id, i) =>
-      insert('members', ['name', 'team_id', 'role', 'active']).run(id, ...common(NOW), `Agent ${i + 1}`, teams[i % 6], 'member', 1),
+      insert('members', ['name', 'team_id', 'role', 'active']).run(
+        id,
+        ...common(NOW),
+        `Agent ${i + 1}`,
+        teams[i % 6],
+        'member',
+        1,
+      ),
     );
     const pipeline = newId();
     insert('pipelines', ['name', 'position', 'archived']).run(pipeline, ...common(NOW), 'Sales', 0, 0);
@@ -76,28 +85,68 @@ function fill(path: string): void {
     ].map(([name, probability, kind], position) => {
       const id = newId();
       insert('stages', ['pipeline_id', 'name', 'position', 'probability', 'kind', 'archived']).run(
-        id, ...common(NOW), pipeline, name, position, probability, kind, 0,
+        id,
+        ...common(NOW),
+        pipeline,
+        name,
+        position,
+        probability,
+        kind,
+        0,
       );
       return { id, kind: kind as string };
     });
     insert('exchange_rates', ['currency', 'base', 'rate']).run(newId(), ...common(NOW), 'EUR', 'USD', 1.08);
     const products = Array.from({ length: 7 }, (_, i) => {
       const id = newId();
-      insert('products', ['name', 'unit_price', 'currency', 'tax_rate', 'active']).run(id, ...common(NOW), `Product ${i + 1}`, 10_000 * (i + 1), 'USD', 0, 1);
+      insert('products', ['name', 'unit_price', 'currency', 'tax_rate', 'active']).run(
+        id,
+        ...common(NOW),
+        `Product ${i + 1}`,
+        10_000 * (i + 1),
+        'USD',
+        0,
+        1,
+      );
       return id;
     });
     const companies = Array.from({ length: COMPANIES }, (_, i) => {
       const id = newId();
-      insert('companies', ['name', 'owner_id']).run(id, ...common(NOW - rand() * 900 * DAY), `Company ${i + 1}`, pick(members));
+      insert('companies', ['name', 'owner_id']).run(
+        id,
+        ...common(NOW - rand() * 900 * DAY),
+        `Company ${i + 1}`,
+        pick(members),
+      );
       return id;
     });
     const sources = ['web', 'referral', 'event', 'partner', 'ads', 'cold call', 'email', null];
     const deal = insert('deals', [
-      'title', 'pipeline_id', 'stage_id', 'amount', 'currency', 'expected_close', 'company_id', 'owner_id', 'source',
-      'engaged_at', 'closed_at', 'stage_entered_at', 'name_sort',
+      'title',
+      'pipeline_id',
+      'stage_id',
+      'amount',
+      'currency',
+      'expected_close',
+      'company_id',
+      'owner_id',
+      'source',
+      'engaged_at',
+      'closed_at',
+      'stage_entered_at',
+      'name_sort',
     ]);
     const stay = insert('deal_stage_history', ['deal_id', 'pipeline_id', 'stage_id', 'entered_at', 'left_at']);
-    const line = insert('deal_line_items', ['deal_id', 'product_id', 'description', 'quantity', 'unit_price', 'discount_rate', 'tax_rate', 'position']);
+    const line = insert('deal_line_items', [
+      'deal_id',
+      'product_id',
+      'description',
+      'quantity',
+      'unit_price',
+      'discount_rate',
+      'tax_rate',
+      'position',
+    ]);
     for (let i = 0; i < DEALS; i++) {
       const id = newId();
       const created = NOW - Math.floor(rand() * 3 * 365 * DAY);
@@ -106,27 +155,93 @@ function fill(path: string): void {
       const closed = stage.kind === 'open' ? null : Math.min(NOW, created + Math.floor(rand() * 120 * DAY));
       const amount = Math.round(500 + rand() * 50_000) * 100;
       const expected = new Date(NOW + (rand() * 240 - 60) * DAY).toISOString().slice(0, 10);
-      deal.run(id, created, closed ?? created, '{}', `Deal ${i}`, pipeline, stage.id, amount, rand() < 0.1 ? 'EUR' : 'USD', expected,
-        pick(companies), pick(members), pick(sources), created, closed, closed ?? created, `deal ${i}`);
+      deal.run(
+        id,
+        created,
+        closed ?? created,
+        '{}',
+        `Deal ${i}`,
+        pipeline,
+        stage.id,
+        amount,
+        rand() < 0.1 ? 'EUR' : 'USD',
+        expected,
+        pick(companies),
+        pick(members),
+        pick(sources),
+        created,
+        closed,
+        closed ?? created,
+        `deal ${i}`,
+      );
       const open = stages[Math.floor(rand() * 4)]!;
       stay.run(newId(), created, created, '{}', id, pipeline, open.id, created, stage.kind === 'open' ? null : closed);
       if (stage.kind !== 'open') stay.run(newId(), closed!, closed!, '{}', id, pipeline, stage.id, closed, null);
       line.run(newId(), created, created, '{}', id, pick(products), 'Line', 1, amount, 0, 0, 0);
     }
-    const activity = insert('activities', ['type', 'subject', 'start_at', 'due_at', 'done_at', 'owner_id', 'all_day', 'details', 'recurs']);
+    const activity = insert('activities', [
+      'type',
+      'subject',
+      'start_at',
+      'due_at',
+      'done_at',
+      'owner_id',
+      'all_day',
+      'details',
+      'recurs',
+    ]);
     const types = ['call', 'meeting', 'email', 'task', 'note'];
     for (let i = 0; i < ACTIVITIES; i++) {
       const type = pick(types);
       const at = NOW - Math.floor(rand() * 3 * 365 * DAY);
       const done = rand() < 0.75 ? at + Math.floor(rand() * 5 * DAY) : null;
-      activity.run(newId(), at, at, '{}', type, `Activity ${i}`, at, type === 'task' ? at + 3 * DAY : null, done, rand() < 0.95 ? pick(members) : null, 0, '{}', 0);
+      activity.run(
+        newId(),
+        at,
+        at,
+        '{}',
+        type,
+        `Activity ${i}`,
+        at,
+        type === 'task' ? at + 3 * DAY : null,
+        done,
+        rand() < 0.95 ? pick(members) : null,
+        0,
+        '{}',
+        0,
+      );
     }
-    const invoice = insert('invoices', ['number', 'company_id', 'currency', 'issue_date', 'due_date', 'discount_rate', 'subtotal', 'discount_total', 'tax_total', 'total']);
+    const invoice = insert('invoices', [
+      'number',
+      'company_id',
+      'currency',
+      'issue_date',
+      'due_date',
+      'discount_rate',
+      'subtotal',
+      'discount_total',
+      'tax_total',
+      'total',
+    ]);
     for (let i = 0; i < Math.round(DEALS / 10); i++) {
       const issued = NOW - Math.floor(rand() * 365 * DAY);
       const total = Math.round(100 + rand() * 10_000) * 100;
-      invoice.run(newId(), issued, issued, '{}', `F-${i}`, pick(companies), 'USD', new Date(issued).toISOString().slice(0, 10),
-        new Date(issued + 30 * DAY).toISOString().slice(0, 10), 0, total, 0, 0, total);
+      invoice.run(
+        newId(),
+        issued,
+        issued,
+        '{}',
+        `F-${i}`,
+        pick(companies),
+        'USD',
+        new Date(issued).toISOString().slice(0, 10),
+        new Date(issued + 30 * DAY).toISOString().slice(0, 10),
+        0,
+        total,
+        0,
+        0,
+        total,
+      );
     }
   })();
   sql.close();
@@ -138,7 +253,10 @@ async function ok(db: CrmDb, method: string, input: unknown): Promise<unknown> {
   return result.value;
 }
 
-async function alternate(ours: () => Promise<unknown>, reference: () => unknown): Promise<{ a: number[]; b: number[] }> {
+async function alternate(
+  ours: () => Promise<unknown>,
+  reference: () => unknown,
+): Promise<{ a: number[]; b: number[] }> {
   await ours();
   reference();
   const a: number[] = [];
@@ -166,15 +284,34 @@ async function alternate(ours: () => Promise<unknown>, reference: () => unknown)
 }
 
 export async function benchAnalytics(): Promise<void> {
-  const path = bookPath('analytics');
-  openDatabase({ path, create: true }).close();
-  const started = performance.now();
-  fill(path);
-  log(`analytics book: ${fmtInt(DEALS)} deals, ${fmtInt(ACTIVITIES)} activities in ${fmtMs(performance.now() - started)}`);
+  // BENCH_ANALYTICS_BOOK=file: measure a book filled by an earlier run (kept), instead of filling one.
+  const kept = process.env.BENCH_ANALYTICS_BOOK;
+  const path = kept ?? bookPath('analytics');
+  if (!kept) {
+    openDatabase({ path, create: true }).close();
+    const started = performance.now();
+    fill(path);
+    log(
+      `analytics book: ${fmtInt(DEALS)} deals, ${fmtInt(ACTIVITIES)} activities in ${fmtMs(performance.now() - started)}`,
+    );
+  }
   const db = openDatabase({ path, now: () => NOW });
-  // BENCH_ANALYTICS_INDEX=1: the index on the close date proposed for db/schema/sales.ts, to see its effect.
-  if (process.env.BENCH_ANALYTICS_INDEX === '1') db.sqlite.exec('CREATE INDEX IF NOT EXISTS deals_closed ON deals (deleted, closed_at)');
   db.sqlite.exec('ANALYZE');
+  try {
+    await measureAll(db, path, '');
+    // The index on the close date proposed for db/schema/sales.ts, measured on the same book (information).
+    if (process.env.BENCH_ANALYTICS_INDEX !== '0') {
+      db.sqlite.exec('CREATE INDEX IF NOT EXISTS deals_closed_bench ON deals (deleted, closed_at); ANALYZE');
+      await measureAll(db, path, ' + deals(deleted, closed_at) index');
+      db.sqlite.exec('DROP INDEX deals_closed_bench');
+    }
+  } finally {
+    db.close();
+    if (!kept) removeBook(path);
+  }
+}
+
+async function measureAll(db: CrmDb, path: string, variant: string): Promise<void> {
   const raw = new Database(path, { readonly: true });
   // The reference: one pass over the period's closed deals, grouped by outcome and currency.
   const bare = raw.prepare(
@@ -183,6 +320,8 @@ export async function benchAnalytics(): Promise<void> {
   );
   const yearStart = Date.UTC(2026, 0, 1);
   const yearEnd = Date.UTC(2027, 0, 1);
+  const budget = (n: number) => (variant ? null : n);
+  const id = variant ? '-closed-index' : '';
   try {
     for (const [label, period] of [
       ['month', { from: '2026-11-01', to: '2026-11-30' }],
@@ -193,13 +332,13 @@ export async function benchAnalytics(): Promise<void> {
         () => bare.all(Date.parse(`${period.from}T00:00:00Z`), Date.parse(`${period.to}T00:00:00Z`) + DAY),
       );
       pushLatency(
-        `dashboard-${label}`,
-        `dashboard.get through dispatch, one ${label} vs the previous one (every KPI and chart series), ${fmtInt(DEALS)} deals / ${fmtInt(ACTIVITIES)} activities, ${RUNS} runs`,
+        `dashboard-${label}${id}`,
+        `dashboard.get through dispatch, one ${label} vs the previous one (every KPI and chart series), ${RUNS} runs${variant}`,
         summarise(a),
         summarise(b),
-        DASHBOARD_BUDGET,
+        budget(DASHBOARD_BUDGET),
       );
-      log(`dashboard (${label}): p95 ${fmtMs(summarise(a).p95)} (bare aggregate ${fmtMs(summarise(b).p95)})`);
+      log(`dashboard (${label})${variant}: p95 ${fmtMs(summarise(a).p95)} (bare aggregate ${fmtMs(summarise(b).p95)})`);
     }
     for (const name of REPORT_NAMES) {
       const { a, b } = await alternate(
@@ -207,25 +346,29 @@ export async function benchAnalytics(): Promise<void> {
         () => bare.all(yearStart, yearEnd),
       );
       pushLatency(
-        `report-${name}`,
-        `reports.run ${name} (year 2026) through dispatch, ${RUNS} runs`,
+        `report-${name}${id}`,
+        `reports.run ${name} (year 2026) through dispatch, ${RUNS} runs${variant}`,
         summarise(a),
         summarise(b),
-        REPORT_BUDGET,
+        budget(REPORT_BUDGET),
       );
-      log(`report ${name}: p95 ${fmtMs(summarise(a).p95)} (bare aggregate ${fmtMs(summarise(b).p95)})`);
+      log(`report ${name}${variant}: p95 ${fmtMs(summarise(a).p95)} (bare aggregate ${fmtMs(summarise(b).p95)})`);
     }
   } finally {
     raw.close();
-    db.close();
-    removeBook(path);
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     await benchAnalytics();
-    console.log(JSON.stringify(figures.map((f) => ({ id: f.id, ours: f.oursText, reference: f.referenceText, ratio: f.ratio, pass: f.pass })), null, 2));
+    console.log(
+      JSON.stringify(
+        figures.map((f) => ({ id: f.id, ours: f.oursText, reference: f.referenceText, ratio: f.ratio, pass: f.pass })),
+        null,
+        2,
+      ),
+    );
   } finally {
     removeBenchDir();
   }

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/main/db/open';
 import { backupNow } from '../src/main/services/backup';
@@ -197,7 +198,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     await benchImport();
     const out = join(here, 'results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'import.json'), JSON.stringify({ date: new Date().toISOString(), figures }, null, 2));
+    writeFileSync(
+      join(out, 'import.json'),
+      JSON.stringify(
+        { date: new Date().toISOString(), rows: ROWS, backupMb: BACKUP_MB, loadAverage: loadavg(), figures },
+        null,
+        2,
+      ),
+    );
     for (const f of figures)
       log(
         `${f.pass ? 'PASS' : 'FAIL'}  ${f.name}\n      ours: ${f.oursText}\n      ref:  ${f.referenceText}  (ratio ${f.ratio})`,

@@ -3,14 +3,21 @@
 // builder and saved, the segments page, and loyalty points given on a company's page.
 import { expect, openInSpanish, test, type CrmServer } from './fixtures/server';
 
-const usd = (minor: number) => new Intl.NumberFormat('es-ES', { style: 'currency', currency: 'USD' }).format(minor / 100);
+const usd = (minor: number) =>
+  new Intl.NumberFormat('es-ES', { style: 'currency', currency: 'USD' }).format(minor / 100);
 
 async function seed(server: CrmServer) {
   const member = await server.call('members.create', { name: 'Ana Ruiz' });
   await server.call('members.setCurrent', { id: member.id });
   const company = await server.call('companies.create', { name: 'Acme Ibérica' });
   const deal = async (title: string, amount: number, outcome: 'win' | 'lose' | null) => {
-    const d = await server.call('deals.create', { title, amount, currency: 'USD', companyId: company.id, ownerId: member.id });
+    const d = await server.call('deals.create', {
+      title,
+      amount,
+      currency: 'USD',
+      companyId: company.id,
+      ownerId: member.id,
+    });
     if (outcome === 'win') await server.call('deals.win', { id: d.id });
     if (outcome === 'lose') await server.call('deals.lose', { id: d.id, reason: 'Precio' });
   };
@@ -36,7 +43,9 @@ test.describe('analytics, in Spanish', () => {
       await expect(page.getByTestId('page-title')).toHaveText('Hola de nuevo');
       await expect(page.getByTestId('kpi-won')).toHaveText('2');
       await expect(page.getByTestId('kpi-wonValue')).toHaveText(usd(150_000));
-      await expect(page.getByTestId('kpi-winRate')).toHaveText(new Intl.NumberFormat('es-ES', { style: 'percent', maximumFractionDigits: 1 }).format(2 / 3));
+      await expect(page.getByTestId('kpi-winRate')).toHaveText(
+        new Intl.NumberFormat('es-ES', { style: 'percent', maximumFractionDigits: 1 }).format(2 / 3),
+      );
       await expect(page.getByTestId('kpi-pipelineValue')).toHaveText(usd(80_000));
       await expect(page.getByTestId('chart-by-owner')).toContainText('Ingresos ganados por responsable');
     });

@@ -18,7 +18,10 @@ async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
-test('an email campaign to a saved view mails everyone but the opted-out, and shows its ROI', async ({ page, server }) => {
+test('an email campaign to a saved view mails everyone but the opted-out, and shows its ROI', async ({
+  page,
+  server,
+}) => {
   const n = unique();
   const port = await TestSmtp.freePort();
   const smtp = new TestSmtp(port);

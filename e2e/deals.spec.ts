@@ -135,3 +135,37 @@ test.describe('deals board, in Spanish', () => {
     });
   });
 });
+
+test.describe('lead conversion and the deals list', () => {
+  test('a lead becomes a customer with a new company and a deal, listed with the others', async ({ page, server }) => {
+    await ensureCurrentMember(server);
+    const lead = await server.call('contacts.create', {
+      firstName: 'Lola',
+      lastName: 'Prieto',
+      lifecycleStage: 'lead',
+    });
+    await openInSpanish(page, server);
+    await page.goto(`${server.origin}/contacts/${lead.id}`);
+
+    await test.step('convert from the contact page', async () => {
+      await page.getByTestId('convert-lead').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Una empresa nueva').click();
+      await dialog.getByTestId('convert-company-name').fill('Prieto Reformas');
+      await dialog.getByTestId('confirm-convert').click();
+      await expect(page.getByTestId('deal-title')).toHaveText('Prieto Reformas');
+      await expect(page.getByTestId('deal-status')).toHaveText('Abierta');
+      await expect(page.getByTestId('deal-contacts').getByText('Lola Prieto')).toBeVisible();
+      await expect(page.getByTestId('deal-contacts').getByText('Decisor')).toBeVisible();
+    });
+    expect((await server.call('contacts.get', { id: lead.id })).lifecycleStage).toBe('customer');
+
+    await test.step('the list view shows the new deal', async () => {
+      await page.getByRole('link', { name: 'Oportunidades', exact: true }).click();
+      await page.getByTestId('deals-view-switch').getByText('Lista').click();
+      await expect(page.getByTestId('deals-table')).toBeVisible();
+      await page.getByTestId('deals-filter').fill('prieto');
+      await expect(page.getByTestId('deal-name')).toHaveText(['Prieto Reformas']);
+    });
+  });
+});

@@ -19,7 +19,10 @@ async function openIn(page: Page, server: CrmServer, lang: 'en' | 'es'): Promise
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
-test('a ticket gets its automatic reply, an answer with an article, and shows on the timeline', async ({ page, server }) => {
+test('a ticket gets its automatic reply, an answer with an article, and shows on the timeline', async ({
+  page,
+  server,
+}) => {
   const n = unique();
   const port = await TestSmtp.freePort();
   const smtp = new TestSmtp(port);
@@ -74,7 +77,10 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
       await expect(auto.getByTestId('message-delivery')).toHaveText('Sent', { timeout: 20_000 });
       expect(mailsTo()).toHaveLength(1);
       expect(mailsTo()[0]!.raw).toContain(`We received your request: Cannot log in ${n}`);
-      await expect(page.getByTestId('ticket-sla-card').getByTestId('sla-state').first()).toHaveAttribute('data-sla', 'pending');
+      await expect(page.getByTestId('ticket-sla-card').getByTestId('sla-state').first()).toHaveAttribute(
+        'data-sla',
+        'pending',
+      );
     });
 
     await test.step('answer with the article: the reply is sent and meets the first-response target', async () => {
@@ -87,13 +93,38 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
       await expect(reply.getByTestId('message-delivery')).toHaveText('Sent', { timeout: 20_000 });
       expect(mailsTo()).toHaveLength(2);
       expect(mailsTo()[1]!.raw).toContain(`Resetting your password ${n}`);
-      await expect(page.getByTestId('ticket-sla-card').getByTestId('sla-state').first()).toHaveAttribute('data-sla', 'met');
+      await expect(page.getByTestId('ticket-sla-card').getByTestId('sla-state').first()).toHaveAttribute(
+        'data-sla',
+        'met',
+      );
       await expect(page.getByTestId('ticket-status')).toHaveText('Open');
     });
 
     await test.step("the ticket is on the contact's timeline", async () => {
       await page.goto(`${server.origin}/contacts/${contact.id}#token=${server.token}`);
       await expect(page.getByTestId('timeline-ticket').filter({ hasText: `Cannot log in ${n}` })).toBeVisible();
+    });
+
+    await test.step('set business hours and an SLA policy for a category in the service settings', async () => {
+      await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+      await page.getByRole('link', { name: 'Service settings' }).click();
+      await page.getByRole('button', { name: 'New business hours' }).click();
+      await page.getByLabel('Name').fill(`Madrid ${n}`);
+      await page.getByLabel('Time zone').fill('Europe/Madrid');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByText(`Madrid ${n} · Europe/Madrid · Mon 09:00–17:00`)).toBeVisible();
+      await page.getByRole('button', { name: 'New SLA policy' }).click();
+      await page.getByLabel('Name').fill(`Billing ${n}`);
+      await page.getByLabel('Only for category').fill(`billing-${n}`);
+      await page.getByRole('switch', { name: 'Default policy' }).uncheck({ force: true });
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByText(`billing-${n}`)).toBeVisible();
+      const policies = await server.call('slaPolicies.list', {});
+      expect(policies.items.find((p) => p.name === `Billing ${n}`)).toMatchObject({
+        category: `billing-${n}`,
+        isDefault: false,
+        targets: { urgent: { firstResponseMinutes: 30, resolutionMinutes: 240 } },
+      });
     });
 
     await test.step('the global search finds the article in both languages', async () => {

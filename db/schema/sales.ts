@@ -57,6 +57,8 @@ export const deals = sqliteTable(
     // A board column: its cards newest in the stage first, one index range per page.
     index('deals_board').on(t.stageId, t.deleted, t.stageEnteredAt, t.id),
     index('deals_name_sort').on(t.deleted, t.nameSort, t.id),
+    // Board totals: count, sum and weighted sum per stage and currency read from the index alone.
+    index('deals_totals').on(t.stageId, t.deleted, t.currency, t.amount, t.probability),
   ],
 );
 

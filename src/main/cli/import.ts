@@ -131,6 +131,7 @@ export const importCommand: Command = {
           counts: outcome.counts,
           batchId: outcome.batch?.id ?? null,
           settings: outcome.settings,
+          matches: outcome.matches,
           issues: issues.slice(0, 1000),
         });
       } else if (!outcome.ok) {

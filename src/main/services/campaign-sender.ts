@@ -62,7 +62,9 @@ export function queueCampaignBatch(
   const locale = options.locale ?? 'en';
   const writeOpts = options.writeOptions ?? { actor: campaign.ownerId, origin: 'campaign' };
   let queued = 0;
+  let stopped = false;
   for (const member of next) {
+    if (stopped) break;
     write(db, () => {
       const fresh = memberRow(db, member.id);
       if (!fresh || fresh.outboxId || fresh.status !== 'targeted' || fresh.lastError) return;
@@ -112,6 +114,11 @@ export function queueCampaignBatch(
       } catch (error) {
         // A field this member cannot fill ({{deal.amount}} without a deal): the others still go.
         if (!(error instanceof CrmError)) throw error;
+        // No mail account any more: nobody can be mailed; they wait, unmarked, for the next run.
+        if (error.key === 'errors.email_no_account') {
+          stopped = true;
+          return;
+        }
         mutate(
           db,
           {
@@ -169,6 +176,37 @@ export function reconcileCampaign(
     return [];
   });
   if (batch.length) mutate(db, batch, writeOpts);
+}
+
+/**
+ * Gives members that could not be mailed another chance (on resume): a merge field that can now
+ * be filled, an address added, a mail the server refused. A mail that went out is never retried.
+ */
+export function retryFailed(db: CrmDb, campaignId: string, writeOpts: WriteOptions): void {
+  const failed = db.orm
+    .select({ id: campaignMembers.id, outboxId: campaignMembers.outboxId, mail: emailOutbox.status })
+    .from(campaignMembers)
+    .leftJoin(emailOutbox, eq(emailOutbox.id, campaignMembers.outboxId))
+    .where(
+      and(
+        eq(campaignMembers.campaignId, campaignId),
+        eq(campaignMembers.status, 'targeted'),
+        isNotNull(campaignMembers.lastError),
+      ),
+    )
+    .all()
+    .filter((m) => !m.outboxId || m.mail === 'failed');
+  if (failed.length)
+    mutate(
+      db,
+      failed.map((m): Mutation => ({
+        table: 'campaign_members',
+        op: 'update',
+        id: m.id,
+        values: { lastError: null, outboxId: null, queuedAt: null },
+      })),
+      writeOpts,
+    );
 }
 
 /** Done when nobody is left to mail and no mail of the campaign still waits in the outbox. */

@@ -26,6 +26,7 @@ import {
   pendingMembersWhere,
   queueCampaignBatch,
   reconcileCampaign,
+  retryFailed,
   takeBackQueued,
 } from './campaign-sender';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -426,9 +427,12 @@ export function pauseCampaign(db: CrmDb, id: string, ctx: CampaignContext): Camp
 
 export function resumeCampaign(db: CrmDb, id: string, ctx: CampaignContext): Campaign {
   const campaign = campaignRow(db, id);
-  if (campaign.status !== 'paused') throw new CrmError('conflict', 'errors.campaign_not_paused');
+  // A finished campaign resumes only to retry the members it could not mail.
+  const retrying = campaign.status === 'completed' && campaignStats(db, campaign).failed > 0;
+  if (campaign.status !== 'paused' && !retrying) throw new CrmError('conflict', 'errors.campaign_not_paused');
   mutate(db, { table: 'campaigns', op: 'update', id, values: { status: 'active', senderNode: db.nodeId } }, opts(ctx));
   reconcileCampaign(db, id, opts(ctx));
+  retryFailed(db, id, opts(ctx));
   queueCampaignBatch(db, id, { locale: ctx.locale, writeOptions: opts(ctx) });
   ensureCampaignSender(db, { locale: ctx.locale });
   return getCampaign(db, id);

@@ -37,7 +37,16 @@ function closedKpis(f: ClosedFigures) {
   };
 }
 
-const EMPTY: ClosedFigures = { won: 0, lost: 0, wonValue: 0, lostValue: 0, wonCycleMs: 0, wonCycleN: 0, closedCycleMs: 0, closedCycleN: 0 };
+const EMPTY: ClosedFigures = {
+  won: 0,
+  lost: 0,
+  wonValue: 0,
+  lostValue: 0,
+  wonCycleMs: 0,
+  wonCycleN: 0,
+  closedCycleMs: 0,
+  closedCycleN: 0,
+};
 
 function newLeads(db: CrmDb, scope: Scope): number {
   const owner = scope.ownerId ? 'AND owner_id = ?' : '';
@@ -47,18 +56,32 @@ function newLeads(db: CrmDb, scope: Scope): number {
     .get(scope.period.start, scope.period.end, ...(scope.ownerId ? [scope.ownerId] : [])) as number;
 }
 
-/** Companies whose first won deal closed in each period. */
+/**
+ * Companies whose first won deal closed in the period (and in the previous one), in one pass over
+ * both periods' won deals: a company counts when it won in the period and never before it (one
+ * index probe per company).
+ */
 function newCustomers(db: CrmDb, scope: Scope, previous: Scope | null): [number, number | null] {
   const { where, params } = dealScope(scope);
-  const p = previous?.period ?? { start: 0, end: 0 };
+  // Named parameters: the scope's `?` become @p0, @p1, ...
+  let n = 0;
+  const named = where.replace(/\?/g, () => `@p${n++}`);
+  const scopeParams = Object.fromEntries(params.map((v, i) => [`p${i}`, v]));
+  const start = scope.period.start;
+  const from = previous?.period.start ?? start;
+  const earlier = (bound: string) =>
+    `NOT EXISTS (SELECT 1 FROM deals e JOIN stages t ON t.id = e.stage_id WHERE e.company_id = c.cid
+       AND e.deleted = 0 AND e.merged_into IS NULL AND t.kind = 'won' AND e.closed_at < ${bound})`;
   const row = db.sqlite
     .prepare(
-      `SELECT SUM(first >= ? AND first < ?) AS cur, SUM(first >= ? AND first < ?) AS prev FROM (
-         SELECT MIN(d.closed_at) AS first FROM deals d JOIN stages s ON s.id = d.stage_id
-         WHERE ${where} AND s.kind = 'won' AND d.company_id IS NOT NULL AND d.closed_at < ?
-         GROUP BY d.company_id)`,
+      `SELECT SUM(cur AND ${earlier('@start')}) AS cur, SUM(prev AND ${earlier('@from')}) AS prev FROM (
+         SELECT +d.company_id AS cid, MAX(d.closed_at >= @start) AS cur, MAX(d.closed_at < @start) AS prev
+         FROM deals d CROSS JOIN stages s ON s.id = +d.stage_id
+         WHERE ${named} AND s.kind = 'won' AND d.company_id IS NOT NULL
+           AND d.closed_at >= @from AND d.closed_at < @end
+         GROUP BY 1) c`,
     )
-    .get(scope.period.start, scope.period.end, p.start, p.end, ...params, scope.period.end) as {
+    .get({ start, from, end: scope.period.end, ...scopeParams }) as {
     cur: number | null;
     prev: number | null;
   };
@@ -66,7 +89,11 @@ function newCustomers(db: CrmDb, scope: Scope, previous: Scope | null): [number,
 }
 
 /** Activities done in the period per member (one index range per member), unassigned ones included. */
-function activitiesDone(db: CrmDb, scope: Scope, locale: Locale): { id: string | null; name: string; value: number; count: number }[] {
+function activitiesDone(
+  db: CrmDb,
+  scope: Scope,
+  locale: Locale,
+): { id: string | null; name: string; value: number; count: number }[] {
   const range = 'deleted = 0 AND done_at >= ? AND done_at < ?';
   const types = "type IN ('call', 'meeting', 'email', 'task', 'note')";
   const members = all<{ id: string; name: string; n: number }>(
@@ -84,7 +111,8 @@ function activitiesDone(db: CrmDb, scope: Scope, locale: Locale): { id: string |
       .prepare(`SELECT COUNT(*) FROM activities WHERE owner_id IS NULL AND ${types} AND ${range}`)
       .pluck()
       .get(scope.period.start, scope.period.end) as number;
-    if (unassigned) rows.push({ id: null, name: translate(locale, 'analytics.none.owner'), value: unassigned, count: unassigned });
+    if (unassigned)
+      rows.push({ id: null, name: translate(locale, 'analytics.none.owner'), value: unassigned, count: unassigned });
   }
   return rows.sort((a, b) => b.value - a.value);
 }
@@ -189,7 +217,11 @@ export function dashboard(
     }))
     .sort((a, b) => b.value - a.value);
   const productRows = wonByProduct(db, scope, money);
-  const productNames = namesOf(db, 'products', productRows.map((r) => r.key));
+  const productNames = namesOf(
+    db,
+    'products',
+    productRows.map((r) => r.key),
+  );
   const products = productRows.map((r) => ({
     id: r.key,
     name: (r.key && productNames.get(r.key)) ?? r.label ?? translate(locale, 'analytics.none.product'),
@@ -214,7 +246,13 @@ export function dashboard(
     previousFrom: prevPeriod?.from ?? null,
     previousTo: prevPeriod?.to ?? null,
     kpis,
-    funnel: funnel.map((s) => ({ stageId: s.stageId, name: s.name, count: s.count, value: s.value, weighted: s.weighted })),
+    funnel: funnel.map((s) => ({
+      stageId: s.stageId,
+      name: s.name,
+      count: s.count,
+      value: s.value,
+      weighted: s.weighted,
+    })),
     revenueByMonth: months,
     byOwner: owners,
     byTeam: teams,

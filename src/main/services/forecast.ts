@@ -40,13 +40,13 @@ type Rates = { byStage: Map<string, number>; byOwner: Map<string, number> };
 
 /** Historical win rate of the deals that stayed in each open stage, overall and per owner. */
 export function stageWinRates(db: CrmDb, scope: Scope): Rates {
-  const { where, params } = dealScope(scope);
+  const { where, params } = dealScope(scope, { scan: true });
   const rows = all<{ stageId: string; ownerId: string | null; won: number; lost: number }>(
     db,
     `SELECT h.stage_id AS stageId, d.owner_id AS ownerId,
         COUNT(DISTINCT CASE WHEN s.kind = 'won' THEN d.id END) AS won,
         COUNT(DISTINCT CASE WHEN s.kind = 'lost' THEN d.id END) AS lost
-     FROM deals d JOIN stages s ON s.id = d.stage_id
+     FROM deals d JOIN stages s ON s.id = +d.stage_id
        JOIN deal_stage_history h ON h.deal_id = d.id AND h.deleted = 0
        JOIN stages hs ON hs.id = h.stage_id AND hs.kind = 'open'
      WHERE ${where} AND s.kind IN ('won', 'lost')
@@ -60,7 +60,8 @@ export function stageWinRates(db: CrmDb, scope: Scope): Rates {
     t.won += r.won;
     t.lost += r.lost;
     stageTotals.set(r.stageId, t);
-    if (r.ownerId && r.won + r.lost >= OWNER_MIN_CLOSED) byOwner.set(`${r.stageId}|${r.ownerId}`, r.won / (r.won + r.lost));
+    if (r.ownerId && r.won + r.lost >= OWNER_MIN_CLOSED)
+      byOwner.set(`${r.stageId}|${r.ownerId}`, r.won / (r.won + r.lost));
   }
   const byStage = new Map<string, number>();
   for (const [id, t] of stageTotals) if (t.won + t.lost) byStage.set(id, t.won / (t.won + t.lost));
@@ -99,19 +100,32 @@ export function forecast(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(d
   const firstKey = monthKey(first);
   const { where, params } = dealScope(scope);
   // Open deals due before this month have slipped: they count in this month.
-  const open = all<{ month: string; stageId: string; ownerId: string | null; currency: string | null; n: number; value: number; weighted: number }>(
+  const open = all<{
+    month: string;
+    stageId: string;
+    ownerId: string | null;
+    currency: string | null;
+    n: number;
+    value: number;
+    weighted: number;
+  }>(
     db,
     `SELECT CASE WHEN d.expected_close < ? THEN ? ELSE substr(d.expected_close, 1, 7) END AS month,
         d.stage_id AS stageId, d.owner_id AS ownerId, d.currency AS currency, COUNT(*) AS n,
         SUM(d.amount) AS value, SUM(d.amount * COALESCE(d.probability, s.probability) / 100.0) AS weighted
-     FROM deals d JOIN stages s ON s.id = d.stage_id
+     FROM deals d JOIN stages s ON s.id = +d.stage_id
      WHERE ${where} AND s.kind = 'open' AND d.expected_close IS NOT NULL AND d.expected_close < ?
      GROUP BY 1, 2, 3, 4`,
     [`${firstKey}-01`, firstKey, ...params, new Date(end).toISOString().slice(0, 10)],
   );
   const rates = stageWinRates(db, scope);
   // One pass over the closed deals of the history and the forecast months, by month.
-  const history = closedBy(db, { ...scope, period: { ...scope.period, start: monthStart(now, -HISTORY_MONTHS), end } }, 'month', money);
+  const history = closedBy(
+    db,
+    { ...scope, period: { ...scope.period, start: monthStart(now, -HISTORY_MONTHS), end } },
+    'month',
+    money,
+  );
   const current = history;
   const ys: number[] = [];
   const pastKeys: string[] = [];
@@ -172,9 +186,25 @@ export function forecastReport(db: CrmDb, scope: Scope, locale: Locale): ReportT
     .column('trendHigh', 'money')
     .column('actual', 'money');
   for (const h of f.history)
-    t.row({ month: h.month, deals: null, pipeline: null, weighted: null, historical: null, trend: h.trend, trendLow: null, trendHigh: null, actual: h.actual });
+    t.row({
+      month: h.month,
+      deals: null,
+      pipeline: null,
+      weighted: null,
+      historical: null,
+      trend: h.trend,
+      trendLow: null,
+      trendHigh: null,
+      actual: h.actual,
+    });
   for (const m of f.months) t.row({ ...m });
   const sum = (k: keyof ForecastMonth) => f.months.reduce((n, m) => n + (m[k] as number), 0);
-  t.summary = { deals: sum('deals'), pipeline: sum('pipeline'), weighted: sum('weighted'), historical: sum('historical'), trend: sum('trend') };
+  t.summary = {
+    deals: sum('deals'),
+    pipeline: sum('pipeline'),
+    weighted: sum('weighted'),
+    historical: sum('historical'),
+    trend: sum('trend'),
+  };
   return t.build(scope, money);
 }

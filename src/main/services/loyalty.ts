@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { loyaltyLedger, loyaltyRules, loyaltyTiers } from '../../../db/schema';
+import { loyaltyRules, loyaltyTiers } from '../../../db/schema';
 import type { ReportTable } from '../../shared/contract/reports';
 import type { Locale } from '../../shared/i18n/locales';
 import { newId } from '../../shared/ids';
@@ -50,7 +50,12 @@ export interface CustomerLoyalty {
 
 export function listTiers(db: CrmDb): LoyaltyTier[] {
   return db.orm
-    .select({ id: loyaltyTiers.id, name: loyaltyTiers.name, minPoints: loyaltyTiers.minPoints, color: loyaltyTiers.color })
+    .select({
+      id: loyaltyTiers.id,
+      name: loyaltyTiers.name,
+      minPoints: loyaltyTiers.minPoints,
+      color: loyaltyTiers.color,
+    })
     .from(loyaltyTiers)
     .where(eq(loyaltyTiers.deleted, false))
     .orderBy(asc(loyaltyTiers.minPoints))
@@ -71,7 +76,11 @@ export function listRules(db: CrmDb): LoyaltyRule[] {
     .all();
 }
 
-export function saveTier(db: CrmDb, input: { id?: string; name: string; minPoints: number; color?: string | null }, options: WriteOptions = {}): LoyaltyTier {
+export function saveTier(
+  db: CrmDb,
+  input: { id?: string; name: string; minPoints: number; color?: string | null },
+  options: WriteOptions = {},
+): LoyaltyTier {
   const id = input.id ?? newId();
   const values = { name: input.name, minPoints: input.minPoints, color: input.color ?? null };
   if (input.id) {
@@ -138,7 +147,12 @@ export function addLedgerEntry(
   const at = db.now();
   mutate(
     db,
-    { table: 'loyalty_ledger', op: 'insert', id, values: { companyId: input.companyId, kind: input.kind, points, reason: input.reason, at } },
+    {
+      table: 'loyalty_ledger',
+      op: 'insert',
+      id,
+      values: { companyId: input.companyId, kind: input.kind, points, reason: input.reason, at },
+    },
     options,
   );
   return { id, kind: input.kind, points, reason: input.reason, at, dealId: null };
@@ -149,8 +163,8 @@ function wonValuesSql(db: CrmDb): { sql: string; params: unknown[] } {
   return {
     sql: `WITH ${fx.sql},
       w AS (SELECT d.id, d.company_id AS cid, d.title, d.closed_at AS at, d.amount * fx.factor AS v
-            FROM deals d JOIN stages s ON s.id = d.stage_id JOIN fx ON fx.currency = d.currency
-            WHERE d.deleted = 0 AND d.merged_into IS NULL AND s.kind = 'won' AND d.company_id IS NOT NULL)`,
+            FROM deals d JOIN stages s ON s.id = +d.stage_id JOIN fx ON fx.currency = d.currency
+            WHERE +d.deleted = 0 AND d.merged_into IS NULL AND s.kind = 'won' AND d.company_id IS NOT NULL)`,
     params: fx.params,
   };
 }
@@ -162,10 +176,22 @@ function tierFor(tiers: LoyaltyTier[], points: number): LoyaltyTier | null {
 }
 
 /** Every customer with points or spend, most points first (or most spend), aggregated in SQL. */
-export function loyaltyStandings(db: CrmDb, order: 'points' | 'spend' = 'points', limit = 100, companyId?: string): CustomerLoyalty[] {
+export function loyaltyStandings(
+  db: CrmDb,
+  order: 'points' | 'spend' = 'points',
+  limit = 100,
+  companyId?: string,
+): CustomerLoyalty[] {
   const w = wonValuesSql(db);
   const earn = earnSql(db);
-  const rows = all<{ companyId: string; name: string; earned: number; spend: number; adjusted: number; redeemed: number }>(
+  const rows = all<{
+    companyId: string;
+    name: string;
+    earned: number;
+    spend: number;
+    adjusted: number;
+    redeemed: number;
+  }>(
     db,
     `${w.sql},
       e AS (SELECT cid, SUM(${earn}) AS earned, SUM(v) AS spend FROM w GROUP BY cid),
@@ -206,7 +232,14 @@ export function customerLoyalty(db: CrmDb, companyId: string): CustomerLoyalty |
 export function customerLedger(db: CrmDb, companyId: string, limit = 200): LedgerEntry[] {
   const w = wonValuesSql(db);
   const earn = earnSql(db);
-  const rows = all<{ id: string | null; kind: string; points: number; reason: string; at: number; dealId: string | null }>(
+  const rows = all<{
+    id: string | null;
+    kind: string;
+    points: number;
+    reason: string;
+    at: number;
+    dealId: string | null;
+  }>(
     db,
     `${w.sql}
      SELECT NULL AS id, 'earn' AS kind, ${earn} AS points, w.title AS reason, w.at AS at, w.id AS dealId FROM w WHERE w.cid = ?
@@ -229,8 +262,15 @@ export function loyaltyReport(db: CrmDb, scope: Scope, locale: Locale): ReportTa
     .column('spend', 'money');
   const rows = loyaltyStandings(db, 'points', 100);
   for (const r of rows)
-    t.row({ customer: r.name, tier: r.tier?.name ?? null, balance: r.balance, earned: r.earned, redeemed: r.redeemed, spend: r.spend, id: r.companyId });
+    t.row({
+      customer: r.name,
+      tier: r.tier?.name ?? null,
+      balance: r.balance,
+      earned: r.earned,
+      redeemed: r.redeemed,
+      spend: r.spend,
+      id: r.companyId,
+    });
   t.summary = { customers: rows.length, balance: rows.reduce((n, r) => n + r.balance, 0) };
   return t.build(scope, money);
 }
-

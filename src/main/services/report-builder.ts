@@ -17,7 +17,6 @@ import type { CrmDb } from '../db/open';
 import { compileFilter, fieldCatalog, type FilterEntity } from './filters';
 import { baseMoney, fxValues } from './reports/money';
 import { DAY, periodOf } from './reports/period';
-import { namesOf } from './reports/scope';
 import { TableBuilder } from './reports/table';
 
 /*
@@ -139,7 +138,8 @@ export function bucketRange(key: string, bucket: string | undefined): [string, s
     const start = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!);
     return [iso(start), iso(start + (bucket === 'week' ? 6 : 0) * DAY)];
   }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(key))) return [iso(Date.UTC(+m[1]!, +m[2]! - 1, 1)), iso(Date.UTC(+m[1]!, +m[2]!, 0))];
+  if ((m = /^(\d{4})-(\d{2})$/.exec(key)))
+    return [iso(Date.UTC(+m[1]!, +m[2]! - 1, 1)), iso(Date.UTC(+m[1]!, +m[2]!, 0))];
   if ((m = /^(\d{4})-Q([1-4])$/.exec(key)))
     return [iso(Date.UTC(+m[1]!, (+m[2]! - 1) * 3, 1)), iso(Date.UTC(+m[1]!, +m[2]! * 3, 0))];
   if ((m = /^(\d{4})$/.exec(key))) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
@@ -155,7 +155,8 @@ export function runBuilder(db: CrmDb, config: Config, locale: Locale, actor: str
   const issues: { path: (string | number)[]; key: string }[] = [];
   const groups = config.groupBy.map((g, i) => {
     const spec = catalog.get(g.field);
-    if (!spec || !spec.groupable) issues.push({ path: ['config', 'groupBy', i, 'field'], key: 'validation.report_group_field' });
+    if (!spec || !spec.groupable)
+      issues.push({ path: ['config', 'groupBy', i, 'field'], key: 'validation.report_group_field' });
     return { ...g, spec: spec! };
   });
   const measures = config.measures.map((m, i) => {
@@ -215,15 +216,23 @@ export function runBuilder(db: CrmDb, config: Config, locale: Locale, actor: str
       for (const f of found) names.set(f.id, f.name);
     }
   }
-  void namesOf;
 
   const money = baseMoney(db);
   const t = new TableBuilder('custom', locale);
-  groups.forEach((g, i) => t.columns.push({ key: `g${i}`, label: g.spec.label, kind: g.spec.kind === 'date' && (g.bucket ?? 'month') === 'month' ? 'month' : 'text' }));
+  groups.forEach((g, i) =>
+    t.columns.push({
+      key: `g${i}`,
+      label: g.spec.label,
+      kind: g.spec.kind === 'date' && (g.bucket ?? 'month') === 'month' ? 'month' : 'text',
+    }),
+  );
   measures.forEach((m, i) =>
     t.columns.push({
       key: `m${i}`,
-      label: m.op === 'count' ? translate(locale, 'analytics.col.count') : translate(locale, `analytics.col.${m.op}`, { field: m.spec!.label }),
+      label:
+        m.op === 'count'
+          ? translate(locale, 'analytics.col.count')
+          : translate(locale, `analytics.col.${m.op}`, { field: m.spec!.label }),
       kind: columnKind(m.op, m.spec),
     }),
   );
@@ -231,7 +240,9 @@ export function runBuilder(db: CrmDb, config: Config, locale: Locale, actor: str
   for (const r of rows) {
     const values: Record<string, string | number | null> = {};
     const conditions: ReportDrill['conditions'] = [...(baseConditions ?? [])];
-    let drillable = baseConditions !== null && (config.entity === 'deals' || config.entity === 'companies' || config.entity === 'contacts');
+    let drillable =
+      baseConditions !== null &&
+      (config.entity === 'deals' || config.entity === 'companies' || config.entity === 'contacts');
     groups.forEach((g, i) => {
       const raw = r[`g${i}`] ?? null;
       const key = `g${i}`;
@@ -246,7 +257,8 @@ export function runBuilder(db: CrmDb, config: Config, locale: Locale, actor: str
         const range = bucketRange(String(raw), g.bucket ?? 'month');
         if (range) conditions.push({ field: g.field, operator: 'between', value: range });
         else drillable = false;
-      } else if (g.spec.kind === 'member' || g.spec.kind === 'enum') conditions.push({ field: g.field, operator: 'in', value: [raw] });
+      } else if (g.spec.kind === 'member' || g.spec.kind === 'enum')
+        conditions.push({ field: g.field, operator: 'in', value: [raw] });
       else if (g.spec.kind === 'boolean') conditions.push({ field: g.field, operator: raw ? 'is_true' : 'is_false' });
       else if (g.spec.kind === 'number') conditions.push({ field: g.field, operator: 'eq', value: raw });
       else conditions.push({ field: g.field, operator: 'eq', value: raw });
@@ -254,9 +266,15 @@ export function runBuilder(db: CrmDb, config: Config, locale: Locale, actor: str
     });
     measures.forEach((m, i) => {
       const v = r[`m${i}`];
-      values[`m${i}`] = v === null || v === undefined ? null : m.spec?.kind === 'money' ? Math.round(Number(v)) : Number(v);
+      values[`m${i}`] =
+        v === null || v === undefined ? null : m.spec?.kind === 'money' ? Math.round(Number(v)) : Number(v);
     });
-    t.row(values, drillable && config.entity !== 'activities' && config.entity !== 'invoices' ? { entity: config.entity as 'deals', conditions } : null);
+    t.row(
+      values,
+      drillable && config.entity !== 'activities' && config.entity !== 'invoices'
+        ? { entity: config.entity as 'deals', conditions }
+        : null,
+    );
   }
   const summary: Record<string, number | null> = {};
   measures.forEach((m, i) => {
@@ -264,7 +282,10 @@ export function runBuilder(db: CrmDb, config: Config, locale: Locale, actor: str
       summary[`m${i}`] = t.rows.reduce((n, r) => n + (Number(r[`m${i}`]) || 0), 0);
   });
   t.summary = groups.length ? summary : {};
-  return { ...t.build({ period: periodOf(config.from, config.to) }, money), title: translate(locale, 'analytics.report.custom') };
+  return {
+    ...t.build({ period: periodOf(config.from, config.to) }, money),
+    title: translate(locale, 'analytics.report.custom'),
+  };
 }
 
 /** A built-in enum value in the reader's language (custom selects and unknown values as stored). */

@@ -79,8 +79,7 @@ export function saveSchedule(
   },
   options: WriteOptions,
 ): ReportSchedule {
-  if (!input.reportId === !input.builtin)
-    throw invalid([{ path: ['reportId'], key: 'validation.required' }]);
+  if (!input.reportId === !input.builtin) throw invalid([{ path: ['reportId'], key: 'validation.required' }]);
   if (input.reportId) getSavedReport(db, input.reportId);
   const values = {
     reportId: input.reportId ?? null,

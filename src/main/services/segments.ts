@@ -44,8 +44,8 @@ function purchasesSql(db: CrmDb, end: number): { sql: string; params: unknown[] 
     sql: `WITH ${fx.sql},
       p AS (
         SELECT d.company_id AS cid, d.closed_at AS at, d.amount * fx.factor AS value
-        FROM deals d JOIN stages s ON s.id = d.stage_id JOIN fx ON fx.currency = d.currency
-        WHERE d.deleted = 0 AND d.merged_into IS NULL AND s.kind = 'won' AND d.company_id IS NOT NULL AND d.closed_at < ?
+        FROM deals d JOIN stages s ON s.id = +d.stage_id JOIN fx ON fx.currency = d.currency
+        WHERE +d.deleted = 0 AND d.merged_into IS NULL AND s.kind = 'won' AND d.company_id IS NOT NULL AND d.closed_at < ?
         UNION ALL
         SELECT i.company_id, CAST((julianday(i.issue_date) - 2440587.5) * 86400000 AS INTEGER), i.total * fx.factor
         FROM invoices i JOIN fx ON fx.currency = i.currency
@@ -72,7 +72,11 @@ export interface CustomerScore {
   rhythmDays: number | null;
 }
 
-export function scoreCustomers(db: CrmDb, scope: Scope, options: { segment?: Segment; limit?: number } = {}): CustomerScore[] {
+export function scoreCustomers(
+  db: CrmDb,
+  scope: Scope,
+  options: { segment?: Segment; limit?: number } = {},
+): CustomerScore[] {
   const now = Math.min(db.now(), scope.period.end);
   const p = purchasesSql(db, now);
   const rows = all<Record<string, number | string | null>>(
@@ -102,7 +106,10 @@ export function scoreCustomers(db: CrmDb, scope: Scope, options: { segment?: Seg
 }
 
 /** Customers and value per segment, computed in SQL. */
-export function segmentSummary(db: CrmDb, scope: Scope): { segment: Segment; customers: number; monetary: number; recencyDays: number }[] {
+export function segmentSummary(
+  db: CrmDb,
+  scope: Scope,
+): { segment: Segment; customers: number; monetary: number; recencyDays: number }[] {
   const now = Math.min(db.now(), scope.period.end);
   const p = purchasesSql(db, now);
   const rows = all<{ segment: Segment; customers: number; monetary: number; last: number }>(
@@ -178,7 +185,10 @@ export function rfmReport(db: CrmDb, scope: Scope, locale: Locale): ReportTable 
       },
       { entity: 'companies', conditions: [{ field: 'segment', operator: 'in', value: [s.segment] }] },
     );
-  t.summary = { customers: rows.reduce((n, r) => n + r.customers, 0), monetary: rows.reduce((n, r) => n + r.monetary, 0) };
+  t.summary = {
+    customers: rows.reduce((n, r) => n + r.customers, 0),
+    monetary: rows.reduce((n, r) => n + r.monetary, 0),
+  };
   return t.build(scope, money);
 }
 
@@ -191,7 +201,14 @@ export function churnRiskReport(db: CrmDb, scope: Scope, locale: Locale): Report
     .column('frequency', 'count')
     .column('monetary', 'money');
   for (const c of churnRisk(db, scope))
-    t.row({ customer: c.name, recencyDays: c.recencyDays, rhythmDays: c.rhythmDays, frequency: c.frequency, monetary: c.monetary, id: c.companyId });
+    t.row({
+      customer: c.name,
+      recencyDays: c.recencyDays,
+      rhythmDays: c.rhythmDays,
+      frequency: c.frequency,
+      monetary: c.monetary,
+      id: c.companyId,
+    });
   t.summary = { customers: t.rows.length };
   return t.build(scope, money);
 }

@@ -27,7 +27,6 @@ const EXTRA: Record<MergeEntity, string[]> = {
 const TOKEN = /\{\{\s*([a-zA-Z_]+)\.([a-zA-Z0-9_]+)\s*\}\}/g;
 const ANY_BRACES = /\{\{([^}]*)\}\}/g;
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 function columnFields(entity: 'contact' | 'company' | 'deal'): string[] {
@@ -276,5 +275,3 @@ export function deleteTemplate(db: CrmDb, id: string, options: WriteOptions = {}
   mutate(db, { table: 'templates', op: 'delete', id }, options);
   return getTemplate(db, id);
 }
-
-export { snake as snakeCase };

@@ -11,11 +11,10 @@ import {
 } from '../../shared/sync/merge';
 import { customTextOf, forgetCustomDefs } from '../db/custom-defs';
 import type { Row } from '../db/entities';
-import { ALL_COLUMNS, write } from '../db/mutation';
+import { ALL_COLUMNS, reindexCustomField, write } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { docIdAllocator, removeFromSearch, writeSearchDoc } from '../db/search-index';
 import { clockStore } from './state';
-import { foldCustomClocks } from './fold';
 import {
   clockOf,
   decodeRaw,
@@ -58,7 +57,6 @@ type Op = ChangesPayload['op'];
 export function applyRemote(db: CrmDb, writes: readonly FieldWrite[], inTransaction?: () => void): ApplyResult {
   const events = new Map<string, ChangesPayload>();
   const result = write(db, () => {
-    foldCustomClocks(db);
     const r = applyWrites(db, writes, events);
     inTransaction?.();
     return r;
@@ -93,13 +91,14 @@ function applyWrites(db: CrmDb, writes: readonly FieldWrite[], events: Map<strin
     search: new Map(),
     events,
     result: { applied: 0, ignored: 0, parked: 0, rows: 0 },
-    customEntities: new Set(),
+    customDefs: new Set(),
     maxHlc: '',
   };
   for (const work of byRow.values()) applyRow(ctx, work);
-  if (ctx.customEntities.size > 0) {
+  if (ctx.customDefs.size > 0) {
     forgetCustomDefs(db);
-    for (const entity of ctx.customEntities) reindexCustom(ctx, entity);
+    // Queued in the mutation layer's index writes of this write level, flushed when it returns.
+    for (const id of ctx.customDefs) reindexCustomField(db, id);
   }
   // The index last, in one go: written between rows, FTS5 flushes a tiny segment per record.
   const allocate = docIdAllocator(db);
@@ -126,7 +125,7 @@ interface ApplyContext {
   search: Map<string, { type: NonNullable<SyncTable['def']['searchType']>; doc: SearchDoc | null; indexed: boolean }>;
   events: Map<string, ChangesPayload>;
   result: ApplyResult;
-  customEntities: Set<string>;
+  customDefs: Set<string>;
   maxHlc: string;
 }
 
@@ -241,7 +240,7 @@ function applyRow(ctx: ApplyContext, work: RowWork): void {
     const earlier = ctx.search.get(work.rowId);
     ctx.search.set(work.rowId, { type: plan.def.searchType, doc, indexed: earlier?.indexed ?? raw !== undefined });
   }
-  if (work.table === 'custom_field_defs') ctx.customEntities.add(String(after.entity ?? ''));
+  if (work.table === 'custom_field_defs') ctx.customDefs.add(work.rowId);
 
   let op: Op = 'insert';
   const audit: Record<string, [unknown, unknown]> = {};
@@ -315,25 +314,6 @@ function searchDocOf(ctx: ApplyContext, plan: SyncTable, row: Row): SearchDoc {
   const doc = plan.def.searchDoc!(row);
   const custom = customTextOf(ctx.db, plan.name, row.custom);
   return custom ? { ...doc, body: `${doc.body} ${custom}` } : doc;
-}
-
-/** A custom field definition changed: the records holding values of that entity are searched by their new options. */
-function reindexCustom(ctx: ApplyContext, entity: string): void {
-  if (!isSyncedTable(entity)) return;
-  const plan = syncTable(ctx.db, entity);
-  if (!plan.def.searchDoc || !plan.def.searchType) return;
-  const rows = ctx.db.sqlite
-    .prepare(`SELECT * FROM "${plan.name}" WHERE deleted = 0 AND custom IS NOT NULL AND custom != '{}'`)
-    .all() as Row[];
-  for (const raw of rows) {
-    const row = decodeRaw(plan, raw);
-    const earlier = ctx.search.get(String(row.id));
-    ctx.search.set(String(row.id), {
-      type: plan.def.searchType,
-      doc: searchDocOf(ctx, plan, row),
-      indexed: earlier?.indexed ?? true,
-    });
-  }
 }
 
 function note(ctx: ApplyContext, entity: string, op: Op, id: string): void {

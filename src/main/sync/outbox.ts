@@ -4,7 +4,6 @@ import type { Row } from '../db/entities';
 import { ALL_COLUMNS } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { BASE_PREFIX } from './apply';
-import { foldCustomClocks } from './fold';
 import { clockStore } from './state';
 import { clockOf, customFieldsOf, fieldsOf, isSyncedTable, nodeOf, parseCustom, syncTable } from './tables';
 
@@ -34,8 +33,6 @@ export function readOutbox(
   db: CrmDb,
   limits: { maxChanges?: number; maxBytes?: number; upTo?: number } = {},
 ): OutboxBatch {
-  // Local custom-field edits get their per-key stamps first, so the batch names the keys that changed.
-  db.sqlite.transaction(() => foldCustomClocks(db))();
   const maxChanges = limits.maxChanges ?? MAX_BATCH_CHANGES;
   const maxBytes = (limits.maxBytes ?? MAX_BATCH_BYTES) - ENVELOPE_BYTES;
   const page = db.sqlite.prepare(

@@ -18,8 +18,6 @@ export const KEYS = {
   /** The push batch sent but not yet known to be committed: { seq, lastOutboxSeq }. */
   inflight: 'sync.inflight',
   ackedSeq: 'sync.acked_seq',
-  /** Outbox entries up to here have had their custom keys stamped (see fold.ts). */
-  foldedSeq: 'sync.folded_seq',
   lastSyncedAt: 'sync.last_synced_at',
   conflictsAfter: 'sync.conflicts_after',
   schemaParked: 'sync.parked_schema',

@@ -40,6 +40,8 @@ export const activitiesEn = {
   'act.priority_normal': 'Normal',
   'act.priority_high': 'High',
   'act.attendees': 'Attendees',
+  'act.checklist': 'Checklist',
+  'act.checklist_add': 'Add an item and press Enter',
   'act.assignee': 'Assignee',
 
   'tasks.bucket_overdue': 'Overdue',

@@ -42,6 +42,8 @@ export const activitiesEs: Record<keyof typeof activitiesEn, string> = {
   'act.priority_normal': 'Normal',
   'act.priority_high': 'Alta',
   'act.attendees': 'Asistentes',
+  'act.checklist': 'Lista de comprobación',
+  'act.checklist_add': 'Añade un elemento y pulsa Intro',
   'act.assignee': 'Responsable',
 
   'tasks.bucket_overdue': 'Vencidas',

@@ -8,6 +8,7 @@ export const dealsEn = {
   'deals.create': 'Create deal',
   'deals.save': 'Save',
   'deals.add': 'Add',
+  'deals.log_activity': 'Log activity',
   'deals.back': 'All deals',
   'deals.view_board': 'Board',
   'deals.view_list': 'List',

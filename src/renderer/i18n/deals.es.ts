@@ -10,6 +10,7 @@ export const dealsEs: Record<keyof typeof dealsEn, string> = {
   'deals.create': 'Crear oportunidad',
   'deals.save': 'Guardar',
   'deals.add': 'Añadir',
+  'deals.log_activity': 'Registrar actividad',
   'deals.back': 'Todas las oportunidades',
   'deals.view_board': 'Tablero',
   'deals.view_list': 'Lista',

@@ -36,7 +36,13 @@ export const dashboardSchema = z.object({
   previousTo: z.string().nullable(),
   kpis: z.record(z.enum(DASHBOARD_KPIS), kpi),
   funnel: z.array(
-    z.object({ stageId: z.string(), name: z.string(), count: z.number().int(), value: z.number(), weighted: z.number() }),
+    z.object({
+      stageId: z.string(),
+      name: z.string(),
+      count: z.number().int(),
+      value: z.number(),
+      weighted: z.number(),
+    }),
   ),
   revenueByMonth: z.array(z.object({ month: z.string(), value: z.number(), won: z.number().int() })),
   byOwner: z.array(keyed),

@@ -53,6 +53,11 @@ export const importSettingsSchema = z.strictObject({
   dedupe: z.enum(DEDUPE_STRATEGIES).optional(),
   /** Create the companies, parents and owners that rows name but the book lacks. */
   createMissing: z.boolean().optional(),
+  /**
+   * Variants table: a name as the file writes it → the name of the record it means ("GTXPro" →
+   * "GTX Pro"), for products, companies and owners. Close spellings are matched without it.
+   */
+  aliases: z.record(z.string().max(200), z.string().max(200)).optional(),
   /** Tags added to every imported record. */
   tags: z.array(z.string().trim().min(1).max(60)).max(20).optional(),
 });
@@ -92,6 +97,14 @@ export const importBatchSchema = z.object({
 });
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 
+export const nameMatchSchema = z.object({
+  field: z.string(),
+  from: z.string(),
+  to: z.string(),
+  rows: z.number().int(),
+});
+export type NameMatch = z.infer<typeof nameMatchSchema>;
+
 export const importJobSchema = z.object({
   id: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
@@ -105,6 +118,8 @@ export const importJobSchema = z.object({
   batchId: z.string().nullable(),
   /** The first problems (all of them are in the error report). */
   issues: z.array(rowIssueSchema),
+  /** Names matched to records by a close spelling or a variant: shown for review before importing. */
+  matches: z.array(nameMatchSchema),
   error: z.object({ key: z.string(), message: z.string() }).nullable(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
@@ -180,6 +195,12 @@ export const importMethods = {
     output: z.object({
       items: z.array(importBatchSchema.extend({ action: z.enum(['created', 'updated']) })),
     }),
+  }),
+  'import.book': defineMethod({
+    summary:
+      'Merge an uploaded client book (.crmbook) or workspace JSON into this workspace by the sync rule: ids and field clocks kept, newer values win, merging twice changes nothing. A wrong passphrase touches nothing.',
+    input: z.strictObject({ uploadId, passphrase: z.string().max(200).optional() }),
+    output: z.object({ applied: z.number().int(), ignored: z.number().int(), rows: z.number().int() }),
   }),
   'import.mappings': defineMethod({
     summary: 'Saved column mappings of an entity.',

@@ -79,7 +79,13 @@ export const loyaltyMethods = {
   'loyalty.deleteTier': defineMethod({ summary: 'Delete a tier.', input: idInput, output: ok }),
   'loyalty.saveRule': defineMethod({
     summary: 'Create an earning rule ("points for every perAmount minor units won"), or change one.',
-    input: z.strictObject({ id: idSchema.optional(), name, points: positive, perAmount: positive, active: z.boolean().optional() }),
+    input: z.strictObject({
+      id: idSchema.optional(),
+      name,
+      points: positive,
+      perAmount: positive,
+      active: z.boolean().optional(),
+    }),
     output: loyaltyRuleSchema,
   }),
   'loyalty.deleteRule': defineMethod({ summary: 'Delete an earning rule.', input: idInput, output: ok }),
@@ -93,7 +99,8 @@ export const loyaltyMethods = {
     }),
   }),
   'loyalty.addEntry': defineMethod({
-    summary: 'Adjust a customer’s points by hand (positive or negative) or redeem a reward (points taken from the balance).',
+    summary:
+      'Adjust a customer’s points by hand (positive or negative) or redeem a reward (points taken from the balance).',
     input: z.strictObject({
       companyId: idSchema,
       kind: z.enum(['adjust', 'redeem'], { error: 'validation.invalid_value' }),

@@ -180,7 +180,11 @@ export const reportScheduleSchema = z.object({
 });
 export type ReportSchedule = z.infer<typeof reportScheduleSchema>;
 
-const reportName = z.string().trim().min(1, { error: 'validation.required' }).max(100, { error: 'validation.too_long' });
+const reportName = z
+  .string()
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(100, { error: 'validation.too_long' });
 
 export const reportBuilderMethods = {
   'reports.fields': defineMethod({
@@ -228,7 +232,8 @@ export const reportBuilderMethods = {
     output: z.object({ items: z.array(reportScheduleSchema) }),
   }),
   'reports.saveSchedule': defineMethod({
-    summary: 'Schedule a saved or built-in report daily, weekly or monthly into a folder as PDF or CSV, optionally mailed.',
+    summary:
+      'Schedule a saved or built-in report daily, weekly or monthly into a folder as PDF or CSV, optionally mailed.',
     input: z.strictObject({
       id: idSchema.optional(),
       reportId: idSchema.nullable().optional(),

@@ -22,7 +22,8 @@ export const analyticsMessagesEn = {
   'analytics.report_help.revenue-by-month': 'Deals won and their value, per month of closing.',
   'analytics.report_help.sales-cycle': 'Average days from first engagement to close, per owner.',
   'analytics.report_help.lead-sources': 'Won, lost, win rate and value per lead source.',
-  'analytics.report_help.stage-conversion': 'How many deals engaged in the period reached each stage, and the share that went on.',
+  'analytics.report_help.stage-conversion':
+    'How many deals engaged in the period reached each stage, and the share that went on.',
   'analytics.report_help.forecast':
     'The next six months by expected close: weighted pipeline, historical stage win rates and the revenue trend with its 95 % interval.',
   'analytics.report_help.rfm': 'Customers by recency, frequency and value of their purchases, in named segments.',

@@ -16,12 +16,14 @@ export const analyticsMessagesEs: Record<keyof typeof analyticsMessagesEn, strin
   'analytics.report.churn-risk': 'Riesgo de abandono',
   'analytics.report.loyalty': 'Programa de fidelización',
   'analytics.report.custom': 'Informe personalizado',
-  'analytics.report_help.pipeline': 'Negocios abiertos ahora, por etapa: número, valor y valor ponderado por probabilidad.',
+  'analytics.report_help.pipeline':
+    'Negocios abiertos ahora, por etapa: número, valor y valor ponderado por probabilidad.',
   'analytics.report_help.win-rate':
     'Negocios ganados y perdidos en el periodo por responsable; tasa de éxito = ganados / (ganados + perdidos).',
   'analytics.report_help.revenue-by-owner': 'Valor de los negocios ganados en el periodo, por responsable.',
   'analytics.report_help.revenue-by-team': 'Valor de los negocios ganados en el periodo, por equipo del responsable.',
-  'analytics.report_help.revenue-by-product': 'Valor de las líneas de los negocios ganados en el periodo, por producto.',
+  'analytics.report_help.revenue-by-product':
+    'Valor de las líneas de los negocios ganados en el periodo, por producto.',
   'analytics.report_help.revenue-by-month': 'Negocios ganados y su valor, por mes de cierre.',
   'analytics.report_help.sales-cycle': 'Días de media desde el primer contacto hasta el cierre, por responsable.',
   'analytics.report_help.lead-sources': 'Ganados, perdidos, tasa de éxito y valor por origen.',
@@ -30,7 +32,8 @@ export const analyticsMessagesEs: Record<keyof typeof analyticsMessagesEn, strin
   'analytics.report_help.forecast':
     'Los próximos seis meses por cierre previsto: embudo ponderado, tasas de éxito históricas por etapa y la tendencia de ingresos con su intervalo del 95 %.',
   'analytics.report_help.rfm': 'Clientes por recencia, frecuencia y valor de sus compras, en segmentos con nombre.',
-  'analytics.report_help.churn-risk': 'Clientes cuyo tiempo desde la última compra supera con creces su ritmo habitual.',
+  'analytics.report_help.churn-risk':
+    'Clientes cuyo tiempo desde la última compra supera con creces su ritmo habitual.',
   'analytics.report_help.loyalty': 'Puntos, niveles y gasto de los clientes más fieles.',
   'analytics.col.stage': 'Etapa',
   'analytics.col.probability': 'Probabilidad',

@@ -265,3 +265,24 @@ describe('recurrence', () => {
     }
   });
 });
+
+describe('rich-text notes', () => {
+  it('keep bold, lists, links and mentions, drop script, and are found by their words', async () => {
+    const { db, contact, ana } = await book();
+    const note = await call(db, 'notes.create', {
+      entityType: 'contacts',
+      entityId: contact.id,
+      body: `<p>Call <strong>tomorrow</strong> <img src=x onerror=alert(1)><a href="https://example.com" onclick="x()">site</a></p><ul><li>pricing</li></ul><span data-type="mention" data-id="${ana.id}" data-label="Ana">@Ana</span>`,
+    });
+    expect(note.body).toBe(
+      `<p>Call <strong>tomorrow</strong> <a href="https://example.com" target="_blank" rel="noopener noreferrer">site</a></p><ul><li>pricing</li></ul><span data-type="mention" data-id="${ana.id}" data-label="Ana">@Ana</span>`,
+    );
+    const hits = await call(db, 'search.query', { query: 'pricing' });
+    expect(hits.hits.map((h) => h.id)).toContain(note.id);
+    const tags = await call(db, 'search.query', { query: 'strong' });
+    expect(tags.hits.map((h) => h.id)).not.toContain(note.id);
+    // Plain text stays as typed.
+    const plain = await call(db, 'notes.create', { entityType: 'contacts', entityId: contact.id, body: 'a < b & c' });
+    expect(plain.body).toBe('a < b & c');
+  });
+});

@@ -12,7 +12,8 @@ const crm = (args: string[]) =>
     env: { ...process.env, LANG: 'en_US.UTF-8' },
   });
 
-describe('crm import/export activities (.ics)', () => {
+// Each test starts the CLI three times: on two busy cores one start can take several seconds.
+describe('crm import/export activities (.ics)', { timeout: 120_000 }, () => {
   it('imports the shared samples and exports the calendar with its rule', () => {
     const dir = tempDir();
     const db = join(dir, 'book.sqlite');

@@ -19,7 +19,12 @@ describe('dashboard: a period against the previous one, in the base currency', (
     const company = await call(db, 'companies.create', { name: 'Acme' });
     const deal = async (amount: number, currency: string, when: string, outcome: 'win' | 'lose' | null) => {
       clock.set(at(when));
-      const d = await call(db, 'deals.create', { title: `${amount} ${currency}`, amount, currency, companyId: company.id });
+      const d = await call(db, 'deals.create', {
+        title: `${amount} ${currency}`,
+        amount,
+        currency,
+        companyId: company.id,
+      });
       if (outcome === 'win') await call(db, 'deals.win', { id: d.id });
       if (outcome === 'lose') await call(db, 'deals.lose', { id: d.id, reason: 'price' });
       return d;
@@ -46,6 +51,11 @@ describe('dashboard: a period against the previous one, in the base currency', (
     expect(d.kpis.newCustomers).toEqual({ value: 0, previous: 1 });
     expect(d.revenueByMonth).toEqual([{ month: '2026-03', value: 155_000, won: 3 }]);
     expect(d.funnel[0]).toMatchObject({ count: 1, value: 100_000 });
+    // One owner's dashboard: nothing of theirs yet.
+    const other = await call(db, 'members.create', { name: 'Otra' });
+    const mine = await call(db, 'dashboard.get', { from: '2026-03-01', to: '2026-03-31', ownerId: other.id });
+    expect(mine.kpis.won).toEqual({ value: 0, previous: 0 });
+    expect(mine.kpis.newCustomers).toEqual({ value: 0, previous: 0 });
     // In Spanish the names of what has none are translated.
     const es = await call(db, 'dashboard.get', { from: '2026-03-01', to: '2026-03-31' }, 'es');
     expect(es.byOwner[0]?.name).toBe('Sin responsable');
@@ -87,12 +97,16 @@ describe('on the sample dataset', () => {
       },
     });
     const perAgent = new Map<string, number>();
-    for (const r of wonRows) perAgent.set(r.sales_agent!, (perAgent.get(r.sales_agent!) ?? 0) + Number(r.close_value) * 100);
+    for (const r of wonRows)
+      perAgent.set(r.sales_agent!, (perAgent.get(r.sales_agent!) ?? 0) + Number(r.close_value) * 100);
     expect(new Map(byOwner.rows.map((r) => [r.g0, r.m1]))).toEqual(perAgent);
     expect(byOwner.summary.m0).toBe(wonRows.length);
     expect(byOwner.columns.map((c) => c.kind)).toEqual(['text', 'count', 'money', 'money']);
     // A row opens the deals of that owner with the same filter.
-    expect(byOwner.drill[0]?.conditions).toEqual([won, { field: 'ownerId', operator: 'in', value: [expect.any(String)] }]);
+    expect(byOwner.drill[0]?.conditions).toEqual([
+      won,
+      { field: 'ownerId', operator: 'in', value: [expect.any(String)] },
+    ]);
 
     const byQuarter = await call(db, 'reports.build', {
       config: {
@@ -104,8 +118,14 @@ describe('on the sample dataset', () => {
       },
     });
     expect(byQuarter.rows.map((r) => r.g0)).toEqual(['2017-Q1', '2017-Q2', '2017-Q3', '2017-Q4']);
-    expect(byQuarter.rows.reduce((n, r) => n + (r.m0 as number), 0)).toBe([...perAgent.values()].reduce((a, b) => a + b));
-    expect(byQuarter.drill[0]?.conditions.at(-1)).toEqual({ field: 'closedAt', operator: 'between', value: ['2017-01-01', '2017-03-31'] });
+    expect(byQuarter.rows.reduce((n, r) => n + (r.m0 as number), 0)).toBe(
+      [...perAgent.values()].reduce((a, b) => a + b),
+    );
+    expect(byQuarter.drill[0]?.conditions.at(-1)).toEqual({
+      field: 'closedAt',
+      operator: 'between',
+      value: ['2017-01-01', '2017-03-31'],
+    });
   });
 
   it('report builder: two groupings, companies and activities, and refused measures', async () => {
@@ -114,7 +134,11 @@ describe('on the sample dataset', () => {
     });
     expect(two.rows.find((r) => r.g1 === 'Engaging')?.m0).toBe(1589);
     const companies = await call(db, 'reports.build', {
-      config: { entity: 'companies', groupBy: [{ field: 'industry' }], measures: [{ op: 'count' }, { op: 'max', field: 'employees' }] },
+      config: {
+        entity: 'companies',
+        groupBy: [{ field: 'industry' }],
+        measures: [{ op: 'count' }, { op: 'max', field: 'employees' }],
+      },
     });
     expect(companies.summary.m0).toBe(85);
     const before = await refuse(
@@ -126,7 +150,11 @@ describe('on the sample dataset', () => {
     expect(before.code).toBe('invalid_input');
     expect(before.issues?.[0]?.message).toBe('Este campo no se puede sumar: elige un campo numérico.');
     const unknown = await refuse(db, 'reports.build', {
-      config: { entity: 'deals', filter: { op: 'and', conditions: [{ field: 'nope', operator: 'eq', value: 1 }] }, measures: [{ op: 'count' }] },
+      config: {
+        entity: 'deals',
+        filter: { op: 'and', conditions: [{ field: 'nope', operator: 'eq', value: 1 }] },
+        measures: [{ op: 'count' }],
+      },
     });
     expect(unknown.code).toBe('invalid_input');
   });
@@ -138,7 +166,10 @@ describe('on the sample dataset', () => {
       config: { entity: 'deals', groupBy: [{ field: 'ownerId' }], measures: [{ op: 'count' }] },
     });
     expect((await call(db, 'reports.listSaved', {})).items.map((r) => r.name)).toContain('Won by owner');
-    const outbox = db.sqlite.prepare("SELECT COUNT(*) FROM sync_outbox WHERE table_name = 'saved_reports'").pluck().get();
+    const outbox = db.sqlite
+      .prepare("SELECT COUNT(*) FROM sync_outbox WHERE table_name = 'saved_reports'")
+      .pluck()
+      .get();
     expect(outbox).toBeGreaterThan(0);
     const refused = await refuse(db, 'reports.save', { name: '  ', config: { entity: 'deals', measures: [] } });
     expect(refused.issues?.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['name', 'config.measures']));
@@ -174,7 +205,10 @@ describe('on the sample dataset', () => {
     const all = await call(db, 'segments.summary', {});
     for (const s of all.items) {
       if (!s.customers) continue;
-      const filter = { op: 'and' as const, conditions: [{ field: 'segment', operator: 'in' as const, value: [s.segment] }] };
+      const filter = {
+        op: 'and' as const,
+        conditions: [{ field: 'segment', operator: 'in' as const, value: [s.segment] }],
+      };
       expect((await call(db, 'companies.count', { filter })).count).toBe(s.customers);
     }
     const view = await call(db, 'views.create', {
@@ -194,7 +228,9 @@ describe('on the sample dataset', () => {
     await call(db, 'loyalty.saveRule', { name: 'Base', points: 1, perAmount: 10_000 });
     await call(db, 'loyalty.saveTier', { name: 'Gold', minPoints: 1000 });
     await call(db, 'loyalty.saveTier', { name: 'Silver', minPoints: 100 });
-    const expected = wonRows.filter((r) => r.account === 'Kan-code').reduce((n, r) => n + Math.floor(Number(r.close_value) / 100), 0);
+    const expected = wonRows
+      .filter((r) => r.account === 'Kan-code')
+      .reduce((n, r) => n + Math.floor(Number(r.close_value) / 100), 0);
     const before = await call(db, 'loyalty.customer', { companyId: kanCode });
     expect(before.standing?.earned).toBe(expected);
     expect(before.standing?.tier?.name).toBe(expected >= 1000 ? 'Gold' : 'Silver');
@@ -204,7 +240,12 @@ describe('on the sample dataset', () => {
     expect(after.standing?.balance).toBe(expected + 50 - 30);
     expect(after.ledger[0]).toMatchObject({ kind: 'redeem', points: -30, reason: 'Mug' });
     await expectNothingWritten(db, ['loyalty_ledger'], async () => {
-      const error = await refuse(db, 'loyalty.addEntry', { companyId: kanCode, kind: 'redeem', points: 10_000_000, reason: 'Car' }, 'es');
+      const error = await refuse(
+        db,
+        'loyalty.addEntry',
+        { companyId: kanCode, kind: 'redeem', points: 10_000_000, reason: 'Car' },
+        'es',
+      );
       expect(error.issues?.[0]?.message).toBe(`No hay puntos suficientes: el saldo es ${expected + 20}.`);
     });
     const top = await call(db, 'loyalty.top', { order: 'spend', limit: 3 });
@@ -228,7 +269,12 @@ describe('report schedules', () => {
     const clock = manualClock(at('2026-03-01'));
     const db = tempDb({ now: clock.now });
     const folder = join(tempDir(), 'out');
-    const s = await call(db, 'reports.saveSchedule', { builtin: 'win-rate', frequency: 'daily', format: 'csv', folder });
+    const s = await call(db, 'reports.saveSchedule', {
+      builtin: 'win-rate',
+      frequency: 'daily',
+      format: 'csv',
+      folder,
+    });
     expect(s.lastRunAt).toBeNull();
     expect(await call(db, 'reports.runDue', {})).toEqual({ ran: 1, failed: 0 });
     expect(readdirSync(folder)).toHaveLength(1);

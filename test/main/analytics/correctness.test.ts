@@ -137,6 +137,19 @@ describe('reports against the sample dataset (crm-sales-opportunities)', () => {
     expect(report.drill[0]?.conditions[0]).toMatchObject({ field: 'stageId', operator: 'in' });
   });
 
+  it('the dashboard gives the same figures for a quarter, and the quarter before', async () => {
+    const e = expected('2017-04-01', '2017-06-30');
+    const p = expected('2016-12-31', '2017-03-31');
+    const d = await call(db, 'dashboard.get', { from: '2017-04-01', to: '2017-06-30' });
+    expect(d.kpis.won).toEqual({ value: e.won, previous: p.won });
+    expect(d.kpis.lost).toEqual({ value: e.lost, previous: p.lost });
+    expect(d.kpis.wonValue).toEqual({ value: e.wonValue, previous: p.wonValue });
+    expect(d.kpis.winRate.value).toBeCloseTo(e.winRate, 12);
+    expect(d.kpis.avgCycleDays.value).toBeCloseTo(e.avgDaysWon, 9);
+    expect(new Map(d.byOwner.map((o) => [o.name, o.value]))).toEqual(e.perAgent);
+    expect(d.revenueByMonth.map((m) => m.month)).toEqual(['2017-04', '2017-05', '2017-06']);
+  });
+
   it('answers on the command line as JSON and as a translated table', async () => {
     const out: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {

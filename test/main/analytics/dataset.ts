@@ -57,14 +57,12 @@ export function loadDataset(db: CrmDb, limit = Infinity): LoadedDataset {
         ['Won', 100, 'won'],
         ['Lost', 0, 'lost'],
       ] as const
-    ).map(
-      ([name, probability, kind], position): Mutation => ({
-        table: 'stages',
-        op: 'insert',
-        id: stageIds[name],
-        values: { pipelineId, name, position, probability, kind, archived: false },
-      }),
-    ),
+    ).map(([name, probability, kind], position): Mutation => ({
+      table: 'stages',
+      op: 'insert',
+      id: stageIds[name],
+      values: { pipelineId, name, position, probability, kind, archived: false },
+    })),
   ];
   for (const r of readCsv('sales_teams.csv')) {
     let teamId = teams.get(r.manager!);
@@ -75,7 +73,12 @@ export function loadDataset(db: CrmDb, limit = Infinity): LoadedDataset {
     }
     const id = newId();
     members.set(r.sales_agent!, id);
-    setup.push({ table: 'members', op: 'insert', id, values: { name: r.sales_agent, teamId, role: 'member', active: true } });
+    setup.push({
+      table: 'members',
+      op: 'insert',
+      id,
+      values: { name: r.sales_agent, teamId, role: 'member', active: true },
+    });
   }
   for (const r of readCsv('accounts.csv')) {
     const id = newId();
@@ -95,7 +98,12 @@ export function loadDataset(db: CrmDb, limit = Infinity): LoadedDataset {
       table: 'products',
       op: 'insert',
       id,
-      values: { name: r.product, category: r.series, unitPrice: Math.round(Number(r.sales_price) * 100), currency: 'USD' },
+      values: {
+        name: r.product,
+        category: r.series,
+        unitPrice: Math.round(Number(r.sales_price) * 100),
+        currency: 'USD',
+      },
     });
   }
   write(db, () => mutate(db, setup));

@@ -40,6 +40,8 @@ describe('the crm-sales-opportunities dataset', () => {
       const deals = await load(db, 'deals', 'sales_pipeline.csv', true);
       expect(deals.ok).toBe(true);
       expect(deals.counts).toMatchObject({ rows: 8800, created: 8800, errors: 0 });
+      // The variants found are listed for review before the import is confirmed.
+      expect(deals.matches).toEqual([{ field: 'product', from: 'GTXPro', to: 'GTX Pro', rows: 1480 }]);
 
       expect(n(db, 'SELECT count(*) FROM companies WHERE parent_id IS NOT NULL')).toBe(15);
       expect(n(db, 'SELECT count(*) FROM products')).toBe(7);
@@ -86,16 +88,28 @@ describe('the crm-sales-opportunities dataset', () => {
     await load(db, 'companies', 'accounts.csv');
     await load(db, 'products', 'products.csv');
     await load(db, 'members', 'sales_teams.csv');
-    const lines = readFileSync(join(DATASET, 'sales_pipeline.csv'), 'utf8').split('\n').slice(0, 301);
+    // A product written in a way no close spelling finds is resolved through the variants table.
+    const lines = readFileSync(join(DATASET, 'sales_pipeline.csv'), 'utf8')
+      .split('\n')
+      .slice(0, 301)
+      .map((l) => l.replace(',MG Special,', ',Emm Gee Special,'));
     const path = join(tempDir(), 'first-300.csv');
     writeFileSync(path, lines.join('\n'));
-    const deals = await importCsv(db, {
+    const unknown = await importCsv(db, {
       path,
       fileName: 'first-300.csv',
       entity: 'deals',
       settings: { createMissing: true },
     });
+    expect(unknown.problems[0]).toMatchObject({ key: 'import.product_missing', value: 'Emm Gee Special' });
+    const deals = await importCsv(db, {
+      path,
+      fileName: 'first-300.csv',
+      entity: 'deals',
+      settings: { createMissing: true, aliases: { 'emm gee special': 'MG Special' } },
+    });
     expect(deals.counts.created).toBe(300);
+    expect(deals.matches.find((m) => m.from === 'Emm Gee Special')).toMatchObject({ to: 'MG Special' });
     undoImport(db, deals.batch!.id);
     expect(n(db, 'SELECT count(*) FROM deals WHERE deleted = 0')).toBe(0);
     expect(n(db, 'SELECT count(*) FROM deal_line_items WHERE deleted = 0')).toBe(0);

@@ -9,7 +9,8 @@ import { createContact } from '../../../src/main/services/contacts';
 import { collectBook, decodeBook, encodeBook, mergeBook } from '../../../src/main/services/export/book';
 import { exportCsv, exportXlsx } from '../../../src/main/services/export/records';
 import { importCsv } from '../../../src/main/services/import/csv-import';
-import { countRows, tempDb, tempDir, track } from '../db/temp-db';
+import { dispatch } from '../../../src/main/api/dispatch';
+import { countRows, ctxFor, tempDb, tempDir, track } from '../db/temp-db';
 
 const DATASET = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'datasets', 'crm-sales-opportunities');
 
@@ -117,6 +118,27 @@ describe('portable client books', () => {
     mergeBook(db, decodeBook(back));
     expect(db.sqlite.prepare('SELECT job_title FROM contacts WHERE id = ?').pluck().get(ana)).toBe('CEO');
     expect(countRows(db, 'contacts')).toBe(2);
+  });
+});
+
+describe('books through the API (the window)', () => {
+  it('uploads a sealed book; a wrong passphrase is refused in Spanish and touches nothing', async () => {
+    const db = await seeded();
+    const data = encodeBook(collectBook(db, null), 'correct horse').toString('base64');
+    const other = tempDb();
+    const ctx = ctxFor(other, 'es');
+    const upload = await dispatch('import.upload', { fileName: 'libro.crmbook', data }, ctx);
+    expect(upload.ok).toBe(true);
+    const uploadId = (upload as { value: { uploadId: string } }).value.uploadId;
+    const wrong = await dispatch('import.book', { uploadId, passphrase: 'wrong horse' }, ctx);
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { key: 'book.wrong_passphrase', message: expect.stringContaining('Contraseña incorrecta') },
+    });
+    expect(countRows(other, 'companies')).toBe(0);
+    const right = await dispatch('import.book', { uploadId, passphrase: 'correct horse' }, ctx);
+    expect(right).toMatchObject({ ok: true, value: { rows: expect.any(Number) } });
+    expect(countRows(other, 'companies')).toBe(85);
   });
 });
 

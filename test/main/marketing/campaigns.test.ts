@@ -206,6 +206,53 @@ describe('email campaigns', () => {
   });
 });
 
+describe('sending to each member once', () => {
+  it('skips a contact who opted out after the snapshot, and notes a member a merge field cannot serve', async () => {
+    const { db, contact, company } = await serviceBook();
+    const smtp = await smtpFor(db);
+    const other = await call(db, 'contacts.create', { firstName: 'Pepe', emails: [{ value: 'pepe@example.com' }] });
+    const late = await call(db, 'contacts.create', { firstName: 'Rosa', emails: [{ value: 'rosa@example.com' }] });
+    const noMail = await call(db, 'contacts.create', { firstName: 'Tomás' });
+    // Lola has a deal, so {{deal.title}} can be merged for her and for nobody else.
+    await call(db, 'deals.create', { title: 'Renewal', companyId: company.id, contacts: [{ contactId: contact.id }] });
+    const template = await call(db, 'templates.create', {
+      name: 'Deal news',
+      subject: 'About {{deal.title}}',
+      body: '<p>Hi {{contact.first_name}}</p>',
+    });
+    const campaign = await call(db, 'campaigns.create', { name: 'Renewals', templateId: template.id });
+    await call(db, 'campaigns.setAudience', {
+      id: campaign.id,
+      source: { kind: 'contacts', ids: [contact.id, other.id, late.id, noMail.id] },
+    });
+    await call(db, 'contacts.update', { id: late.id, emailOptOut: true });
+    const started = await call(db, 'campaigns.start', { id: campaign.id });
+    expect(started.stats).toMatchObject({ queued: 1, failed: 2, byStatus: { targeted: 3, opted_out: 1 } });
+    await flushAndRun(db);
+    expect(smtp.received.map((m) => m.to)).toEqual([['lola@example.com']]);
+    const members = (await call(db, 'campaigns.members', { id: campaign.id })).items;
+    const byName = Object.fromEntries(members.map((m) => [m.contactName, m]));
+    expect(byName['Lola Flores']).toMatchObject({ status: 'sent' });
+    expect(byName['Rosa']).toMatchObject({ status: 'opted_out' });
+    expect(byName['Pepe']!.lastError).toMatch(/deal\.title/);
+    expect(byName['Tomás']!.lastError).toBe('No email address.');
+    expect((await call(db, 'campaigns.get', { id: campaign.id })).status).toBe('completed');
+
+    // Fixed since: Pepe and Tomás have deals now, and Tomás an address. Resuming retries just them.
+    await call(db, 'deals.create', { title: 'Upsell', contacts: [{ contactId: other.id }, { contactId: noMail.id }] });
+    await call(db, 'contacts.update', { id: noMail.id, emails: [{ value: 'tomas@example.com' }] });
+    await call(db, 'campaigns.resume', { id: campaign.id });
+    await flushAndRun(db);
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual([
+      'lola@example.com',
+      'pepe@example.com',
+      'tomas@example.com',
+    ]);
+    const done = await call(db, 'campaigns.get', { id: campaign.id });
+    expect(done).toMatchObject({ status: 'completed', stats: { failed: 0, byStatus: { sent: 3, opted_out: 1 } } });
+  });
+});
+
 describe('audiences', () => {
   it('takes the contacts of the companies in an analytics segment, and refuses a segment that does not exist', async () => {
     const { db, clock, contact, company } = await serviceBook();

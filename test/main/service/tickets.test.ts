@@ -63,6 +63,36 @@ describe('SLA due times in business hours', () => {
   });
 });
 
+describe('SLA policies', () => {
+  it('uses the policy of the ticket category before the default one, and follows a change of priority', async () => {
+    const { db } = await serviceBook();
+    await call(db, 'slaPolicies.save', {
+      name: 'Default',
+      isDefault: true,
+      targets: {
+        normal: { firstResponseMinutes: 240, resolutionMinutes: 960 },
+        urgent: { firstResponseMinutes: 15, resolutionMinutes: 60 },
+      },
+    });
+    await call(db, 'slaPolicies.save', {
+      name: 'Outages',
+      category: 'outage',
+      targets: { normal: { firstResponseMinutes: 10, resolutionMinutes: 120 } },
+    });
+    const plain = (await call(db, 'tickets.create', { subject: 'Question' })).ticket;
+    const outage = (await call(db, 'tickets.create', { subject: 'Down', category: 'Outage' })).ticket;
+    expect(plain.firstResponseDueAt).toBe(START + 240 * 60_000);
+    expect(outage.firstResponseDueAt).toBe(START + 10 * 60_000);
+    const urgent = await call(db, 'tickets.update', { id: plain.id, priority: 'urgent' });
+    expect(urgent).toMatchObject({ firstResponseDueAt: START + 15 * 60_000, resolutionDueAt: START + 60 * 60_000 });
+    const bad = await refuse(db, 'slaPolicies.save', {
+      name: 'Odd',
+      targets: { low: { firstResponseMinutes: 600, resolutionMinutes: 60 } },
+    });
+    expect(bad.issues?.[0]).toMatchObject({ path: ['targets', 'low', 'resolutionMinutes'] });
+  });
+});
+
 function pick(h: {
   id: string;
   name: string;

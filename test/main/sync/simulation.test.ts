@@ -37,6 +37,6 @@ describe('sync simulation: replicas converge with the server after faults heal',
         }
       };
       await Promise.all(Array.from({ length: PARALLEL }, (_, slot) => worker(slot)));
-    }, 600_000);
+    }, 3_600_000);
   }
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { decodeBook, mergeBook } from '../../services/export/book';
 import { batchesForRecord, listBatches, undoImport } from '../../services/import/history';
 import {
   cancelImportJob,
@@ -14,6 +16,7 @@ import { suggestMapping, targetsOf } from '../../services/import/targets';
 import { writeOptions, type HandlerMap } from '../context';
 
 type ImportMethods =
+  | 'import.book'
   | 'import.upload'
   | 'import.inspect'
   | 'import.start'
@@ -69,6 +72,8 @@ export const importHandlers: HandlerMap<ImportMethods> = {
   'import.history': (input, ctx) => ({ items: listBatches(ctx.db, input.limit ?? 100) }),
   'import.undo': (input, ctx) => undoImport(ctx.db, input.id, writeOptions(ctx)),
   'import.forRecord': (input, ctx) => ({ items: batchesForRecord(ctx.db, input.id) }),
+  'import.book': (input, ctx) =>
+    mergeBook(ctx.db, decodeBook(readFileSync(uploadOf(input.uploadId).path), input.passphrase)),
   'import.mappings': (input, ctx) => ({ items: listMappings(ctx.db, input.entity) }),
   'import.saveMapping': (input, ctx) => saveMapping(ctx.db, input.entity, input.name, input.settings),
 };

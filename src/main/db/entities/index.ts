@@ -85,7 +85,8 @@ export const ENTITIES = {
     searchType: 'ticket',
     searchDoc: (row) => ({
       title: String(row.subject ?? ''),
-      subtitle: [row.status, row.category].filter(Boolean).join(' · '),
+      // Language-neutral: the hit is shown in either language.
+      subtitle: String(row.category ?? ''),
       body: String(row.description ?? ''),
     }),
   }),
@@ -102,14 +103,14 @@ export const ENTITIES = {
         .replace(/&nbsp;/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-      return { title: String(row.title ?? ''), subtitle: String(row.locale ?? ''), body: text };
+      return { title: String(row.title ?? ''), subtitle: String(row.locale ?? '').toUpperCase(), body: text };
     },
   }),
   campaigns: byName(schema.campaigns, {
     searchType: 'campaign',
     searchDoc: (row) => ({
       title: String(row.name ?? ''),
-      subtitle: String(row.type ?? ''),
+      subtitle: [row.startDate, row.endDate].filter(Boolean).join(' – '),
       body: String(row.description ?? ''),
     }),
   }),

@@ -9,11 +9,12 @@ import type {
 } from '../../../shared/contract/import';
 import type { Locale } from '../../../shared/i18n/locales';
 import { translate } from '../../../shared/i18n/messages';
+import { foldText } from '../../../shared/domain/text';
 import { CrmError } from '../../errors';
 import type { WriteOptions } from '../../db/mutation';
 import type { CrmDb } from '../../db/open';
 import { commitPlan } from './history';
-import { columnFormats, isMoreEntity, planMore, type FieldRow } from './more-entities';
+import { columnFormats, isMoreEntity, planMore, type FieldRow, type NameMatch } from './more-entities';
 import { planImport, type ImportPlan } from './plan';
 import { rowReader, type PreparedRow, type RowProblem } from './prepare';
 import { readRows, sniff } from './source';
@@ -47,6 +48,8 @@ export interface ImportOutcome {
   problems: RowProblem[];
   batch: ImportBatch | null;
   settings: ImportSettings;
+  /** Names resolved by a close spelling or a variant, most rows first. */
+  matches: NameMatch[];
 }
 
 /** At most this many problems are kept (the count is exact): a wrong file can have millions. */
@@ -142,11 +145,13 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
   const dedupe = settings.dedupe ?? 'skip';
   const createMissing = settings.createMissing ?? false;
   let plan: ImportPlan;
+  const matches = new Map<string, NameMatch>();
   if (isMoreEntity(entity)) {
     const formats = columnFormats(fieldRows, fallback, settings.dateFormat, settings.decimal);
+    const aliases = new Map(Object.entries(settings.aliases ?? {}).map(([from, to]) => [foldText(from), to]));
     plan = planMore(
       entity,
-      { db, dedupe, createMissing, problems: planProblems, columnOf: targetColumn, ...formats },
+      { db, dedupe, createMissing, problems: planProblems, columnOf: targetColumn, aliases, matches, ...formats },
       fieldRows,
     );
   } else {
@@ -170,8 +175,9 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
     related: plan.related,
     errors: badRows.size,
   };
+  const matched = [...matches.values()].sort((a, b) => b.rows - a.rows);
   if (problemCount > 0 || request.dryRun)
-    return { ok: problemCount === 0, counts, problems, batch: null, settings: resolved };
+    return { ok: problemCount === 0, counts, problems, batch: null, settings: resolved, matches: matched };
   if (request.signal?.aborted) throw new CrmError('conflict', 'import.cancelled');
 
   if (request.beforeWrite) {
@@ -193,7 +199,7 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
     request.write ?? {},
   );
   request.onProgress?.({ phase: 'writing', done: plan.mutations.length, total: plan.mutations.length });
-  return { ok: true, counts, problems, batch, settings: resolved };
+  return { ok: true, counts, problems, batch, settings: resolved, matches: matched };
 }
 
 /** Problems translated for people, each pointing at its row and column. */

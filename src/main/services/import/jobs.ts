@@ -34,6 +34,7 @@ interface Job {
   started: number;
   problems: RowProblem[];
   result: Pick<ImportJob, 'counts' | 'batchId'>;
+  matches: ImportJob['matches'];
   error: { key: string; params?: Record<string, string | number> } | null;
   controller: AbortController;
   fileName: string;
@@ -92,6 +93,7 @@ function view(job: Job, locale: Locale): ImportJob {
     counts: job.result.counts,
     batchId: job.result.batchId,
     issues: translateProblems(job.problems.slice(0, 200), locale),
+    matches: job.matches.slice(0, 200),
     error: job.error ? { key: job.error.key, message: translate(locale, job.error.key, job.error.params ?? {}) } : null,
   };
 }
@@ -115,6 +117,7 @@ export function startImportJob(
     started: Date.now(),
     problems: [],
     result: { counts: null, batchId: null },
+    matches: [],
     error: null,
     controller: new AbortController(),
     fileName: upload.fileName,
@@ -153,6 +156,7 @@ export function startImportJob(
       write,
     });
     job.problems = out.problems;
+    job.matches = out.matches;
     job.result = { counts: out.counts, batchId: out.batch?.id ?? null };
     if (!out.ok) job.error = { key: 'cli.import_failed', params: { errors: out.counts.errors } };
   };

@@ -133,8 +133,19 @@ export const MORE_SYNONYMS: Record<MoreEntity, Record<string, string[]>> = {
   },
 };
 
+/** A name in the file matched to a record by a close spelling (or a variant the user gave). */
+export interface NameMatch {
+  field: string;
+  from: string;
+  to: string;
+  rows: number;
+}
+
 interface Context {
   db: CrmDb;
+  /** Variants table: a name as written (folded) → the record's name. */
+  aliases?: Map<string, string>;
+  matches?: Map<string, NameMatch>;
   dedupe: DedupeStrategy;
   createMissing: boolean;
   problems: RowProblem[];
@@ -465,15 +476,29 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
     return stage;
   };
 
+  const noteMatch = (field: string, from: string, to: string) => {
+    if (foldText(from) === foldText(to) || !ctx.matches) return;
+    const key = `${field}|${from}`;
+    const seen = ctx.matches.get(key);
+    if (seen) seen.rows++;
+    else ctx.matches.set(key, { field, from, to, rows: 1 });
+  };
+  const aliasOf = (name: string) => ctx.aliases?.get(foldText(name)) ?? name;
+
   const productFor = (name: string, row: number): [string, string, string, string] | null => {
     const key = foldText(name);
     if (!productAlias.has(key)) {
-      const found = products.find(([, n]) => foldText(n!) === key) ?? products.find(([, n]) => similarNames(n!, name));
+      const wanted = foldText(aliasOf(name));
+      const found =
+        products.find(([, n]) => foldText(n!) === wanted) ?? products.find(([, n]) => similarNames(n!, name));
       productAlias.set(key, found?.[0] ?? null);
     }
     const id = productAlias.get(key);
     const product = id ? products.find(([pid]) => pid === id) : undefined;
-    if (product) return product as [string, string, string, string];
+    if (product) {
+      noteMatch('product', name, product[1]!);
+      return product as [string, string, string, string];
+    }
     ctx.problems.push({
       row,
       column: ctx.columnOf('product'),
@@ -486,10 +511,14 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
 
   const ownerFor = (text: string, row: number): string | null => {
     const key = text.includes('@') ? text.toLowerCase() : foldText(text);
+    const wanted = text.includes('@') ? key : foldText(aliasOf(text));
     const found =
-      owners.find(([, n, e]) => foldText(n!) === key || e?.toLowerCase() === key) ??
+      owners.find(([, n, e]) => foldText(n!) === wanted || e?.toLowerCase() === key) ??
       owners.find(([, n]) => similarNames(n!, text));
-    if (found) return found[0]!;
+    if (found) {
+      if (!text.includes('@')) noteMatch('owner', text, found[1]!);
+      return found[0]!;
+    }
     if (!ctx.createMissing) {
       ctx.problems.push({
         row,
@@ -509,8 +538,16 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
 
   const companyFor = (name: string, row: number): string | null => {
     const key = foldText(name);
-    const found = companies.get(key) ?? [...companies.entries()].find(([k]) => similarNames(k, name))?.[1];
-    if (found) return found;
+    const exact = companies.get(foldText(aliasOf(name)));
+    const close = exact ? undefined : [...companies.entries()].find(([k]) => similarNames(k, name));
+    if (exact) {
+      if (foldText(aliasOf(name)) !== key) noteMatch('company', name, aliasOf(name));
+      return exact;
+    }
+    if (close) {
+      noteMatch('company', name, close[0]);
+      return close[1];
+    }
     if (!ctx.createMissing) {
       ctx.problems.push({
         row,

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 import type { Invoice } from '../../../shared/contract/invoices';
 import type { Quote } from '../../../shared/contract/quotes';
 import { formatMoney } from '../../../shared/domain/billing';
@@ -20,7 +20,7 @@ export interface BillTo {
   address: string | null;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFDocumentClass>;
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const BOTTOM = PAGE.height - PAGE.margin - 20;
@@ -50,13 +50,15 @@ function logoImage(dataUrl: string): Buffer | undefined {
  * Lays out a quote or an invoice on A4: branding, parties, dates, the lines table (repeating its
  * header on each page), totals with the tax breakdown, terms, and "Page n of m" footers.
  */
-export function renderDocument(
+export async function renderDocument(
   kind: 'quote' | 'invoice',
   docData: Quote | Invoice,
   branding: Branding,
   billTo: BillTo,
   locale: Locale,
 ): Promise<Buffer> {
+  // Loaded on first use: pdfkit and fontkit would add a quarter of a second to every CLI start.
+  const { default: PDFDocument } = await import('pdfkit');
   const t = (key: string, params?: MessageParams) => translate(locale, key, params);
   const money = (minor: number) => formatMoney(minor, docData.currency, locale);
   const qty = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });

@@ -35,10 +35,14 @@ function keyedRows(
 ): { label: string; figures: ClosedFigures; conditions: ReportTableConditions }[] {
   const figures = closedBy(db, scope, key, money);
   const names =
-    key === 'owner' ? namesOf(db, 'members', [...figures.keys()]) : key === 'team' ? namesOf(db, 'teams', [...figures.keys()]) : null;
+    key === 'owner'
+      ? namesOf(db, 'members', [...figures.keys()])
+      : key === 'team'
+        ? namesOf(db, 'teams', [...figures.keys()])
+        : null;
   return [...figures.entries()]
     .map(([id, f]) => ({
-      label: id === null ? none(locale, key) : (names ? (names.get(id) ?? id) : id),
+      label: id === null ? none(locale, key) : names ? (names.get(id) ?? id) : id,
       figures: f,
       conditions: conditionsFor(key, id),
     }))
@@ -48,30 +52,34 @@ function keyedRows(
 type ReportTableConditions = { field: string; operator: string; value?: unknown }[] | null;
 
 function conditionsFor(key: 'owner' | 'team' | 'source', id: string | null): ReportTableConditions {
-  if (key === 'owner') return [id === null ? { field: 'ownerId', operator: 'is_empty' } : { field: 'ownerId', operator: 'in', value: [id] }];
-  if (key === 'source') return [id === null ? { field: 'source', operator: 'is_empty' } : { field: 'source', operator: 'eq', value: id }];
+  if (key === 'owner')
+    return [
+      id === null ? { field: 'ownerId', operator: 'is_empty' } : { field: 'ownerId', operator: 'in', value: [id] },
+    ];
+  if (key === 'source')
+    return [id === null ? { field: 'source', operator: 'is_empty' } : { field: 'source', operator: 'eq', value: id }];
   return null;
 }
 
 export function pipelineReport(db: CrmDb, scope: Scope, locale: Locale): ReportTable {
   const money = baseMoney(db);
   const t = new TableBuilder('pipeline', locale)
-      .column('stage', 'text')
-      .column('probability', 'percent')
-      .column('deals', 'count')
-      .column('value', 'money')
-      .column('weighted', 'money');
-    const stages = openByStage(db, scope, money);
-    for (const s of stages)
-      t.row(
-        { stage: s.name, probability: s.probability / 100, deals: s.count, value: s.value, weighted: s.weighted },
-        dealsDrill(scope, [{ field: 'stageId', operator: 'in', value: [s.stageId] }], false),
-      );
-    t.summary = {
-      deals: stages.reduce((n, s) => n + s.count, 0),
-      value: stages.reduce((n, s) => n + s.value, 0),
-      weighted: stages.reduce((n, s) => n + s.weighted, 0),
-    };
+    .column('stage', 'text')
+    .column('probability', 'percent')
+    .column('deals', 'count')
+    .column('value', 'money')
+    .column('weighted', 'money');
+  const stages = openByStage(db, scope, money);
+  for (const s of stages)
+    t.row(
+      { stage: s.name, probability: s.probability / 100, deals: s.count, value: s.value, weighted: s.weighted },
+      dealsDrill(scope, [{ field: 'stageId', operator: 'in', value: [s.stageId] }], false),
+    );
+  t.summary = {
+    deals: stages.reduce((n, s) => n + s.count, 0),
+    value: stages.reduce((n, s) => n + s.value, 0),
+    weighted: stages.reduce((n, s) => n + s.weighted, 0),
+  };
   return t.build(scope, money);
 }
 
@@ -149,7 +157,9 @@ export function revenueByMonthReport(db: CrmDb, scope: Scope, locale: Locale): R
     .column('wonValue', 'money')
     .column('lost', 'count')
     .column('winRate', 'percent');
-  const months = [...closedBy(db, scope, 'month', money).entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
+  const months = [...closedBy(db, scope, 'month', money).entries()].sort(([a], [b]) =>
+    String(a).localeCompare(String(b)),
+  );
   const total = sumFigures(months.map(([, f]) => f));
   for (const [month, f] of months) {
     if (!month) continue;
@@ -171,9 +181,17 @@ export function revenueByProductReport(db: CrmDb, scope: Scope, locale: Locale):
     .column('deals', 'count')
     .column('wonValue', 'money');
   const rows = wonByProduct(db, scope, money);
-  const names = namesOf(db, 'products', rows.map((r) => r.key));
+  const names = namesOf(
+    db,
+    'products',
+    rows.map((r) => r.key),
+  );
   for (const r of rows)
-    t.row({ product: (r.key && names.get(r.key)) ?? r.label ?? none(locale, 'product'), deals: r.deals, wonValue: r.value });
+    t.row({
+      product: (r.key && names.get(r.key)) ?? r.label ?? none(locale, 'product'),
+      deals: r.deals,
+      wonValue: r.value,
+    });
   t.summary = { deals: rows.reduce((n, r) => n + r.deals, 0), wonValue: rows.reduce((n, r) => n + r.value, 0) };
   return t.build(scope, money);
 }

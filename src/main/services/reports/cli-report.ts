@@ -83,5 +83,6 @@ function printTable(io: CliIo, table: ReportTable): void {
   for (const l of body) io.out(render(l));
   io.out(widths.map((w) => '-'.repeat(w)).join('  '));
   io.out(render(total));
-  if (table.missingRates.length) io.out(io.t('analytics.cli.missing_rates', { currencies: table.missingRates.join(', ') }));
+  if (table.missingRates.length)
+    io.out(io.t('analytics.cli.missing_rates', { currencies: table.missingRates.join(', ') }));
 }

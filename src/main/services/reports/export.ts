@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import { REPORT_EXPORT_FORMATS, type ReportCell, type ReportColumn, type ReportTable } from '../../../shared/contract/reports';
+import {
+  REPORT_EXPORT_FORMATS,
+  type ReportCell,
+  type ReportColumn,
+  type ReportTable,
+} from '../../../shared/contract/reports';
 import { minorDigits } from '../../../shared/domain/currencies';
 import { formatReportCell } from '../../../shared/domain/report-format';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -126,11 +131,19 @@ export function reportPdf(table: ReportTable, locale: Locale): Promise<Buffer> {
   };
   const header = table.columns.map((c) => c.label);
   drawRow(header, true);
-  doc.moveTo(40, doc.y).lineTo(40 + width, doc.y).strokeColor('#999999').stroke();
+  doc
+    .moveTo(40, doc.y)
+    .lineTo(40 + width, doc.y)
+    .strokeColor('#999999')
+    .stroke();
   doc.y += 3;
   for (const row of table.rows) drawRow(fmt(row), false);
   if (Object.keys(table.summary).length) {
-    doc.moveTo(40, doc.y).lineTo(40 + width, doc.y).strokeColor('#999999').stroke();
+    doc
+      .moveTo(40, doc.y)
+      .lineTo(40 + width, doc.y)
+      .strokeColor('#999999')
+      .stroke();
     doc.y += 3;
     const total = fmt(table.summary).map((cell, i) =>
       i === 0 ? translate(locale, 'analytics.cli.total') : table.columns[i]!.key in table.summary ? cell : '',

@@ -56,9 +56,10 @@ export function foldByKey<K extends string>(
 export function fxValues(db: CrmDb): { sql: string; params: (string | number)[] } {
   const conv = converter(db);
   const codes = new Set<string>([conv.base]);
-  const rows = db.sqlite
-    .prepare('SELECT currency, base FROM exchange_rates WHERE deleted = 0')
-    .all() as { currency: string; base: string }[];
+  const rows = db.sqlite.prepare('SELECT currency, base FROM exchange_rates WHERE deleted = 0').all() as {
+    currency: string;
+    base: string;
+  }[];
   for (const r of rows) codes.add(r.currency).add(r.base);
   const params: (string | number)[] = [];
   const SCALE = 1e12;
@@ -66,5 +67,10 @@ export function fxValues(db: CrmDb): { sql: string; params: (string | number)[] 
     const v = conv.toBase(SCALE, code);
     if (v !== null) params.push(code, v / SCALE);
   }
-  return { sql: `fx(currency, factor) AS (VALUES ${Array(params.length / 2).fill('(?, ?)').join(', ')})`, params };
+  return {
+    sql: `fx(currency, factor) AS (VALUES ${Array(params.length / 2)
+      .fill('(?, ?)')
+      .join(', ')})`,
+    params,
+  };
 }

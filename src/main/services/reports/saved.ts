@@ -50,7 +50,11 @@ export function saveReport(
     return getSavedReport(db, input.id);
   }
   const id = newId();
-  mutate(db, { table: 'saved_reports', op: 'insert', id, values: { ...values, ownerId: options.actor ?? null } }, options);
+  mutate(
+    db,
+    { table: 'saved_reports', op: 'insert', id, values: { ...values, ownerId: options.actor ?? null } },
+    options,
+  );
   return getSavedReport(db, id);
 }
 
@@ -65,10 +69,14 @@ export function deleteSavedReport(db: CrmDb, id: string, options: WriteOptions):
     .where(and(eq(reportSchedules.reportId, id), eq(reportSchedules.deleted, false)))
     .all();
   write(db, () =>
-    mutate(db, [
-      { table: 'saved_reports', op: 'delete', id },
-      ...schedules.map((s): Mutation => ({ table: 'report_schedules', op: 'delete', id: s.id })),
-    ], options),
+    mutate(
+      db,
+      [
+        { table: 'saved_reports', op: 'delete', id },
+        ...schedules.map((s): Mutation => ({ table: 'report_schedules', op: 'delete', id: s.id })),
+      ],
+      options,
+    ),
   );
   return true;
 }

@@ -13,8 +13,10 @@ export function scopeOf(input: { from?: string; to?: string; ownerId?: string; p
 }
 
 /** The live deals of the scope's owner and pipeline (alias `d`), as SQL text and its parameters. */
-export function dealScope(scope: Scope): { where: string; params: unknown[] } {
-  const where = ['d.deleted = 0', 'd.merged_into IS NULL'];
+export function dealScope(scope: Scope, options: { scan?: boolean } = {}): { where: string; params: unknown[] } {
+  // `scan`: most deals qualify, so read the table in order rather than walk an index on `deleted`
+  // (random reads of nearly every row); the unary plus keeps the planner off that index.
+  const where = [options.scan ? '+d.deleted = 0' : 'd.deleted = 0', 'd.merged_into IS NULL'];
   const params: unknown[] = [];
   if (scope.ownerId) {
     where.push('d.owner_id = ?');
@@ -34,7 +36,11 @@ export function all<T = SqlRow>(db: CrmDb, sql: string, params: unknown[]): T[] 
 }
 
 /** Names of members, teams or products by id, read in one query for the handful of keys a report shows. */
-export function namesOf(db: CrmDb, table: 'members' | 'teams' | 'products', ids: (string | null)[]): Map<string, string> {
+export function namesOf(
+  db: CrmDb,
+  table: 'members' | 'teams' | 'products',
+  ids: (string | null)[],
+): Map<string, string> {
   const wanted = ids.filter((id): id is string => !!id);
   if (!wanted.length) return new Map();
   const rows = all<{ id: string; name: string }>(

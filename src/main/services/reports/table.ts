@@ -1,4 +1,10 @@
-import type { ReportCell, ReportColumn, ReportColumnKind, ReportDrill, ReportTable } from '../../../shared/contract/reports';
+import type {
+  ReportCell,
+  ReportColumn,
+  ReportColumnKind,
+  ReportDrill,
+  ReportTable,
+} from '../../../shared/contract/reports';
 import type { Locale } from '../../../shared/i18n/locales';
 import { translate } from '../../../shared/i18n/messages';
 import type { BaseMoney } from './money';

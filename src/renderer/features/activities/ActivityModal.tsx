@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   Modal,
   MultiSelect,
@@ -8,6 +9,7 @@ import {
   Select,
   Stack,
   Switch,
+  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
@@ -83,6 +85,8 @@ function ActivityForm({
   const [type, setType] = useState<EditableType>((existing?.type as EditableType) ?? draft?.type ?? 'meeting');
   const [subject, setSubject] = useState(existing?.subject ?? '');
   const [body, setBody] = useState(existing?.body ?? '');
+  const [checklist, setChecklist] = useState(details.checklist ?? []);
+  const [newItem, setNewItem] = useState('');
   const [allDay, setAllDay] = useState(existing?.allDay ?? draft?.allDay ?? false);
   const startMs = existing
     ? existing.type === 'task'
@@ -130,7 +134,7 @@ function ActivityForm({
         priority: priority as 'low' | 'normal' | 'high',
         reminders,
         recurrence,
-        ...(details.checklist ? { checklist: details.checklist } : {}),
+        ...(checklist.length ? { checklist } : {}),
       };
     } else {
       input.startAt = at;
@@ -266,6 +270,35 @@ function ActivityForm({
           data-testid="activity-reminder"
         />
       </Group>
+      {type === 'task' ? (
+        <Stack gap={4} data-testid="task-checklist">
+          <Text size="sm" fw={500}>
+            {t('act.checklist')}
+          </Text>
+          {checklist.map((item, i) => (
+            <Checkbox
+              key={`${i}:${item.text}`}
+              label={item.text}
+              checked={item.done}
+              onChange={(e) => {
+                const done = e.currentTarget.checked;
+                setChecklist((list) => list.map((x, j) => (j === i ? { ...x, done } : x)));
+              }}
+            />
+          ))}
+          <TextInput
+            placeholder={t('act.checklist_add')}
+            value={newItem}
+            onChange={(e) => setNewItem(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || !newItem.trim()) return;
+              e.preventDefault();
+              setChecklist((list) => [...list, { text: newItem.trim(), done: false }]);
+              setNewItem('');
+            }}
+          />
+        </Stack>
+      ) : null}
       <Textarea
         label={t('call.notes')}
         value={body}
@@ -274,6 +307,11 @@ function ActivityForm({
         minRows={2}
       />
       <Group justify="flex-end">
+        {existing ? (
+          <Button variant="subtle" mr="auto" onClick={() => void exportOne(existing.id)}>
+            {t('cal.export')}
+          </Button>
+        ) : null}
         <Button variant="default" onClick={onDone}>
           {t('act.cancel')}
         </Button>
@@ -283,6 +321,17 @@ function ActivityForm({
       </Group>
     </Stack>
   );
+}
+
+/** Downloads one activity as an .ics file (RFC 5545, its repeat rule kept). */
+async function exportOne(id: string): Promise<void> {
+  const { ics } = await unwrap(api.calendar.exportIcs({ ids: [id] }));
+  const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'activity.ics';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const FIELD_KEYS = new Set(['subject', 'startAt', 'dueAt', 'endAt', 'details.recurrence']);

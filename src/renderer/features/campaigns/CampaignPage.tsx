@@ -171,6 +171,8 @@ export function CampaignPage() {
   const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
   const audience = campaign.audience as { kind?: string; name?: string; count?: number } | null;
   const sending = campaign.status === 'active';
+  // A finished campaign can resume to retry the members it could not mail.
+  const resumable = campaign.status === 'paused' || (campaign.status === 'completed' && stats.failed > 0);
 
   return (
     <>
@@ -202,19 +204,18 @@ export function CampaignPage() {
           </Group>
         </Stack>
         <Group gap="xs">
-          {campaign.type === 'email' && (campaign.status === 'planned' || campaign.status === 'paused') ? (
+          {campaign.type === 'email' && (campaign.status === 'planned' || resumable) ? (
             <Button
               leftSection={<IconPlayerPlay size={16} />}
               onClick={() =>
                 void run(
-                  () =>
-                    unwrap(campaign.status === 'paused' ? api.campaigns.resume({ id }) : api.campaigns.start({ id })),
-                  campaign.status === 'paused' ? t('campaigns.resumed') : t('campaigns.started'),
+                  () => unwrap(resumable ? api.campaigns.resume({ id }) : api.campaigns.start({ id })),
+                  resumable ? t('campaigns.resumed') : t('campaigns.started'),
                 )
               }
               data-testid="campaign-start"
             >
-              {campaign.status === 'paused' ? t('campaigns.resume') : t('campaigns.start')}
+              {resumable ? t('campaigns.resume') : t('campaigns.start')}
             </Button>
           ) : null}
           {sending ? (

@@ -15,7 +15,18 @@ import { KpiCard } from './KpiCard';
 import { dealsLink, PERIOD_PRESETS, presetRange, type PeriodPreset, type PeriodRange } from './period';
 import { useDashboard } from './use-dashboard';
 
-const COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6', 'pink.6', 'lime.6', 'yellow.6', 'blue.6', 'red.6'];
+const COLORS = [
+  'indigo.6',
+  'teal.6',
+  'orange.6',
+  'grape.6',
+  'cyan.6',
+  'pink.6',
+  'lime.6',
+  'yellow.6',
+  'blue.6',
+  'red.6',
+];
 
 /** Home: the period's sales figures next to the previous period's, and charts that open the records behind them. */
 export function DashboardPage() {
@@ -31,19 +42,30 @@ export function DashboardPage() {
 
   const money = (minor: number | null | undefined) =>
     minor === null || minor === undefined || !data ? '—' : formatMoney(Math.round(minor), data.currency, locale);
-  const count = (n: number | null | undefined) => (n === null || n === undefined ? '—' : new Intl.NumberFormat(locale).format(n));
+  const count = (n: number | null | undefined) =>
+    n === null || n === undefined ? '—' : new Intl.NumberFormat(locale).format(n);
   const pct = (n: number | null | undefined) =>
-    n === null || n === undefined ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n);
+    n === null || n === undefined
+      ? '—'
+      : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n);
   const days = (n: number | null | undefined) =>
-    n === null || n === undefined ? '—' : t('dash.days', { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n) });
+    n === null || n === undefined
+      ? '—'
+      : t('dash.days', { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n) });
   const open = (href: string) => void navigate(href);
   const owner = ownerId ? [{ field: 'ownerId', operator: 'in', value: [ownerId] }] : [];
   const won = { field: 'status', operator: 'in', value: ['won'] };
 
-  const kpi = (key: DashboardKpi, format: (n: number | null) => string, extra: { inverse?: boolean; href?: string } = {}) => {
+  const kpi = (
+    key: DashboardKpi,
+    format: (n: number | null) => string,
+    extra: { inverse?: boolean; href?: string } = {},
+  ) => {
     const k = data?.kpis[key];
     const change =
-      k && k.value !== null && k.previous !== null && k.previous !== 0 ? (k.value - k.previous) / Math.abs(k.previous) : null;
+      k && k.value !== null && k.previous !== null && k.previous !== 0
+        ? (k.value - k.previous) / Math.abs(k.previous)
+        : null;
     return (
       <KpiCard
         key={key}
@@ -117,13 +139,23 @@ export function DashboardPage() {
       ) : null}
 
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" mb="lg">
-        <KpiCard label={t('dash.kpi.contacts')} value={contacts === null ? null : count(contacts)} locale={locale} testId="home-contacts-count" />
-        {kpi('pipelineValue', money, { href: dealsLink(range, [{ field: 'status', operator: 'in', value: ['open'] }, ...owner], false) })}
+        <KpiCard
+          label={t('dash.kpi.contacts')}
+          value={contacts === null ? null : count(contacts)}
+          locale={locale}
+          testId="home-contacts-count"
+        />
+        {kpi('pipelineValue', money, {
+          href: dealsLink(range, [{ field: 'status', operator: 'in', value: ['open'] }, ...owner], false),
+        })}
         {kpi('pipelineWeighted', money)}
         {kpi('openDeals', count)}
         {kpi('won', count, { href: dealsLink(range, [won, ...owner]) })}
         {kpi('wonValue', money, { href: dealsLink(range, [won, ...owner]) })}
-        {kpi('lost', count, { inverse: true, href: dealsLink(range, [{ field: 'status', operator: 'in', value: ['lost'] }, ...owner]) })}
+        {kpi('lost', count, {
+          inverse: true,
+          href: dealsLink(range, [{ field: 'status', operator: 'in', value: ['lost'] }, ...owner]),
+        })}
         {kpi('lostValue', money, { inverse: true })}
         {kpi('winRate', pct)}
         {kpi('avgDeal', money)}
@@ -156,7 +188,17 @@ interface ChartsProps {
   open: (href: string) => void;
 }
 
-function ChartCard({ title, children, empty, testId }: { title: string; children: ReactNode; empty: boolean; testId: string }) {
+function ChartCard({
+  title,
+  children,
+  empty,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  empty: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder p="md" data-testid={testId}>
@@ -186,7 +228,9 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
     style: { cursor: 'pointer' },
   });
   const monthLabel = (m: string) =>
-    new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+    new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+      new Date(`${m}-01T00:00:00Z`),
+    );
   const lastDay = (m: string) => {
     const [y, mo] = m.split('-').map(Number) as [number, number];
     return new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
@@ -202,19 +246,33 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
           withLabels
           labelsPosition="right"
           valueFormatter={(v) => money(v)}
-          funnelProps={click(funnel, (s) => dealsLink(range, [{ field: 'stageId', operator: 'in', value: [s.stageId] }, ...owner], false)) as never}
+          funnelProps={
+            click(funnel, (s) =>
+              dealsLink(range, [{ field: 'stageId', operator: 'in', value: [s.stageId] }, ...owner], false),
+            ) as never
+          }
         />
       </ChartCard>
-      <ChartCard title={t('dash.chart.revenue_by_month')} empty={!data.revenueByMonth.length} testId="chart-revenue-month">
+      <ChartCard
+        title={t('dash.chart.revenue_by_month')}
+        empty={!data.revenueByMonth.length}
+        testId="chart-revenue-month"
+      >
         <BarChart
           h={260}
           data={data.revenueByMonth.map((m) => ({ month: monthLabel(m.month), value: m.value }))}
           dataKey="month"
           series={[{ name: 'value', label: t('dash.series.won_value'), color: 'indigo.6' }]}
           valueFormatter={(v) => money(v)}
-          barProps={click(data.revenueByMonth, (m) =>
-            dealsLink({}, [won, { field: 'closedAt', operator: 'between', value: [`${m.month}-01`, lastDay(m.month)] }, ...owner]),
-          ) as never}
+          barProps={
+            click(data.revenueByMonth, (m) =>
+              dealsLink({}, [
+                won,
+                { field: 'closedAt', operator: 'between', value: [`${m.month}-01`, lastDay(m.month)] },
+                ...owner,
+              ]),
+            ) as never
+          }
         />
       </ChartCard>
       <ChartCard title={t('dash.chart.by_owner')} empty={!data.byOwner.length} testId="chart-by-owner">
@@ -226,9 +284,14 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
           yAxisProps={{ width: 130 }}
           series={[{ name: 'value', label: t('dash.series.won_value'), color: 'teal.6' }]}
           valueFormatter={(v) => money(v)}
-          barProps={click(data.byOwner.slice(0, 15), (o) =>
-            dealsLink(range, [won, o.id ? { field: 'ownerId', operator: 'in', value: [o.id] } : { field: 'ownerId', operator: 'is_empty' }]),
-          ) as never}
+          barProps={
+            click(data.byOwner.slice(0, 15), (o) =>
+              dealsLink(range, [
+                won,
+                o.id ? { field: 'ownerId', operator: 'in', value: [o.id] } : { field: 'ownerId', operator: 'is_empty' },
+              ]),
+            ) as never
+          }
         />
       </ChartCard>
       <ChartCard title={t('dash.chart.by_team')} empty={!data.byTeam.length} testId="chart-by-team">
@@ -241,10 +304,12 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
           tooltipDataSource="segment"
           valueFormatter={(v) => money(v)}
           data={data.byTeam.map((tm, i) => ({ name: tm.name, value: tm.value, color: COLORS[i % COLORS.length]! }))}
-          pieProps={click(data.byTeam, (tm) => {
-            // Deals of the team: its members as owners.
-            return tm.id ? dealsLink(range, [won, ...owner]) : null;
-          }) as never}
+          pieProps={
+            click(data.byTeam, (tm) => {
+              // Deals of the team: its members as owners.
+              return tm.id ? dealsLink(range, [won, ...owner]) : null;
+            }) as never
+          }
         />
       </ChartCard>
       <ChartCard title={t('dash.chart.by_product')} empty={!data.byProduct.length} testId="chart-by-product">
@@ -257,7 +322,11 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
           barProps={click(data.byProduct, (p) => (p.id ? `/products` : null)) as never}
         />
       </ChartCard>
-      <ChartCard title={t('dash.chart.conversion')} empty={!data.conversion.some((s) => s.reached)} testId="chart-conversion">
+      <ChartCard
+        title={t('dash.chart.conversion')}
+        empty={!data.conversion.some((s) => s.reached)}
+        testId="chart-conversion"
+      >
         <BarChart
           h={260}
           data={data.conversion.map((s) => ({ name: s.name, reached: s.reached, conversion: s.conversion }))}
@@ -265,7 +334,11 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
           series={[{ name: 'reached', label: t('dash.series.reached'), color: 'grape.6' }]}
           valueFormatter={(v) => count(v)}
           withBarValueLabel
-          barProps={click(data.conversion, (s) => dealsLink({}, [{ field: 'stageId', operator: 'in', value: [s.stageId] }, ...owner], false)) as never}
+          barProps={
+            click(data.conversion, (s) =>
+              dealsLink({}, [{ field: 'stageId', operator: 'in', value: [s.stageId] }, ...owner], false),
+            ) as never
+          }
         />
         <Group gap="md" mt="xs">
           {data.conversion.slice(0, -1).map((s) => (
@@ -306,7 +379,9 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
                   open(
                     dealsLink(range, [
                       { field: 'status', operator: 'in', value: ['won', 'lost'] },
-                      s.source ? { field: 'source', operator: 'eq', value: s.source } : { field: 'source', operator: 'is_empty' },
+                      s.source
+                        ? { field: 'source', operator: 'eq', value: s.source }
+                        : { field: 'source', operator: 'is_empty' },
                       ...owner,
                     ]),
                   )

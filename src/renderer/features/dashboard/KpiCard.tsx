@@ -20,7 +20,9 @@ export function KpiCard({ label, value, change = null, inverse = false, locale, 
   const pct =
     change === null
       ? null
-      : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change);
+      : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+          change,
+        );
   return (
     <Card
       p="md"

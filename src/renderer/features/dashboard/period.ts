@@ -1,5 +1,13 @@
 /** Period presets of the dashboard and reports, as whole UTC days (what the back end counts in). */
-export const PERIOD_PRESETS = ['this_month', 'last_month', 'this_quarter', 'this_year', 'last_12', 'all', 'custom'] as const;
+export const PERIOD_PRESETS = [
+  'this_month',
+  'last_month',
+  'this_quarter',
+  'this_year',
+  'last_12',
+  'all',
+  'custom',
+] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 export interface PeriodRange {
@@ -34,14 +42,25 @@ export function presetRange(preset: PeriodPreset, now = Date.now(), custom: Peri
 }
 
 /** The list filter that opens the deals behind a chart segment: closed in the period, plus `extra`. */
-export function dealsLink(range: PeriodRange, extra: { field: string; operator: string; value?: unknown }[], closed = true) {
+export function dealsLink(
+  range: PeriodRange,
+  extra: { field: string; operator: string; value?: unknown }[],
+  closed = true,
+) {
   const conditions = [...extra];
   if (closed && (range.from || range.to))
-    conditions.push({ field: 'closedAt', operator: 'between', value: [range.from ?? '1970-01-01', range.to ?? '9999-12-31'] });
+    conditions.push({
+      field: 'closedAt',
+      operator: 'between',
+      value: [range.from ?? '1970-01-01', range.to ?? '9999-12-31'],
+    });
   return listLink('deals', conditions);
 }
 
-export function listLink(entity: 'deals' | 'companies' | 'contacts', conditions: { field: string; operator: string; value?: unknown }[]) {
+export function listLink(
+  entity: 'deals' | 'companies' | 'contacts',
+  conditions: { field: string; operator: string; value?: unknown }[],
+) {
   const path = entity === 'deals' ? '/deals/list' : `/${entity}`;
   return `${path}?filter=${encodeURIComponent(JSON.stringify({ op: 'and', conditions }))}`;
 }

@@ -17,6 +17,7 @@ import {
   IconArrowLeft,
   IconBuilding,
   IconEdit,
+  IconPhoneCall,
   IconRestore,
   IconTargetOff,
   IconThumbDown,
@@ -169,6 +170,14 @@ export function DealDetailPage() {
                     </Button>
                   </>
                 ) : null}
+                <Button
+                  variant="default"
+                  leftSection={<IconPhoneCall size={16} />}
+                  onClick={() => setLogging('call')}
+                  data-testid="deal-log-activity"
+                >
+                  {t('deals.log_activity')}
+                </Button>
                 <Button
                   variant="default"
                   leftSection={<IconEdit size={16} />}

@@ -418,6 +418,36 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
               <Alert color="teal" icon={<IconCheck size={18} />} data-testid="import-preview-ok">
                 {t('import.preview_ok', counts ?? {})}
               </Alert>
+              {job.matches.length ? (
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>
+                    {t('import.matches_title')}
+                  </Text>
+                  <Table withTableBorder data-testid="import-matches">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('import.match_written')}</Table.Th>
+                        <Table.Th>{t('import.match_record')}</Table.Th>
+                        <Table.Th>{t('import.match_rows')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {job.matches.map((m) => (
+                        <Table.Tr key={`${m.field}|${m.from}`}>
+                          <Table.Td>{m.from}</Table.Td>
+                          <Table.Td>
+                            {m.to}{' '}
+                            <Text span size="xs" c="dimmed">
+                              ({tt(`import.target.${m.field}`)})
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>{m.rows}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Stack>
+              ) : null}
               <Group justify="space-between">
                 <Button variant="subtle" onClick={() => setStep(1)}>
                   {t('import.back')}

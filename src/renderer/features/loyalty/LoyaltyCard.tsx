@@ -1,4 +1,17 @@
-import { Badge, Button, Card, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerEntryDto, LoyaltyStanding } from '../../../shared/contract';
@@ -96,12 +109,22 @@ export function LoyaltyCard({ companyId }: { companyId: string }) {
           </Table.Tbody>
         </Table>
       )}
-      <EntryModal kind={open} companyId={companyId} onClose={() => setOpen(null)} onDone={() => (setOpen(null), void load())} />
+      <EntryModal
+        kind={open}
+        companyId={companyId}
+        onClose={() => setOpen(null)}
+        onDone={() => (setOpen(null), void load())}
+      />
     </Card>
   );
 }
 
-function EntryModal(props: { kind: 'adjust' | 'redeem' | null; companyId: string; onClose: () => void; onDone: () => void }) {
+function EntryModal(props: {
+  kind: 'adjust' | 'redeem' | null;
+  companyId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<'adjust' | 'redeem'>('adjust');
   const [points, setPoints] = useState<number | string>('');
@@ -122,11 +145,19 @@ function EntryModal(props: { kind: 'adjust' | 'redeem' | null; companyId: string
       props.onDone();
     } catch (e) {
       const issues = (e as { issues?: { path: (string | number)[]; message: string }[] }).issues ?? [];
-      setErrors(issues.length ? Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message])) : { reason: errorText(t, e) });
+      setErrors(
+        issues.length
+          ? Object.fromEntries(issues.map((i) => [String(i.path[0]), i.message]))
+          : { reason: errorText(t, e) },
+      );
     }
   };
   return (
-    <Modal opened={props.kind !== null} onClose={props.onClose} title={t(kind === 'adjust' ? 'loy.adjust' : 'loy.redeem')}>
+    <Modal
+      opened={props.kind !== null}
+      onClose={props.onClose}
+      title={t(kind === 'adjust' ? 'loy.adjust' : 'loy.redeem')}
+    >
       <Stack>
         <SegmentedControl
           value={kind}
@@ -136,8 +167,21 @@ function EntryModal(props: { kind: 'adjust' | 'redeem' | null; companyId: string
             { value: 'redeem', label: t('loy.kind.redeem') },
           ]}
         />
-        <NumberInput label={t('loy.points')} value={points} onChange={setPoints} allowDecimal={false} error={errors.points} data-testid="loyalty-points" />
-        <TextInput label={t('loy.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} data-testid="loyalty-reason" />
+        <NumberInput
+          label={t('loy.points')}
+          value={points}
+          onChange={setPoints}
+          allowDecimal={false}
+          error={errors.points}
+          data-testid="loyalty-points"
+        />
+        <TextInput
+          label={t('loy.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          data-testid="loyalty-reason"
+        />
         <Group justify="flex-end">
           <Button onClick={() => void save()} data-testid="loyalty-save">
             {t('loy.save')}

@@ -1,4 +1,17 @@
-import { ActionIcon, Badge, Button, Card, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +83,12 @@ export function LoyaltyPage() {
                   <Text size="sm">
                     {t('loy.min_points')}: {format.number(tier.minPoints)}
                   </Text>
-                  <ActionIcon variant="subtle" color="gray" aria-label={t('rep.remove')} onClick={() => void act(() => unwrap(api.loyalty.deleteTier({ id: tier.id })))}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={t('rep.remove')}
+                    onClick={() => void act(() => unwrap(api.loyalty.deleteTier({ id: tier.id })))}
+                  >
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Group>
@@ -87,9 +105,15 @@ export function LoyaltyPage() {
             {rules.map((r) => (
               <Group key={r.id} justify="space-between">
                 <Text size="sm">
-                  <b>{r.name}</b> · {t('loy.rule_text', { points: format.number(r.points), amount: money(r.perAmount) })}
+                  <b>{r.name}</b> ·{' '}
+                  {t('loy.rule_text', { points: format.number(r.points), amount: money(r.perAmount) })}
                 </Text>
-                <ActionIcon variant="subtle" color="gray" aria-label={t('rep.remove')} onClick={() => void act(() => unwrap(api.loyalty.deleteRule({ id: r.id })))}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={t('rep.remove')}
+                  onClick={() => void act(() => unwrap(api.loyalty.deleteRule({ id: r.id })))}
+                >
                   <IconTrash size={14} />
                 </ActionIcon>
               </Group>
@@ -112,8 +136,22 @@ function TierForm({ onSave }: { onSave: (v: { name: string; minPoints: number })
   const [min, setMin] = useState<number | string>(0);
   return (
     <Group align="flex-end" gap="xs">
-      <TextInput label={t('loy.tier_name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={160} data-testid="tier-name" />
-      <NumberInput label={t('loy.min_points')} value={min} onChange={setMin} min={0} allowDecimal={false} w={130} data-testid="tier-min" />
+      <TextInput
+        label={t('loy.tier_name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        w={160}
+        data-testid="tier-name"
+      />
+      <NumberInput
+        label={t('loy.min_points')}
+        value={min}
+        onChange={setMin}
+        min={0}
+        allowDecimal={false}
+        w={130}
+        data-testid="tier-min"
+      />
       <Button
         variant="light"
         leftSection={<IconPlus size={14} />}
@@ -126,21 +164,52 @@ function TierForm({ onSave }: { onSave: (v: { name: string; minPoints: number })
   );
 }
 
-function RuleForm({ currency, onSave }: { currency: string; onSave: (v: { name: string; points: number; perAmount: number }) => Promise<void> }) {
+function RuleForm({
+  currency,
+  onSave,
+}: {
+  currency: string;
+  onSave: (v: { name: string; points: number; perAmount: number }) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [points, setPoints] = useState<number | string>(1);
   const [per, setPer] = useState<number | string>(100);
   return (
     <Group align="flex-end" gap="xs">
-      <TextInput label={t('loy.rule_name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={140} data-testid="rule-name" />
-      <NumberInput label={t('loy.rule_points')} value={points} onChange={setPoints} min={1} allowDecimal={false} w={90} data-testid="rule-points" />
-      <NumberInput label={`${t('loy.rule_per')} (${currency})`} value={per} onChange={setPer} min={0.01} w={130} data-testid="rule-per" />
+      <TextInput
+        label={t('loy.rule_name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        w={140}
+        data-testid="rule-name"
+      />
+      <NumberInput
+        label={t('loy.rule_points')}
+        value={points}
+        onChange={setPoints}
+        min={1}
+        allowDecimal={false}
+        w={90}
+        data-testid="rule-points"
+      />
+      <NumberInput
+        label={`${t('loy.rule_per')} (${currency})`}
+        value={per}
+        onChange={setPer}
+        min={0.01}
+        w={130}
+        data-testid="rule-per"
+      />
       <Button
         variant="light"
         leftSection={<IconPlus size={14} />}
         onClick={() =>
-          void onSave({ name, points: Number(points), perAmount: Math.round(Number(per) * 10 ** minorDigits(currency)) }).then(() => setName(''))
+          void onSave({
+            name,
+            points: Number(points),
+            perAmount: Math.round(Number(per) * 10 ** minorDigits(currency)),
+          }).then(() => setName(''))
         }
         data-testid="rule-add"
       >
@@ -150,7 +219,17 @@ function RuleForm({ currency, onSave }: { currency: string; onSave: (v: { name: 
   );
 }
 
-function TopTable({ title, rows, money, testId }: { title: string; rows: LoyaltyStanding[] | null; money: (n: number) => string; testId: string }) {
+function TopTable({
+  title,
+  rows,
+  money,
+  testId,
+}: {
+  title: string;
+  rows: LoyaltyStanding[] | null;
+  money: (n: number) => string;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (

@@ -27,6 +27,7 @@ import { useChanges } from '../../lib/use-changes';
 import { useWorkspace } from '../members/workspace-store';
 import { useMinorMoney } from './billing-format';
 import { MoneyInput } from './MoneyInput';
+import { PriceListsCard } from './PriceListsCard';
 import { CURRENCY_CHOICES } from './currencies';
 
 interface Draft {
@@ -239,6 +240,7 @@ export function ProductsPage() {
           </Table>
         )}
       </Paper>
+      <PriceListsCard products={items ?? []} />
       <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}

@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,7 +104,9 @@ export function BuilderPanel({ saved, onSaved }: { saved: SavedReport | null; on
           placeholder={t('rep.no_group')}
           data={groupable}
           value={g?.field ?? null}
-          onChange={(v) => setGroup(i, v ? { field: v, ...(kindOf(v) === 'date' ? { bucket: g?.bucket ?? 'month' } : {}) } : null)}
+          onChange={(v) =>
+            setGroup(i, v ? { field: v, ...(kindOf(v) === 'date' ? { bucket: g?.bucket ?? 'month' } : {}) } : null)
+          }
           clearable
           searchable
           w={220}
@@ -170,7 +185,13 @@ export function BuilderPanel({ saved, onSaved }: { saved: SavedReport | null; on
                   data={MEASURE_OPS.map((o) => ({ value: o, label: t(`rep.op.${o}`) }))}
                   value={m.op}
                   onChange={(v) =>
-                    v && setMeasure(i, v === 'count' ? { op: 'count' } : { op: v as Measure['op'], field: m.field ?? measurable[0]?.value })
+                    v &&
+                    setMeasure(
+                      i,
+                      v === 'count'
+                        ? { op: 'count' }
+                        : { op: v as Measure['op'], field: m.field ?? measurable[0]?.value },
+                    )
                   }
                   allowDeselect={false}
                   w={130}
@@ -188,7 +209,12 @@ export function BuilderPanel({ saved, onSaved }: { saved: SavedReport | null; on
                     data-testid={`measure-field-${i}`}
                   />
                 )}
-                <ActionIcon variant="subtle" color="gray" onClick={() => setMeasure(i, null)} aria-label={t('rep.remove')}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  onClick={() => setMeasure(i, null)}
+                  aria-label={t('rep.remove')}
+                >
                   <IconTrash size={16} />
                 </ActionIcon>
               </Group>
@@ -222,7 +248,13 @@ export function BuilderPanel({ saved, onSaved }: { saved: SavedReport | null; on
         </Group>
       </Card>
       {error ? <Alert color="red">{errorText(t, error)}</Alert> : null}
-      {table && <ReportView table={saved ? { ...table, title: saved.name } : table} chart={config.chart ?? 'table'} source={{ config }} />}
+      {table && (
+        <ReportView
+          table={saved ? { ...table, title: saved.name } : table}
+          chart={config.chart ?? 'table'}
+          source={{ config }}
+        />
+      )}
       <SaveReportModal
         opened={saveOpen}
         onClose={() => setSaveOpen(false)}
@@ -279,7 +311,12 @@ function BuilderFilter(props: {
         />
       </Group>
       {props.filter.conditions.length > 0 && (
-        <FilterChips env={env} filter={props.filter} onChange={props.onChange} onEdit={() => props.onOpenChange(true)} />
+        <FilterChips
+          env={env}
+          filter={props.filter}
+          onChange={props.onChange}
+          onEdit={() => props.onOpenChange(true)}
+        />
       )}
     </Stack>
   );
@@ -306,7 +343,12 @@ function SaveReportModal(props: {
   const save = async (asNew: boolean) => {
     try {
       const r = await unwrap(
-        api.reports.save({ ...(props.saved && !asNew ? { id: props.saved.id } : {}), name, shared, config: props.config }),
+        api.reports.save({
+          ...(props.saved && !asNew ? { id: props.saved.id } : {}),
+          name,
+          shared,
+          config: props.config,
+        }),
       );
       notifySuccess(t('rep.saved'), r.name);
       props.onSaved(r);

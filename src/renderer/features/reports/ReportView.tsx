@@ -15,7 +15,18 @@ import { useFormat } from '../../lib/format';
 import { listLink } from '../dashboard/period';
 import { downloadChartPng, saveBase64 } from './png';
 
-const COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6', 'pink.6', 'lime.6', 'yellow.6', 'blue.6', 'red.6'];
+const COLORS = [
+  'indigo.6',
+  'teal.6',
+  'orange.6',
+  'grape.6',
+  'cyan.6',
+  'pink.6',
+  'lime.6',
+  'yellow.6',
+  'blue.6',
+  'red.6',
+];
 
 /** A report: its chart (bars by default), its table with totals, drill-down on click, and exports. */
 export function ReportView({ table, chart, source }: { table: ReportTable; chart: ChartType; source: ReportSource }) {
@@ -34,12 +45,13 @@ export function ReportView({ table, chart, source }: { table: ReportTable; chart
     const d = table.drill[index];
     if (d) void navigate(listLink(d.entity, d.conditions));
   };
-  const chartData = label && measure
-    ? table.rows.map((r) => ({
-        name: label.kind === 'month' ? fmt(r[label.key], 'month') : String(r[label.key] ?? '—'),
-        value: typeof r[measure.key] === 'number' ? (r[measure.key] as number) : 0,
-      }))
-    : [];
+  const chartData =
+    label && measure
+      ? table.rows.map((r) => ({
+          name: label.kind === 'month' ? fmt(r[label.key], 'month') : String(r[label.key] ?? '—'),
+          value: typeof r[measure.key] === 'number' ? (r[measure.key] as number) : 0,
+        }))
+      : [];
   const valueFormatter = (v: number) => (measure ? fmt(v, measure.kind) : String(v));
   const click = { onClick: (_: unknown, index: number) => drill(index), style: { cursor: 'pointer' } } as never;
 
@@ -82,7 +94,11 @@ export function ReportView({ table, chart, source }: { table: ReportTable; chart
             <Menu.Item onClick={() => void exportAs('pdf')} data-testid="export-pdf">
               {t('rep.export_pdf')}
             </Menu.Item>
-            <Menu.Item onClick={() => void exportPng()} disabled={chart === 'table' || !chartData.length} data-testid="export-png">
+            <Menu.Item
+              onClick={() => void exportPng()}
+              disabled={chart === 'table' || !chartData.length}
+              data-testid="export-png"
+            >
               {t('rep.export_png')}
             </Menu.Item>
           </Menu.Dropdown>
@@ -96,10 +112,24 @@ export function ReportView({ table, chart, source }: { table: ReportTable; chart
       {chart !== 'table' && chartData.length > 0 && (
         <div ref={chartRef} data-testid="report-chart">
           {chart === 'bar' && (
-            <BarChart h={300} data={chartData} dataKey="name" series={[{ name: 'value', label: measure!.label, color: 'indigo.6' }]} valueFormatter={valueFormatter} barProps={click} />
+            <BarChart
+              h={300}
+              data={chartData}
+              dataKey="name"
+              series={[{ name: 'value', label: measure!.label, color: 'indigo.6' }]}
+              valueFormatter={valueFormatter}
+              barProps={click}
+            />
           )}
           {chart === 'line' && (
-            <LineChart h={300} data={chartData} dataKey="name" series={[{ name: 'value', label: measure!.label, color: 'indigo.6' }]} valueFormatter={valueFormatter} curveType="monotone" />
+            <LineChart
+              h={300}
+              data={chartData}
+              dataKey="name"
+              series={[{ name: 'value', label: measure!.label, color: 'indigo.6' }]}
+              valueFormatter={valueFormatter}
+              curveType="monotone"
+            />
           )}
           {chart === 'pie' && (
             <PieChart
@@ -161,7 +191,11 @@ export function ReportView({ table, chart, source }: { table: ReportTable; chart
               <Table.Tfoot>
                 <Table.Tr fw={700}>
                   {table.columns.map((c, i) => (
-                    <Table.Td key={c.key} ta={i === 0 ? 'left' : 'right'} data-testid={i === 0 ? undefined : `total-${c.key}`}>
+                    <Table.Td
+                      key={c.key}
+                      ta={i === 0 ? 'left' : 'right'}
+                      data-testid={i === 0 ? undefined : `total-${c.key}`}
+                    >
                       {i === 0 ? t('rep.total') : c.key in table.summary ? fmt(table.summary[c.key], c.kind) : ''}
                     </Table.Td>
                   ))}

@@ -107,7 +107,11 @@ export function SchedulesPanel() {
                   <Table.Td>{s.lastRunAt ? format.dateTime(s.lastRunAt) : t('rep.never')}</Table.Td>
                   <Table.Td>{format.dateTime(s.nextRunAt)}</Table.Td>
                   <Table.Td>
-                    <Switch checked={s.active} onChange={(e) => void toggle(s, e.currentTarget.checked)} aria-label={t('rep.active')} />
+                    <Switch
+                      checked={s.active}
+                      onChange={(e) => void toggle(s, e.currentTarget.checked)}
+                      aria-label={t('rep.active')}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -186,7 +190,13 @@ function ScheduleModal(props: {
             onChange={(v) => v && setFrequency(v)}
             allowDeselect={false}
           />
-          <Select label={t('rep.format')} data={['pdf', 'csv'].map((f) => ({ value: f, label: f.toUpperCase() }))} value={fmt} onChange={(v) => v && setFmt(v)} allowDeselect={false} />
+          <Select
+            label={t('rep.format')}
+            data={['pdf', 'csv'].map((f) => ({ value: f, label: f.toUpperCase() }))}
+            value={fmt}
+            onChange={(v) => v && setFmt(v)}
+            allowDeselect={false}
+          />
         </Group>
         <TextInput
           label={t('rep.folder')}
@@ -196,7 +206,12 @@ function ScheduleModal(props: {
           error={errors.folder}
           data-testid="schedule-folder"
         />
-        <TextInput label={t('rep.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.email} />
+        <TextInput
+          label={t('rep.email')}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={errors.email}
+        />
         <Group justify="flex-end">
           <Button onClick={() => void save()} data-testid="schedule-save">
             {t('rep.schedule')}

@@ -43,7 +43,8 @@ export function SegmentsPage() {
   const [customers, setCustomers] = useState<CustomerScore[] | null>(null);
   const [churn, setChurn] = useState<CustomerScore[] | null>(null);
   const money = (n: number) => (summary ? formatMoney(Math.round(n), summary.currency, locale) : '—');
-  const num = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n));
+  const num = (n: number | null) =>
+    n === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
 
   const load = useCallback(async () => {
     try {
@@ -80,7 +81,14 @@ export function SegmentsPage() {
     try {
       await unwrap(api.segments.refresh({}));
       const name = t(`analytics.segment.${s}`);
-      await unwrap(api.views.create({ entity: 'companies', name, shared: true, config: { filter: { op: 'and', conditions: condition(s) } } }));
+      await unwrap(
+        api.views.create({
+          entity: 'companies',
+          name,
+          shared: true,
+          config: { filter: { op: 'and', conditions: condition(s) } },
+        }),
+      );
       notifySuccess(t('seg.save_view'), t('seg.view_saved', { name }));
     } catch (e) {
       notifyError(t('seg.save_view'), errorText(t, e));
@@ -94,7 +102,12 @@ export function SegmentsPage() {
         title={t('seg.title')}
         subtitle={t('seg.subtitle')}
         actions={
-          <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => void refresh()} data-testid="segments-refresh">
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} />}
+            onClick={() => void refresh()}
+            data-testid="segments-refresh"
+          >
             {t('seg.refresh')}
           </Button>
         }
@@ -108,14 +121,20 @@ export function SegmentsPage() {
             tooltipDataSource="segment"
             data={items
               .filter((s) => s.customers > 0)
-              .map((s) => ({ name: t(`analytics.segment.${s.segment}`), value: s.customers, color: SEGMENT_COLORS[s.segment] }))}
-            pieProps={{
-              onClick: (_: unknown, index: number) => {
-                const s = items.filter((x) => x.customers > 0)[index];
-                if (s) setSegment(s.segment);
-              },
-              style: { cursor: 'pointer' },
-            } as never}
+              .map((s) => ({
+                name: t(`analytics.segment.${s.segment}`),
+                value: s.customers,
+                color: SEGMENT_COLORS[s.segment],
+              }))}
+            pieProps={
+              {
+                onClick: (_: unknown, index: number) => {
+                  const s = items.filter((x) => x.customers > 0)[index];
+                  if (s) setSegment(s.segment);
+                },
+                style: { cursor: 'pointer' },
+              } as never
+            }
           />
           <Text size="xs" c="dimmed" ta="center">
             {t('seg.cache_hint')}
@@ -123,7 +142,11 @@ export function SegmentsPage() {
         </Card>
         <SimpleGrid cols={2} spacing="xs" style={{ gridColumn: 'span 2' }}>
           {items.map((s) => (
-            <UnstyledButton key={s.segment} onClick={() => setSegment(segment === s.segment ? null : s.segment)} data-testid={`segment-${s.segment}`}>
+            <UnstyledButton
+              key={s.segment}
+              onClick={() => setSegment(segment === s.segment ? null : s.segment)}
+              data-testid={`segment-${s.segment}`}
+            >
               <Card withBorder p="sm" bg={segment === s.segment ? 'var(--mantine-color-default-hover)' : undefined}>
                 <Group justify="space-between" wrap="nowrap">
                   <Badge color={SEGMENT_COLORS[s.segment].split('.')[0]} variant="light">
@@ -138,10 +161,18 @@ export function SegmentsPage() {
                     {money(s.monetary)}
                   </Text>
                   <Group gap={4}>
-                    <Button size="compact-xs" variant="subtle" onClick={(e) => (e.stopPropagation(), void openList(s.segment))}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={(e) => (e.stopPropagation(), void openList(s.segment))}
+                    >
                       {t('seg.open_list')}
                     </Button>
-                    <Button size="compact-xs" variant="subtle" onClick={(e) => (e.stopPropagation(), void saveView(s.segment))}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={(e) => (e.stopPropagation(), void saveView(s.segment))}
+                    >
                       {t('seg.save_view')}
                     </Button>
                   </Group>

@@ -50,7 +50,7 @@ export function BoardColumn({
     estimateSize: () => CARD_HEIGHT,
     // The first render already lays out the cards in view, without waiting for a measure.
     initialRect: { width: COLUMN_WIDTH, height: 640 },
-    overscan: 4,
+    overscan: 2,
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? -1;

@@ -12,10 +12,16 @@ export function useCardFormat(baseCurrency: string): CardFormat {
   const { members } = useWorkspace();
   return useMemo(() => {
     const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    // Many cards share a close date: each day is formatted once.
+    const days = new Map<string, string>();
     const names = new Map(members.map((m) => [m.id, m.name]));
     return {
       money: (minor, currency) => (minor === null ? '' : formatMinor(locale, minor, currency ?? baseCurrency)),
-      day: (iso) => day.format(Date.parse(`${iso}T00:00:00Z`)),
+      day: (iso) => {
+        let text = days.get(iso);
+        if (text === undefined) days.set(iso, (text = day.format(Date.parse(`${iso}T00:00:00Z`))));
+        return text;
+      },
       memberName: (id) => (id ? (names.get(id) ?? null) : null),
       text: {
         noCompany: t('deals.no_company'),

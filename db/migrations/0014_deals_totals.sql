@@ -1,0 +1,1 @@
+CREATE INDEX `deals_totals` ON `deals` (`stage_id`,`deleted`,`currency`,`amount`,`probability`);
