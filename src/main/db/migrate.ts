@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { foldText } from '../../shared/domain/text';
 import { CrmError } from '../errors';
 
 /**
@@ -20,6 +21,12 @@ export function migrateDatabase(sqlite: Database.Database, path: string, migrati
   if (found === known) return known;
 
   if (found > 0 && path !== ':memory:') backupBeforeMigration(sqlite, path, found);
+
+  // Backfills in migrations fold text exactly as the app does (accents and case), which plain
+  // SQL cannot: the same function, registered for this connection.
+  sqlite.function('crm_fold_text', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? foldText(value) : '',
+  );
 
   const apply = sqlite.transaction(() => {
     for (const migration of migrations.slice(found)) {

@@ -234,7 +234,8 @@ export function mutate(db: CrmDb, mutations: Mutation | Mutation[], options: Wri
     const out = list.map((m) => applyOne(db, state, m, options));
     // Custom values are searched by their field's options and only while the field is active:
     // a changed definition (here or arriving by sync) re-indexes the records that hold a value.
-    for (const m of list) if (m.table === 'custom_field_defs' && m.op !== 'insert') reindexCustomFieldIn(db, state, m.id);
+    for (const m of list)
+      if (m.table === 'custom_field_defs' && m.op !== 'insert') reindexCustomFieldIn(db, state, m.id);
     state.stmts.hlc.run(db.clock.current());
     return out;
   });

@@ -182,6 +182,19 @@ const baseEn = {
 };
 
 /** Every UI string: the shell's and each feature's own catalogue. */
-export const en = { ...baseEn, ...syncEn, ...listsEn, ...companiesEn, ...recordsEn, ...dealsEn, ...billingEn, ...activitiesEn, ...importEn, ...analyticsEn, ...serviceEn, ...marketingEn };
+export const en = {
+  ...baseEn,
+  ...syncEn,
+  ...listsEn,
+  ...companiesEn,
+  ...recordsEn,
+  ...dealsEn,
+  ...billingEn,
+  ...activitiesEn,
+  ...importEn,
+  ...analyticsEn,
+  ...serviceEn,
+  ...marketingEn,
+};
 
 export type UiKey = keyof typeof en;

@@ -13,7 +13,20 @@ import type { UiKey } from './en';
 
 /** Every UI string in Spanish; typed against en so a missing key fails the typecheck. */
 const baseEs: Record<
-  Exclude<UiKey, keyof typeof dealsEs | keyof typeof billingEs | keyof typeof activitiesEs | keyof typeof listsEs | keyof typeof companiesEs | keyof typeof recordsEs | keyof typeof importEs | keyof typeof syncEs | keyof typeof serviceEs | keyof typeof marketingEs | keyof typeof analyticsEs>,
+  Exclude<
+    UiKey,
+    | keyof typeof dealsEs
+    | keyof typeof billingEs
+    | keyof typeof activitiesEs
+    | keyof typeof listsEs
+    | keyof typeof companiesEs
+    | keyof typeof recordsEs
+    | keyof typeof importEs
+    | keyof typeof syncEs
+    | keyof typeof serviceEs
+    | keyof typeof marketingEs
+    | keyof typeof analyticsEs
+  >,
   string
 > = {
   'app.name': 'CRM',
@@ -187,4 +200,17 @@ const baseEs: Record<
   'notfound.home': 'Ir al inicio',
 };
 
-export const es: Record<UiKey, string> = { ...baseEs, ...syncEs, ...listsEs, ...companiesEs, ...recordsEs, ...dealsEs, ...billingEs, ...activitiesEs, ...importEs, ...serviceEs, ...marketingEs, ...analyticsEs };
+export const es: Record<UiKey, string> = {
+  ...baseEs,
+  ...syncEs,
+  ...listsEs,
+  ...companiesEs,
+  ...recordsEs,
+  ...dealsEs,
+  ...billingEs,
+  ...activitiesEs,
+  ...importEs,
+  ...serviceEs,
+  ...marketingEs,
+  ...analyticsEs,
+};

@@ -162,4 +162,21 @@ describe('migrations', () => {
     expect(error.key).toBe('errors.db_not_crm');
     expect(fingerprint(path)).toBe(before);
   });
+  it('fills the folded title of deals made before deals had one, so older books sort and search them', () => {
+    const dir = tempDir();
+    const path = join(dir, 'crm.sqlite');
+    const before = journal.entries.findIndex((e) => e.tag.includes('deals_name_sort_backfill')) - 1;
+    expect(before).toBeGreaterThan(0);
+    const old = new Database(path);
+    migrateDatabase(old, path, olderMigrations(before));
+    old
+      .prepare('INSERT INTO deals (id, created_at, updated_at, title) VALUES (?, 1, 1, ?)')
+      .run('deal-1', 'Renovación Ñandú');
+    old.close();
+
+    const db = track(openDatabase({ path }));
+    const row = db.sqlite.prepare("SELECT name_sort AS n FROM deals WHERE id = 'deal-1'").get() as { n: string };
+    expect(row.n).toBe('renovacion nandu');
+    db.close();
+  });
 });

@@ -162,7 +162,12 @@ describe('mutation layer: update', () => {
     const clock = manualClock();
     const db = tempDb({ now: clock.now });
     const id = newId();
-    mutate(db, { table: 'contacts', op: 'insert', id, values: { firstName: 'Ana', custom: { a: 1, b: 'x', c: true } } });
+    mutate(db, {
+      table: 'contacts',
+      op: 'insert',
+      id,
+      values: { firstName: 'Ana', custom: { a: 1, b: 'x', c: true } },
+    });
     const before = clocksOf(db, id);
 
     mutate(db, { table: 'contacts', op: 'update', id, values: { custom: { a: 1, b: 'y', d: 4 } } });

@@ -1,1 +1,0 @@
-CREATE INDEX `deals_totals` ON `deals` (`stage_id`,`deleted`,`currency`,`amount`,`probability`);
