@@ -11,10 +11,14 @@
  * bench/activities.ts); here only reads are timed, and 1M activities through `mutate` would
  * take minutes of the shared machine for nothing measured.
  *
- * Run alone with `node bin/tsnode.js bench/analytics.ts` (BENCH_DEALS / BENCH_ACTIVITIES to
+ * Run alone with `node bin/tsnode.js bench/analytics.ts` (writes bench/results/analytics.json;
+ * BENCH_DEALS / BENCH_ACTIVITIES to
  * scale down); `benchAnalytics()` is what bench/run.ts can call.
  */
 import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../src/main/api/dispatch';
 import { openDatabase, type CrmDb } from '../src/main/db/open';
@@ -284,10 +288,11 @@ async function alternate(
 }
 
 export async function benchAnalytics(): Promise<void> {
-  // BENCH_ANALYTICS_BOOK=file: measure a book filled by an earlier run (kept), instead of filling one.
+  // BENCH_ANALYTICS_BOOK=file: a book kept between runs (filled by the first run that finds none),
+  // so trying a change does not pay the fill again.
   const kept = process.env.BENCH_ANALYTICS_BOOK;
   const path = kept ?? bookPath('analytics');
-  if (!kept) {
+  if (!kept || !existsSync(path)) {
     openDatabase({ path, create: true }).close();
     const started = performance.now();
     fill(path);
@@ -362,6 +367,10 @@ async function measureAll(db: CrmDb, path: string, variant: string): Promise<voi
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     await benchAnalytics();
+    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'analytics.json');
+    mkdirSync(dirname(out), { recursive: true });
+    const load = loadavg().map((n) => Math.round(n * 100) / 100);
+    writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), load, figures }, null, 2)}\n`);
     console.log(
       JSON.stringify(
         figures.map((f) => ({ id: f.id, ours: f.oursText, reference: f.referenceText, ratio: f.ratio, pass: f.pass })),

@@ -291,7 +291,8 @@ window.__dealsBench = {
 };`;
 
 async function benchBoardPaint(book: Book): Promise<void> {
-  const dist = rendererDistDir();
+  // A build of its own (BENCH_RENDERER_DIR) keeps the figure apart from other builds of dist/ on the machine.
+  const dist = process.env.BENCH_RENDERER_DIR ?? rendererDistDir();
   if (!existsSync(join(dist, 'index.html'))) {
     log('dist/renderer is missing: run `npx vite build` first; the Chromium figure is left out');
     return;

@@ -1,10 +1,9 @@
-import { startReportScheduler } from '../services/report-schedule';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import { projectRoot, rendererDistDir } from '../paths';
-import { startActivityRunners } from '../services/activities-runner';
+import { startBackgroundWork } from '../services/background';
 import { startWebServer } from '../transport/http';
 import type { Command } from './commands';
 import { dbPathOption, intOption, parseCommandArgs } from './options';
@@ -28,10 +27,9 @@ export const serveCommand: Command = {
     }
     const db = openDatabase({ path: dbPathOption(values.db), create: true, watch: true });
     const server = await startWebServer({ db, port: intOption('port', values.port, 0), staticDir: rendererDistDir() });
-    // Reminders, automations and the email outbox run while the workspace is open; the browser shows notifications.
-    const stopActivities = startActivityRunners(db, { locale: io.locale, intervalMs: 5_000 });
-    // Scheduled reports (analytics) run while the workspace is open; missed runs are caught up now.
-    const stopReports = startReportScheduler(db, { locale: io.locale });
+    // Reminders, automations, the email outbox, scheduled reports and daily backups run while the
+    // workspace is open; the browser shows the notifications.
+    const stopBackground = startBackgroundWork(db, { locale: io.locale, activityIntervalMs: 5_000 });
     // The URL (with its token) is the first line on stdout: scripts and tests read it from there.
     io.out(server.url);
     if (!io.json) io.err(io.t('cli.serve_listening', { url: server.url }));
@@ -42,8 +40,7 @@ export const serveCommand: Command = {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
-    stopActivities();
-    stopReports();
+    stopBackground();
     await server.close();
     db.close();
     return 0;

@@ -1,10 +1,10 @@
-// Electron glue for activities: the keychain seals the SMTP password, and reminders show as
-// desktop notifications. The runners themselves live in services (no electron import there).
+// Electron glue for the background work: the keychain seals the SMTP password, and reminders show
+// as desktop notifications. The work itself lives in services (no electron import there).
 import { Notification, safeStorage } from 'electron';
 import type { Locale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/messages';
 import type { CrmDb } from '../db/open';
-import { startActivityRunners } from '../services/activities-runner';
+import { startBackgroundWork } from '../services/background';
 import { useSafeStorage } from '../services/smtp';
 
 export function startActivitiesInApp(db: CrmDb, locale: Locale): () => void {
@@ -14,7 +14,7 @@ export function startActivitiesInApp(db: CrmDb, locale: Locale): () => void {
       open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
     });
   }
-  return startActivityRunners(db, {
+  return startBackgroundWork(db, {
     locale,
     notify: (reminder) => {
       if (!Notification.isSupported()) return;

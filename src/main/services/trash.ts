@@ -2,7 +2,9 @@ import type { EntityName } from '../db/entities';
 import { mutate, readRow, type Mutation, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 
-type TrashEntity = 'contacts' | 'companies' | 'deals' | 'activities' | 'notes' | 'tags' | 'saved_views' | 'teams';
+import type { TRASH_ENTITIES } from '../../shared/contract';
+
+type TrashEntity = (typeof TRASH_ENTITIES)[number];
 
 /** How each kind of record is named in the trash. */
 const TITLE_SQL: Record<TrashEntity, string> = {
@@ -14,6 +16,11 @@ const TITLE_SQL: Record<TrashEntity, string> = {
   tags: 'name',
   saved_views: 'name',
   teams: 'name',
+  tickets: 'subject',
+  kb_articles: 'title',
+  campaigns: 'name',
+  quotes: 'number',
+  templates: 'name',
 };
 
 export function listTrash(db: CrmDb, entity: TrashEntity | undefined, limit = 200) {
@@ -76,6 +83,9 @@ function dependents(db: CrmDb, entity: TrashEntity, ids: string[]): Mutation[] {
   if (entity === 'deals') refs.push(['deal_contacts', 'deal_id']);
   if (entity === 'activities') refs.push(['activity_links', 'activity_id']);
   if (entity === 'tags') refs.push(['taggings', 'tag_id']);
+  if (entity === 'tickets') refs.push(['ticket_messages', 'ticket_id']);
+  if (entity === 'quotes') refs.push(['quote_lines', 'quote_id']);
+  if (entity === 'campaigns') refs.push(['campaign_members', 'campaign_id'], ['campaign_responses', 'campaign_id']);
   const marks = ids.map(() => '?').join(', ');
   const out: Mutation[] = [];
   for (const [table, column] of refs) {

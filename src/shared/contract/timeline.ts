@@ -42,6 +42,11 @@ export const TRASH_ENTITIES = [
   'tags',
   'saved_views',
   'teams',
+  'tickets',
+  'kb_articles',
+  'campaigns',
+  'quotes',
+  'templates',
 ] as const;
 export const trashItemSchema = z.object({
   entity: z.enum(TRASH_ENTITIES),

@@ -156,6 +156,27 @@ describe('trash', () => {
     expect(await call(db, 'trash.restore', { entity: 'contacts', ids: [c.id] })).toEqual({ restored: 0 });
   });
 
+  it('holds deleted tickets too: restored as they were, or erased with their messages', async () => {
+    const db = tempDb();
+    const { ticket } = await call(db, 'tickets.create', { subject: 'Printer on fire' });
+    await call(db, 'tickets.addNote', { id: ticket.id, body: 'Checked the toner' });
+    const other = (await call(db, 'tickets.create', { subject: 'Keep me' })).ticket;
+    await call(db, 'tickets.addNote', { id: other.id, body: 'Still open' });
+    await call(db, 'tickets.delete', { id: ticket.id });
+    expect((await call(db, 'trash.list', { entity: 'tickets' })).items.map((t) => t.title)).toEqual(['Printer on fire']);
+
+    expect(await call(db, 'trash.restore', { entity: 'tickets', ids: [ticket.id] })).toEqual({ restored: 1 });
+    expect((await call(db, 'tickets.get', { id: ticket.id })).subject).toBe('Printer on fire');
+
+    await call(db, 'tickets.delete', { id: ticket.id });
+    expect(await call(db, 'trash.purge', { entity: 'tickets', ids: [ticket.id] })).toEqual({ purged: 1 });
+    const messages = (id: string) =>
+      db.sqlite.prepare('SELECT count(*) FROM ticket_messages WHERE ticket_id = ?').pluck().get(id);
+    expect(messages(ticket.id)).toBe(0);
+    expect(messages(other.id)).toBeGreaterThan(0);
+    expect((await call(db, 'trash.list', {})).items).toEqual([]);
+  });
+
   it('purge erases a deleted contact with its notes, links and tags, and search forgets them', async () => {
     const db = tempDb();
     const c = await call(db, 'contacts.create', { firstName: 'Lola', emails: [{ value: 'lola@example.com' }] });
