@@ -3,7 +3,10 @@
 // caught by the check before anything is written, then the import runs, shows up on the record's
 // timeline and in the history, and is undone.
 import iconv from 'iconv-lite';
-import { expect, openInSpanish, test } from './fixtures/server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, openInSpanish, runCrm, startServer, stopServer, test } from './fixtures/server';
 
 const unique = () => Date.now().toString(36).slice(-5);
 
@@ -77,3 +80,91 @@ test('import a Spanish CSV: map, preview errors, import, see it on the timeline,
     await expect.poll(async () => (await server.call('contacts.count', { query: first })).count).toBe(0);
   });
 });
+
+// Encryption at rest in web mode: `crm serve` on an encrypted book without its passphrase starts
+// locked, and the browser shows the unlock screen before anything else (in the user's language).
+test('an encrypted workspace opens in the browser only with its passphrase', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-locked-'));
+  const dbPath = join(dir, 'crm.sqlite');
+  const passphrase = 'una frase de paso larga';
+  try {
+    expect((await runCrm(['init', '--db', dbPath, '--passphrase', passphrase])).code).toBe(0);
+    const created = await runCrm([
+      'api',
+      'contacts.create',
+      '{"firstName":"Cifrada","lastName":"Gómez"}',
+      '--db',
+      dbPath,
+      '--passphrase',
+      passphrase,
+    ]);
+    expect(created.code).toBe(0);
+    const { child, url } = await startServer(dbPath);
+    const context = await browser.newContext({ locale: 'es-ES' });
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      const screen = page.getByTestId('unlock-screen');
+      await expect(screen).toContainText('Este espacio de trabajo está cifrado');
+      await expect(page.getByRole('navigation')).toHaveCount(0);
+
+      await page.getByTestId('unlock-passphrase').fill('no es esta');
+      await page.getByTestId('unlock-submit').click();
+      await expect(screen).toContainText('Contraseña incorrecta');
+
+      await page.getByTestId('unlock-passphrase').fill(passphrase);
+      await page.getByTestId('unlock-submit').click();
+      await expect(page.getByRole('navigation')).toBeVisible();
+      await page
+        .getByTestId('whoami-dismiss')
+        .click({ timeout: 3000 })
+        .catch(() => undefined);
+      await page.getByRole('link', { name: 'Contactos', exact: true }).click();
+      await expect(page.getByText('Cifrada Gómez').first()).toBeVisible();
+
+      // Settings: the workspace says it is encrypted; the passphrase changes with the current one.
+      await page.getByRole('link', { name: 'Ajustes' }).click();
+      await expect(page.getByTestId('security-status')).toHaveText(/Cifrado/i);
+      const next = 'otra frase de paso larga';
+      await page.getByTestId('security-current').fill(passphrase);
+      await page.getByTestId('security-next').fill(next);
+      await page.getByTestId('security-confirm').fill(next);
+      await page.getByTestId('security-apply').click();
+      await expect(page.getByText('Se ha cambiado la contraseña.')).toBeVisible();
+      const reopened = await runCrm(['doctor', '--db', dbPath, '--json', '--passphrase', next]);
+      expect(reopened.code).toBe(0);
+
+      // Back up now, add a contact, restore the backup (after confirming): the contact is gone and
+      // the workspace, reopened with the same passphrase, needs no unlock.
+      await page.getByTestId('backup-now').click();
+      const manual = page.getByTestId('backup-list').getByRole('row').filter({ hasText: 'A mano' }).first();
+      await expect(manual).toBeVisible();
+      await serverCall(url, 'contacts.create', { firstName: 'Después' });
+      await manual.getByTestId('backup-restore').click();
+      await page.getByTestId('confirm-button').click();
+      await expect(page.getByTestId('unlock-screen')).toHaveCount(0);
+      await expect(page.getByRole('navigation')).toBeVisible();
+      const after = await serverCall(url, 'contacts.count', { query: 'Después' });
+      expect(after).toMatchObject({ count: 0 });
+    } finally {
+      await context.close();
+      await stopServer(child);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A call to the API of a `crm serve` as a script would make it, with the token of its URL. */
+async function serverCall(url: string, method: string, input: unknown): Promise<unknown> {
+  const parsed = new URL(url);
+  const token = decodeURIComponent(parsed.hash.slice('#token='.length));
+  const response = await fetch(`${parsed.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
+  return result.value;
+}

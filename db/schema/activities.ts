@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { integer, text, sqliteTable, index } from 'drizzle-orm/sqlite-core';
 import { syncedColumns } from './columns';
 
@@ -23,13 +24,36 @@ export const activities = sqliteTable(
   (t) => [
     index('activities_due').on(t.deleted, t.dueAt),
     index('activities_start').on(t.deleted, t.startAt),
-    // The tasks inbox: open tasks by due date, done tasks by completion, each an index range.
-    index('activities_tasks').on(t.type, t.deleted, t.doneAt, t.dueAt),
-    index('activities_owner_tasks').on(t.ownerId, t.type, t.deleted, t.doneAt, t.dueAt),
-    // "Only mine" on the calendar: one member's starts and due times, each an index range.
-    index('activities_owner_start').on(t.ownerId, t.deleted, t.startAt),
+    // The tasks inbox, the team's and one member's: partial indexes holding only live tasks, open
+    // ones by due date (then creation, for the "no date" bucket, whose due date is NULL) and done
+    // ones by completion, each with the id. Every bucket's capped count and page is then one
+    // range of one index read in order, without a row lookup. The queries repeat each index's
+    // WHERE terms word for word (SQLite uses a partial index only then), and those terms' columns
+    // (constant here) lead each index: the planner, with or without statistics, then counts them
+    // as matched columns and prefers it to the wider due/start indexes, and needs no row to check them.
+    index('activities_open_tasks')
+      .on(t.type, t.deleted, t.doneAt, t.dueAt, t.createdAt, t.id)
+      .where(sql`type = 'task' AND deleted = 0 AND done_at IS NULL`),
+    index('activities_open_tasks_owner')
+      .on(t.ownerId, t.type, t.deleted, t.doneAt, t.dueAt, t.createdAt, t.id)
+      .where(sql`type = 'task' AND deleted = 0 AND done_at IS NULL`),
+    index('activities_done_tasks')
+      .on(t.type, t.deleted, t.doneAt, t.id)
+      .where(sql`type = 'task' AND deleted = 0 AND done_at IS NOT NULL`),
+    index('activities_done_tasks_owner')
+      .on(t.ownerId, t.type, t.deleted, t.doneAt, t.id)
+      .where(sql`type = 'task' AND deleted = 0 AND done_at IS NOT NULL`),
+    // "Only mine" on the calendar: one member's meetings and calls by start (the end beside it, so
+    // the look-back for long events is filtered in the index; the constant columns of the WHERE
+    // terms lead, as above), and due times, each an index range.
+    index('activities_owner_timed')
+      .on(t.ownerId, t.deleted, t.recurs, t.startAt, t.endAt)
+      .where(sql`deleted = 0 AND recurs = 0 AND type IN ('meeting', 'call')`),
     index('activities_owner_due').on(t.ownerId, t.deleted, t.dueAt),
-    index('activities_recurs').on(t.recurs, t.deleted),
+    // The dashboard's activities done per member in a period: one range per member (analytics).
+    index('activities_done_by_owner').on(t.ownerId, t.deleted, t.doneAt, t.type),
+    // The few repeating rows, one member's without reading the others'.
+    index('activities_recurs').on(t.recurs, t.deleted, t.ownerId),
   ],
 );
 
@@ -41,10 +65,16 @@ export const activityLinks = sqliteTable(
     activityId: text('activity_id').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
-    /** Local, derived: the activity's time, so a record's timeline is one index range. */
+    /** Local, derived: the activity's timeline time (src/main/db/entities/activity-time.ts), kept by the write path. */
     at: integer('at').notNull().default(0),
   },
-  (t) => [index('activity_links_entity').on(t.entityId, t.at), index('activity_links_activity').on(t.activityId)],
+  (t) => [
+    // A record's timeline: its live links newest first, with the activity id as the tie-break,
+    // read from the index alone up to the page size. Ids are unique across tables, so the entity
+    // type adds nothing; reads by entity_id alone (merge, trash, export) use the same index.
+    index('activity_links_timeline').on(t.entityId, t.deleted, t.at, t.activityId),
+    index('activity_links_activity').on(t.activityId),
+  ],
 );
 
 export const notes = sqliteTable(

@@ -60,7 +60,12 @@ function lineColumns() {
 export const dealLineItems = sqliteTable(
   'deal_line_items',
   { ...syncedColumns(), dealId: text('deal_id').notNull(), ...lineColumns() },
-  (t) => [index('deal_line_items_deal').on(t.dealId, t.position), index('deal_line_items_product').on(t.productId)],
+  (t) => [
+    index('deal_line_items_deal').on(t.dealId, t.position),
+    index('deal_line_items_product').on(t.productId),
+    // A won deal's revenue by product read from the index alone (revenue-by-product report).
+    index('deal_line_items_won').on(t.dealId, t.deleted, t.productId, t.quantity, t.unitPrice, t.discountRate),
+  ],
 );
 
 /** Totals a quote or invoice keeps, recomputed from its lines on every write. */

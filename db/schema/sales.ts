@@ -59,6 +59,28 @@ export const deals = sqliteTable(
     index('deals_name_sort').on(t.deleted, t.nameSort, t.id),
     // Board totals: count, sum and weighted sum per stage and currency read from the index alone.
     index('deals_totals').on(t.stageId, t.deleted, t.currency, t.amount, t.probability),
+    // Analytics (src/main/services/reports): each report's aggregate reads one of these alone.
+    // The period's closed deals: outcome, money, cycle and every key a report groups by.
+    index('deals_closed').on(
+      t.deleted,
+      t.closedAt,
+      t.stageId,
+      t.currency,
+      t.amount,
+      t.ownerId,
+      t.source,
+      t.engagedAt,
+      t.createdAt,
+      t.companyId,
+      t.id,
+    ),
+    // Per customer in company order (RFM, loyalty, first purchase): grouped without a sort.
+    index('deals_customer').on(t.companyId, t.deleted, t.stageId, t.closedAt, t.currency, t.amount, t.ownerId),
+    // Deals first engaged in a period, per pipeline (stage conversion): two ranges, engaged in the
+    // period, or never engaged and created in it.
+    index('deals_engaged').on(t.deleted, t.pipelineId, t.engagedAt, t.createdAt, t.id, t.stageId, t.ownerId),
+    // Open deals of a stage by expected close month (forecast).
+    index('deals_forecast').on(t.stageId, t.deleted, t.expectedClose, t.ownerId, t.currency, t.amount, t.probability),
   ],
 );
 
@@ -88,7 +110,12 @@ export const dealStageHistory = sqliteTable(
     enteredAt: integer('entered_at').notNull(),
     leftAt: integer('left_at'),
   },
-  (t) => [index('deal_stage_history_deal').on(t.dealId, t.enteredAt), index('deal_stage_history_stage').on(t.stageId)],
+  (t) => [
+    index('deal_stage_history_deal').on(t.dealId, t.enteredAt),
+    index('deal_stage_history_stage').on(t.stageId),
+    // The stages a deal stayed in, read from the index alone (conversion, historical win rates).
+    index('deal_stage_history_visits').on(t.dealId, t.deleted, t.stageId),
+  ],
 );
 
 /** How much one unit of `currency` is worth in `base` (the workspace base currency when it was set). */

@@ -16,6 +16,7 @@ import {
   signinRequestSchema,
   signupRequestSchema,
   snapshotQuerySchema,
+  bootstrapQuerySchema,
   SYNC_PATHS,
 } from '../shared/sync/protocol';
 import * as accounts from './auth/accounts';
@@ -24,7 +25,7 @@ import type { AuthContext, ServerContext } from './context';
 import { invalid, SyncError, unauthorized } from './errors';
 import { hello } from './sync/hello';
 import { push } from './sync/push';
-import { listConflicts, pull, snapshot } from './sync/read';
+import { bootstrap, listConflicts, pull, snapshot } from './sync/read';
 
 type Env = { Variables: { auth: AuthContext } };
 
@@ -127,6 +128,11 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<En
   );
   app.get(SYNC_PATHS.snapshot, authenticate, async (c) =>
     c.json(await snapshot(ctx, c.get('auth'), query(c, snapshotQuerySchema))),
+  );
+  app.get(SYNC_PATHS.bootstrap, authenticate, async (c) =>
+    c.body(await bootstrap(ctx, c.get('auth'), query(c, bootstrapQuerySchema)), 200, {
+      'content-type': 'application/json; charset=utf-8',
+    }),
   );
   app.get(SYNC_PATHS.conflicts, authenticate, async (c) =>
     c.json(await listConflicts(ctx, c.get('auth'), query(c, conflictsQuerySchema))),

@@ -11,6 +11,7 @@ import {
   type ListDevicesResponse,
   type Session,
   type SnapshotResponse,
+  type BootstrapResponse,
   type SyncConflict,
   type LoggedChange,
 } from '../../src/shared/sync/protocol';
@@ -214,6 +215,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
         await other.push([other.change('contacts', 'x', 'name', 'evil')]),
         await other.pull(epoch, 0),
         await other.call('GET', SYNC_PATHS.snapshot),
+        await other.call('GET', SYNC_PATHS.bootstrap),
         await request(base, 'POST', SYNC_PATHS.refresh, { refreshToken: other.session.refreshToken }),
       ]) {
         expect(r.status).toBe(401);
@@ -433,6 +435,11 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       expect(badQuery.status).toBe(400);
       const badAfter = await device.call('GET', `${SYNC_PATHS.snapshot}?after=nonsense`);
       expect(badAfter.status).toBe(400);
+      for (const after of ['nonsense', '["contacts"]', '[1,2]']) {
+        const bad = await device.call('GET', `${SYNC_PATHS.bootstrap}?after=${encodeURIComponent(after)}`);
+        expect(bad.status).toBe(400);
+      }
+      expect((await device.call('GET', `${SYNC_PATHS.bootstrap}?limit=100000`)).status).toBe(400);
       const noToken = await device.call('POST', SYNC_PATHS.push, { deviceId: device.session.deviceId }, null);
       expect(noToken.status).toBe(401);
       const forged = await device.call('GET', SYNC_PATHS.devices, undefined, device.token.slice(0, -4) + 'AAAA');
@@ -478,6 +485,11 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       expect(errorCode(await a.pull(epochB, 0))).toBe('epoch_changed');
       const snap = await a.call<SnapshotResponse>('GET', `${SYNC_PATHS.snapshot}?workspaceId=${b.session.workspaceId}`);
       expect(snap.body.changes.map((c) => c.value)).toEqual(['A value']);
+      const rows = await a.call<BootstrapResponse>(
+        'GET',
+        `${SYNC_PATHS.bootstrap}?workspaceId=${b.session.workspaceId}`,
+      );
+      expect(rows.body.rows.map(([, , cells]) => cells.name?.[0])).toEqual(['A value']);
       const devices = await a.call<ListDevicesResponse>('GET', SYNC_PATHS.devices);
       expect(devices.body.devices.map((d) => d.id)).toEqual([a.session.deviceId]);
       // Management: A cannot revoke B's device.
@@ -568,6 +580,82 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
 
       const stale = await fresh.call('GET', `${SYNC_PATHS.snapshot}?epoch=old-epoch`);
       expect(errorCode(stale)).toBe('epoch_changed');
+    });
+
+    it('bootstraps whole rows in pages with the current winner of every cell, then pulls from its cursor', async (ctx) => {
+      if (backend.skip) return ctx.skip();
+      const { device: a, epoch } = await ready();
+      for (let i = 0; i < 5; i++) {
+        await a.push([a.change('contacts', `c${i}`, 'name', `v1-${i}`), a.change('contacts', `c${i}`, 'city', 'X')]);
+        await a.push([a.change('contacts', `c${i}`, 'name', `v2-${i}`)]);
+      }
+      const custom = a.change('companies', 'k1', 'custom.tier', { level: 'gold', since: 2020 });
+      await a.push([custom, a.change('companies', 'k1', 'name', null)]);
+      const email = (await a.call<ListDevicesResponse>('GET', SYNC_PATHS.devices)).body.devices[0]!.userEmail;
+      const fresh = new Device(base, (await signin(base, email)).body);
+      let page = await fresh.call<BootstrapResponse>('GET', `${SYNC_PATHS.bootstrap}?limit=2`);
+      expect(page.status).toBe(200);
+      const cursor = page.body.cursor;
+      expect(cursor).toEqual({ epoch, serverSeq: 17 });
+      expect(page.body.total).toBe(6);
+      const rows: BootstrapResponse['rows'] = [...page.body.rows];
+      // A push between pages: the cursor stays the first page's; the later value may show up early.
+      await a.push([a.change('contacts', 'c4', 'name', 'late')]);
+      while (page.body.hasMore) {
+        expect(page.body.rows).toHaveLength(2);
+        const q = new URLSearchParams({
+          after: page.body.nextAfter!,
+          at: String(cursor.serverSeq),
+          epoch: cursor.epoch,
+          limit: '2',
+        });
+        page = await fresh.call<BootstrapResponse>('GET', `${SYNC_PATHS.bootstrap}?${q}`);
+        expect(page.body.cursor).toEqual(cursor);
+        expect(page.body.total).toBeNull();
+        rows.push(...page.body.rows);
+      }
+      // Every row once, in (table, id) order, each with all its cells and their clocks.
+      expect(rows.map(([t, r]) => `${t}/${r}`)).toEqual([
+        'companies/k1',
+        ...[0, 1, 2, 3, 4].map((i) => `contacts/c${i}`),
+      ]);
+      expect(rows[0]![2]).toEqual({ 'custom.tier': [custom.value, custom.hlc], name: [null, expect.any(String)] });
+      for (const [, rowId, cells] of rows.slice(1, 4)) {
+        expect(Object.keys(cells).sort()).toEqual(['city', 'name']);
+        expect(cells.name![0]).toBe(`v2-${rowId.slice(1)}`);
+        expect(cells.name![1]).toMatch(new RegExp(`:${a.node}$`));
+      }
+      expect(['v2-4', 'late']).toContain(rows[5]![2].name![0]);
+      const after = await fresh.pullAll(cursor.epoch, cursor.serverSeq);
+      expect(after.changes.map((c) => c.value)).toEqual(['late']);
+
+      const stale = await fresh.call('GET', `${SYNC_PATHS.bootstrap}?epoch=old-epoch`);
+      expect(errorCode(stale)).toBe('epoch_changed');
+      const ahead = await fresh.call('GET', `${SYNC_PATHS.bootstrap}?at=999`);
+      expect(errorCode(ahead)).toBe('epoch_changed');
+      // row_state is field_state by row, always.
+      const byField = await server.db.query<{
+        table_name: string;
+        row_id: string;
+        field: string;
+        value: unknown;
+        hlc: string;
+      }>('SELECT table_name, row_id, field, value, hlc FROM field_state WHERE workspace_id = $1', [
+        a.session.workspaceId,
+      ]);
+      const byRow = await server.db.query<{
+        table_name: string;
+        row_id: string;
+        cells: Record<string, [unknown, string]>;
+      }>('SELECT table_name, row_id, cells FROM row_state WHERE workspace_id = $1', [a.session.workspaceId]);
+      const flat = byRow.flatMap((r) =>
+        Object.entries(r.cells).map(
+          ([field, [value, hlc]]) => `${r.table_name}/${r.row_id}/${field}=${JSON.stringify(value)}@${hlc}`,
+        ),
+      );
+      expect(flat.sort()).toEqual(
+        byField.map((f) => `${f.table_name}/${f.row_id}/${f.field}=${JSON.stringify(f.value)}@${f.hlc}`).sort(),
+      );
     });
 
     it('a new epoch (after a restore) makes old cursors fail with epoch_changed', async (ctx) => {

@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dispatch } from '../api/dispatch';
-import { openDatabase } from '../db/open';
 import type { Command } from './commands';
 import { printJson, type CliIo } from './io';
-import { dbPathOption, parseCommandArgs } from './options';
+import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
 import { failWith } from './result';
 
 /** `crm import activities FILE.ics`: the events and to-dos of a calendar file, through calendar.importIcs. */
@@ -14,7 +13,7 @@ export async function importActivitiesIcs(io: CliIo, dbPath: string, file: strin
     return 2;
   }
   const text = readFileSync(resolve(file), 'utf8');
-  const db = openDatabase({ path: dbPath });
+  const db = openCliDatabase({ path: dbPath });
   try {
     const result = await dispatch(
       'calendar.importIcs',
@@ -66,7 +65,7 @@ export const exportCommand: Command = {
           .map((s) => s.trim())
           .filter(Boolean)
       : undefined;
-    const db = openDatabase({ path: dbPathOption(values.db) });
+    const db = openCliDatabase({ path: dbPathOption(values.db) });
     try {
       const result = await dispatch('calendar.exportIcs', ids ? { ids } : {}, {
         db,

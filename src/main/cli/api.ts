@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dispatch } from '../api/dispatch';
-import { openDatabase } from '../db/open';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { dbPathOption, parseCommandArgs } from './options';
+import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
 import { failWith } from './result';
 
 /** Any contract method from scripts: `crm api contacts.create '{"firstName":"Ana"}'` (input "-" reads stdin). */
@@ -23,7 +22,7 @@ export const apiCommand: Command = {
     } catch {
       return failWith(io, { code: 'invalid_input', key: 'errors.bad_json', message: io.t('errors.bad_json') });
     }
-    const db = openDatabase({ path: dbPathOption(values.db) });
+    const db = openCliDatabase({ path: dbPathOption(values.db) });
     try {
       const result = await dispatch(method, input, { db, locale: io.locale, actor: null, origin: 'cli' });
       if (!result.ok) return failWith(io, result.error);

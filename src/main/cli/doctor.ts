@@ -1,7 +1,6 @@
-import { openDatabase } from '../db/open';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { dbPathOption, parseCommandArgs } from './options';
+import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
 
 export const doctorCommand: Command = {
   name: 'doctor',
@@ -13,7 +12,7 @@ export const doctorCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs('doctor', argv, {});
     const path = dbPathOption(values.db);
-    const db = openDatabase({ path });
+    const db = openCliDatabase({ path });
     try {
       const integrity = db.sqlite.pragma('integrity_check') as { integrity_check: string }[];
       const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');

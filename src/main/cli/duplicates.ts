@@ -1,9 +1,8 @@
 import { dispatch } from '../api/dispatch';
-import { openDatabase } from '../db/open';
 import type { DuplicateGroup } from '../../shared/contract/duplicates';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { dbPathOption, intOption, parseCommandArgs } from './options';
+import { dbPathOption, intOption, parseCommandArgs, openCliDatabase } from './options';
 import { failWith } from './result';
 
 export const duplicatesCommand: Command = {
@@ -18,7 +17,7 @@ export const duplicatesCommand: Command = {
       companies: { type: 'boolean' },
       limit: { type: 'string' },
     });
-    const db = openDatabase({ path: dbPathOption(values.db) });
+    const db = openCliDatabase({ path: dbPathOption(values.db) });
     try {
       const result = await dispatch(
         'duplicates.groups',

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openDatabase } from '../db/open';
 import { exportCommand as icsExportCommand } from './activities-ics';
 import { collectBook, decodeBook, encodeBook, mergeBook } from '../services/export/book';
 import { exportCsv, exportXlsx } from '../services/export/records';
@@ -8,7 +7,7 @@ import { exportVCards } from '../services/vcard';
 import { viewQuery } from '../services/export/views';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { dbPathOption, parseCommandArgs } from './options';
+import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -38,7 +37,7 @@ export const exportCommand: Command = {
       return 2;
     }
     const out = resolve(values.out);
-    const db = openDatabase({ path: dbPathOption(values.db) });
+    const db = openCliDatabase({ path: dbPathOption(values.db) });
     try {
       let count: number;
       if (what === 'workspace') {
@@ -94,7 +93,8 @@ export const bookCommand: Command = {
       }
       const companies = values.company as unknown as string[] | string | undefined;
       const ids = companies === undefined ? null : Array.isArray(companies) ? companies : [companies];
-      const db = openDatabase({ path: dbPathOption(values.db) });
+      // --passphrase is the book's here: the workspace's own comes from CRM_PASSPHRASE.
+      const db = openCliDatabase({ path: dbPathOption(values.db), passphrase: workspacePassphrase() });
       try {
         const book = collectBook(db, ids);
         const out = resolve(values.out);
@@ -111,7 +111,11 @@ export const bookCommand: Command = {
       // Decoded (and the passphrase checked) before any book is opened: a wrong one touches nothing.
       const book = decodeBook(readFileSync(resolve(file)), passphrase);
       const target = verb === 'open' ? resolve(values.out ?? `${file}.sqlite`) : dbPathOption(values.db);
-      const db = openDatabase({ path: target, create: verb === 'open' });
+      const db = openCliDatabase({
+        path: target,
+        create: verb === 'open',
+        passphrase: verb === 'open' ? undefined : workspacePassphrase(),
+      });
       try {
         const result = mergeBook(db, book);
         if (verb === 'open')
@@ -127,3 +131,7 @@ export const bookCommand: Command = {
     return 2;
   },
 };
+
+function workspacePassphrase(): string | undefined {
+  return process.env.CRM_PASSPHRASE || undefined;
+}

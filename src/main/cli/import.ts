@@ -7,7 +7,6 @@ import {
   type ImportSettings,
 } from '../../shared/contract/import';
 import { toErrorBody } from '../api/dispatch';
-import { openDatabase } from '../db/open';
 import { CrmError } from '../errors';
 import { backupNow } from '../services/backup';
 import { errorReportCsv, importCsv, translateProblems } from '../services/import/csv-import';
@@ -16,7 +15,7 @@ import { importVcardFile } from '../services/vcard';
 import { importActivitiesIcs } from './activities-ics';
 import type { Command } from './commands';
 import { printJson, type CliIo } from './io';
-import { dbPathOption, parseCommandArgs } from './options';
+import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
 import { failWith } from './result';
 
 /** A mapping file is either import settings (`{"columns": {...}, "dateFormat": ...}`) or just the columns. */
@@ -88,7 +87,7 @@ export const importCommand: Command = {
       ...(values.tag ? { tags: [...(base.tags ?? []), values.tag] } : {}),
     });
 
-    const db = openDatabase({ path });
+    const db = openCliDatabase({ path });
     try {
       const beforeWrite = values['no-backup'] ? undefined : () => backupNow(db, { reason: 'import' });
       if (/\.(vcf|vcard)$/i.test(file)) {
@@ -161,7 +160,7 @@ function progressPrinter() {
 }
 
 async function history(io: CliIo, path: string): Promise<number> {
-  const db = openDatabase({ path });
+  const db = openCliDatabase({ path });
   try {
     const items = listBatches(db);
     if (io.json) printJson(io, { items });
@@ -179,7 +178,7 @@ async function history(io: CliIo, path: string): Promise<number> {
 }
 
 async function undo(io: CliIo, path: string, id: string): Promise<number> {
-  const db = openDatabase({ path });
+  const db = openCliDatabase({ path });
   try {
     const batch = undoImport(db, id, { actor: null, origin: 'cli' });
     if (io.json) printJson(io, batch);

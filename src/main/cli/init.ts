@@ -1,7 +1,6 @@
-import { openDatabase } from '../db/open';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { dbPathOption, parseCommandArgs } from './options';
+import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
 
 export const initCommand: Command = {
   name: 'init',
@@ -10,7 +9,7 @@ export const initCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs('init', argv, {});
     const path = dbPathOption(values.db);
-    const db = openDatabase({ path, create: true });
+    const db = openCliDatabase({ path, create: true });
     const result = { path, schemaVersion: db.schemaVersion, nodeId: db.nodeId };
     db.close();
     if (io.json) printJson(io, result);

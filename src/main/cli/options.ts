@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CrmError } from '../errors';
 import { defaultDbPath } from '../paths';
+import { openDatabase, type CrmDb, type OpenOptions } from '../db/open';
 import { resolve } from 'node:path';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -10,6 +11,8 @@ export const COMMON_OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
+  /** The passphrase of an encrypted workspace; CRM_PASSPHRASE is the safer way (not shown by ps). */
+  passphrase: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionSpec;
 
@@ -22,9 +25,20 @@ export class CliUsageError extends Error {
   }
 }
 
+/** The passphrase of this run: --passphrase, else CRM_PASSPHRASE; read by openCliDatabase. */
+let cliPassphrase: string | undefined;
+
 export function parseCommandArgs<S extends OptionSpec>(command: string, argv: string[], spec: S) {
   try {
-    return parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...spec }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...COMMON_OPTIONS, ...spec },
+      allowPositionals: true,
+      strict: true,
+    });
+    const given = (parsed.values as { passphrase?: string | boolean }).passphrase;
+    cliPassphrase = (typeof given === 'string' ? given : undefined) ?? (process.env.CRM_PASSPHRASE || undefined);
+    return parsed;
   } catch (error) {
     const message = (error as Error).message;
     const option = /'(-{1,2}[\w-]+)/.exec(message)?.[1] ?? message;
@@ -32,6 +46,19 @@ export function parseCommandArgs<S extends OptionSpec>(command: string, argv: st
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new CliUsageError('cli.option_needs_value', { option });
     throw new CliUsageError('cli.unknown_option', { option, command });
   }
+}
+
+/** The passphrase given to this command (--passphrase or CRM_PASSPHRASE), if any. */
+export function passphraseOption(): string | undefined {
+  return cliPassphrase;
+}
+
+/**
+ * openDatabase with the command's passphrase: every command that takes --db opens through here,
+ * so an encrypted workspace opens the same way everywhere (and a plain one ignores it).
+ */
+export function openCliDatabase(options: OpenOptions): CrmDb {
+  return openDatabase('passphrase' in options ? options : { ...options, passphrase: cliPassphrase });
 }
 
 export function dbPathOption(value: string | undefined): string {

@@ -1,9 +1,8 @@
 import { dispatch } from '../api/dispatch';
-import { openDatabase } from '../db/open';
 import type { CrossSellSuggestion } from '../../shared/contract/quotes';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { CliUsageError, dbPathOption, intOption, parseCommandArgs } from './options';
+import { CliUsageError, dbPathOption, intOption, parseCommandArgs, openCliDatabase } from './options';
 import { failWith } from './result';
 import { isReportName } from '../services/reports';
 import { REPORT_USAGE, runReportCommand } from '../services/reports/cli-report';
@@ -31,7 +30,7 @@ export const reportCommand: Command = {
     const [report] = positionals;
     if (report !== 'cross-sell')
       throw new CliUsageError('cli.unknown_command', { command: `report ${report ?? ''}`.trim() });
-    const db = openDatabase({ path: dbPathOption(values.db) });
+    const db = openCliDatabase({ path: dbPathOption(values.db) });
     try {
       const ctx = { db, locale: io.locale, actor: null, origin: 'cli' };
       const input: Record<string, unknown> = { limit: intOption('limit', values.limit, 10) };

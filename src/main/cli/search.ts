@@ -1,8 +1,7 @@
-import { openDatabase } from '../db/open';
 import { dispatch } from '../api/dispatch';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { dbPathOption, intOption, parseCommandArgs } from './options';
+import { dbPathOption, intOption, parseCommandArgs, openCliDatabase } from './options';
 import { failWith } from './result';
 
 export const searchCommand: Command = {
@@ -12,7 +11,7 @@ export const searchCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('search', argv, { limit: { type: 'string' } });
     const query = positionals.join(' ');
-    const db = openDatabase({ path: dbPathOption(values.db) });
+    const db = openCliDatabase({ path: dbPathOption(values.db) });
     try {
       const result = await dispatch(
         'search.query',

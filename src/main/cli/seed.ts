@@ -1,8 +1,7 @@
 import { pickLocale } from '../../shared/i18n/locales';
-import { openDatabase } from '../db/open';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { dbPathOption, intOption, parseCommandArgs } from './options';
+import { dbPathOption, intOption, parseCommandArgs, openCliDatabase } from './options';
 
 export const seedCommand: Command = {
   name: 'seed',
@@ -23,7 +22,7 @@ export const seedCommand: Command = {
     });
     // Loaded on demand: faker is large and only this command needs it.
     const { seedWorkspace } = await import('../services/seed');
-    const db = openDatabase({ path: dbPathOption(values.db), create: true });
+    const db = openCliDatabase({ path: dbPathOption(values.db), create: true });
     try {
       const result = seedWorkspace(
         db,

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../db/open';
 import { projectRoot, rendererDistDir } from '../paths';
 import { startBackgroundWork } from '../services/background';
 import { startWebServer } from '../transport/http';
 import type { Command } from './commands';
-import { dbPathOption, intOption, parseCommandArgs } from './options';
+import { openBookGate } from '../services/encryption';
+import { dbPathOption, intOption, parseCommandArgs, passphraseOption } from './options';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -14,7 +14,7 @@ export const serveCommand: Command = {
     en: 'Open the workspace in a browser (web mode, loopback only, fresh token each start)',
     es: 'Abre el espacio de trabajo en el navegador (modo web, solo local, token nuevo en cada inicio)',
   },
-  usage: 'crm serve [--db PATH] [--port N] [--open] [--build-if-needed]',
+  usage: 'crm serve [--db PATH] [--passphrase P] [--port N] [--open] [--build-if-needed]',
   async run(argv, io) {
     const { values } = parseCommandArgs('serve', argv, {
       port: { type: 'string' },
@@ -25,11 +25,24 @@ export const serveCommand: Command = {
       const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: projectRoot(), stdio: ['ignore', 2, 2] });
       if (built.status !== 0) return built.status ?? 1;
     }
-    const db = openDatabase({ path: dbPathOption(values.db), create: true, watch: true });
-    const server = await startWebServer({ db, port: intOption('port', values.port, 0), staticDir: rendererDistDir() });
+    // An encrypted workspace without --passphrase / CRM_PASSPHRASE starts locked: the browser shows
+    // the unlock screen (workspace.unlock). A wrong passphrase given here stops the command.
+    const gate = openBookGate({
+      path: dbPathOption(values.db),
+      create: true,
+      watch: true,
+      passphrase: passphraseOption(),
+    });
+    const server = await startWebServer({
+      gate,
+      port: intOption('port', values.port, 0),
+      staticDir: rendererDistDir(),
+    });
     // Reminders, automations, the email outbox, scheduled reports and daily backups run while the
-    // workspace is open; the browser shows the notifications.
-    const stopBackground = startBackgroundWork(db, { locale: io.locale, activityIntervalMs: 5_000 });
+    // workspace is open (from its unlock on); the browser shows the notifications.
+    const stopBackground = gate.onOpen((db) =>
+      startBackgroundWork(db, { locale: io.locale, activityIntervalMs: 5_000 }),
+    );
     // The URL (with its token) is the first line on stdout: scripts and tests read it from there.
     io.out(server.url);
     if (!io.json) io.err(io.t('cli.serve_listening', { url: server.url }));
@@ -42,7 +55,7 @@ export const serveCommand: Command = {
     });
     stopBackground();
     await server.close();
-    db.close();
+    gate.close();
     return 0;
   },
 };

@@ -1,12 +1,11 @@
 import { hostname } from 'node:os';
-import { openDatabase } from '../db/open';
 import { CrmError } from '../errors';
 import { saveSession, storedAccount, syncRound } from '../sync/engine';
 import { SyncHttp } from '../sync/http';
 import { toCrmError } from '../sync/service';
 import type { Command } from './commands';
 import { printJson } from './io';
-import { dbPathOption, parseCommandArgs } from './options';
+import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
 
 export const syncCommand: Command = {
   name: 'sync',
@@ -21,7 +20,7 @@ export const syncCommand: Command = {
       email: { type: 'string' },
       password: { type: 'string' },
     });
-    const db = openDatabase({ path: dbPathOption(values.db) });
+    const db = openCliDatabase({ path: dbPathOption(values.db) });
     try {
       const password = values.password ?? process.env.CRM_SYNC_PASSWORD;
       if (values.email && password) {

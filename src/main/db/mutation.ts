@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ChangesPayload } from '../../shared/contract/events';
-import { notFound } from '../errors';
+import { CrmError, notFound } from '../errors';
 import type { SearchType } from '../../shared/contract/search';
 import { ENTITIES, type EntityDef, type EntityName, type Row, type SearchDocument } from './entities';
+import { activityTime } from './entities/activity-time';
 import type { CrmDb } from './open';
 import { customTextOf, forgetCustomDefs } from './custom-defs';
 import { docIdAllocator, removeFromSearch, writeSearchDoc } from './search-index';
@@ -73,6 +74,9 @@ interface WriterState {
   pending: Map<string, ChangesPayload>;
   /** Search-index writes of the current write level, applied when its function returns (see write). */
   search: Map<string, SearchWrite>;
+  /** Set while writeInSteps holds its transaction open; `inStep` while one of its steps runs. */
+  stepping?: boolean;
+  inStep?: boolean;
 }
 
 const writers = new WeakMap<CrmDb, WriterState>();
@@ -179,6 +183,9 @@ function decodeRow(plan: TablePlan, raw: Row): Row {
  */
 export function write<T>(db: CrmDb, fn: () => T): T {
   const state = writerFor(db);
+  // A write from elsewhere while a long import holds its transaction open would join it, and roll
+  // back with it if the import is cancelled: refused instead, the caller may try again.
+  if (state.stepping && !state.inStep) throw new CrmError('unavailable', 'errors.busy_importing');
   // Each level collects its own events: a nested write that rolls back must not announce rows
   // that were never saved, even when the outer transaction commits.
   const enclosing = state.pending;
@@ -193,11 +200,14 @@ export function write<T>(db: CrmDb, fn: () => T): T {
     // make every write to a synced table open a statement journal, and SQLite then calls the FTS5
     // table's xSavepoint, which flushes its pending terms to a new segment: written between the
     // rows, the index got one tiny segment (and merge work) per record.
-    result = db.sqlite.transaction(() => {
+    const run = () => {
       const value = fn();
       flushSearch(db, state.search);
       return value;
-    })();
+    };
+    // The first level inside a step of writeInSteps runs in its transaction as it is: a savepoint
+    // there would only add a sub-journal (a failed step rolls the whole transaction back anyway).
+    result = state.inStep && state.depth === 1 ? run() : db.sqlite.transaction(run)();
   } catch (error) {
     state.pending = enclosing;
     forgetCustomDefs(db); // a rolled-back definition must not linger in the cache
@@ -219,6 +229,48 @@ export function write<T>(db: CrmDb, fn: () => T): T {
     for (const payload of events) db.events.emit('changes', payload);
   }
   return result;
+}
+
+/**
+ * A long write (an import of a million rows) as ONE transaction that gives the event loop a turn
+ * between its steps, so the window stays answered and a cancel can land: when `signal` is aborted
+ * the whole of it rolls back and nothing was written. While it is open, other writes are refused
+ * (errors.busy_importing) and reads on this connection see the rows written so far. `changes`
+ * events go out once it has committed.
+ */
+export async function writeInSteps(
+  db: CrmDb,
+  steps: Iterable<() => void>,
+  options: { signal?: AbortSignal | undefined; cancelled: () => Error },
+): Promise<void> {
+  const state = writerFor(db);
+  if (state.stepping || db.sqlite.inTransaction) throw new CrmError('unavailable', 'errors.busy_importing');
+  db.sqlite.exec('BEGIN IMMEDIATE');
+  state.stepping = true;
+  try {
+    for (const step of steps) {
+      if (options.signal?.aborted) throw options.cancelled();
+      state.inStep = true;
+      try {
+        step();
+      } finally {
+        state.inStep = false;
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (options.signal?.aborted) throw options.cancelled();
+    db.sqlite.exec('COMMIT');
+  } catch (error) {
+    if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK');
+    state.pending.clear();
+    forgetCustomDefs(db);
+    throw error;
+  } finally {
+    state.stepping = false;
+  }
+  const events = [...state.pending.values()];
+  state.pending.clear();
+  for (const payload of events) db.events.emit('changes', payload);
 }
 
 /**
@@ -275,9 +327,11 @@ function insertRow(
   Object.assign(row, m.values, { id: m.id, createdAt: now, updatedAt: now, createdBy: actor, updatedBy: actor });
   if (row.deleted === null) row.deleted = false;
   if (plan.def.derive) row = { ...row, ...plan.def.derive(row) };
+  fromOtherRows(db, plan.name, row);
 
   const params = plan.columns.map((col) => toDriver(col, row[col.key]));
   plan.insert.run(params);
+  toOtherRows(db, plan.name, row);
 
   // A new row's fields all share the insert's clock: stored once as "*" rather than per column.
   // Its outbox entry says "every field" rather than repeating the row: the push reads the cells'
@@ -313,6 +367,7 @@ function updateRow(
     if (value !== undefined) after[key] = value;
   }
   if (plan.def.derive) after = { ...after, ...plan.def.derive(after) };
+  fromOtherRows(db, plan.name, after);
 
   const changed: ColumnInfo[] = [];
   const params: unknown[] = [];
@@ -336,6 +391,7 @@ function updateRow(
     }
   }
   updateStatement(db, plan, changed).run([...params, m.id]);
+  toOtherRows(db, plan.name, after);
 
   const clockText = state.stmts.clockGet.get(plan.name, m.id) as string | undefined;
   const clocks: Record<string, string> = clockText ? JSON.parse(clockText) : {};
@@ -356,7 +412,11 @@ function updateRow(
 
   if (plan.def.searchDoc && plan.def.searchType) {
     const doc = after.deleted ? null : searchDocOf(db, plan, after);
-    queueSearch(state, m.id, { type: plan.def.searchType, doc, indexed: true });
+    // A change that leaves the indexed text as it was (a deal moved to another stage, an owner
+    // changed) keeps the index entry: rewriting it cost a delete and an insert in the full-text
+    // index (and its merge work) on every such write.
+    if (op !== 'update' || !doc || !sameSearchDoc(doc, searchDocOf(db, plan, before)))
+      queueSearch(state, m.id, { type: plan.def.searchType, doc, indexed: true });
   }
   note(state, plan.name, op, m.id);
   return after;
@@ -397,6 +457,67 @@ function purgeStatement(db: CrmDb, plan: TablePlan): Database.Statement {
   return stmt;
 }
 
+// ---- Local fields that come from another row: activity_links.at is its activity's time.
+
+interface LinkTimeStatements {
+  activity: Database.Statement;
+  links: Database.Statement;
+  link: Database.Statement;
+}
+
+const linkTimeStatements = new WeakMap<CrmDb, LinkTimeStatements>();
+
+function linkTimes(db: CrmDb): LinkTimeStatements {
+  let stmts = linkTimeStatements.get(db);
+  if (!stmts) {
+    const s = db.sqlite;
+    stmts = {
+      activity: s.prepare(
+        'SELECT type, start_at AS startAt, due_at AS dueAt, done_at AS doneAt, created_at AS createdAt FROM activities WHERE id = ?',
+      ),
+      // Only rows whose time moves are written: an edit of a subject leaves the links alone.
+      links: s.prepare('UPDATE activity_links SET at = @at WHERE activity_id = @id AND at <> @at'),
+      link: s.prepare('UPDATE activity_links SET at = @at WHERE id = @id AND at <> @at'),
+    };
+    linkTimeStatements.set(db, stmts);
+  }
+  return stmts;
+}
+
+/** The timeline time of an activity, or null while it is not here (sync may deliver its links first). */
+function timeOfActivity(db: CrmDb, activityId: unknown): number | null {
+  if (typeof activityId !== 'string') return null;
+  const row = linkTimes(db).activity.get(activityId) as Row | undefined;
+  return row ? activityTime(row) : null;
+}
+
+/** Before a row is written: a link takes its activity's time. */
+function fromOtherRows(db: CrmDb, table: EntityName, row: Row): void {
+  if (table !== 'activity_links') return;
+  const at = timeOfActivity(db, row.activityId);
+  if (at !== null) row.at = at;
+}
+
+/** After a row is written: an activity's links follow its time (a rescheduled meeting moves on every timeline). */
+function toOtherRows(db: CrmDb, table: EntityName, row: Row): void {
+  if (table !== 'activities') return;
+  linkTimes(db).links.run({ at: activityTime(row), id: row.id });
+}
+
+/**
+ * The same for a row written by sync's apply (src/main/sync/apply.ts), which writes whole rows
+ * itself and may deliver an activity and its links in either order: called after each row, it
+ * sets a link's time from its activity when that is here, and carries an activity's time to the
+ * links already here.
+ */
+export function keepLinkTimes(db: CrmDb, table: string, row: Row): void {
+  if (table === 'activities') toOtherRows(db, table, row);
+  else if (table === 'activity_links') {
+    const at = timeOfActivity(db, row.activityId);
+    if (at !== null) linkTimes(db).link.run({ at, id: row.id });
+  }
+}
+
 function changedKeys(before: unknown, after: unknown): string[] {
   const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
@@ -425,6 +546,10 @@ function reindexCustomFieldIn(db: CrmDb, state: WriterState, defId: string): voi
     const doc = searchDocOf(db, plan, row);
     queueSearch(state, row.id as string, { type: plan.def.searchType, doc, indexed: true });
   }
+}
+
+function sameSearchDoc(a: SearchDocument, b: SearchDocument): boolean {
+  return a.title === b.title && a.subtitle === b.subtitle && a.body === b.body;
 }
 
 /** The entity's own search text plus its custom values, so custom fields are found by search. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as schema from '../../../db/schema';
@@ -23,6 +23,12 @@ export interface OpenOptions {
   now?: () => number;
   /** Poll for writes made by other processes (the CLI while the app runs) and emit `changes`. */
   watch?: boolean;
+  /**
+   * The workspace passphrase when the book is encrypted (SQLCipher format). Without it an
+   * encrypted book is refused with errors.db_locked; a wrong one with errors.db_wrong_passphrase.
+   * A new book created with a passphrase is encrypted from its first page.
+   */
+  passphrase?: string;
 }
 
 /** An open workspace book: the SQLite handle, the typed ORM over it, this replica's clock and event bus. */
@@ -37,17 +43,30 @@ export interface CrmDb {
   readonly now: () => number;
   /** Set while the mutation layer writes; the guard triggers refuse synced writes without it. */
   writePermit: number;
+  /**
+   * The key of an encrypted book, kept in memory only so that the backup thread can open its own
+   * connection; changed by setPassphrase (services/encryption.ts). Undefined for a plain book.
+   */
+  passphrase: string | undefined;
   close(): void;
 }
 
 export function openDatabase(options: OpenOptions): CrmDb {
   const { path } = options;
-  if (path !== ':memory:' && !existsSync(path)) {
+  const isNew = path === ':memory:' || !existsSync(path);
+  if (path !== ':memory:' && isNew) {
     if (!options.create) throw new CrmError('not_found', 'errors.db_missing', { path });
     mkdirSync(dirname(path), { recursive: true });
   }
+  // A passphrase given for a plain book (CRM_PASSPHRASE set for another one) is not needed: the
+  // book opens as it is. A new book, or an encrypted one, takes it.
+  const passphrase =
+    options.passphrase && path !== ':memory:' && (isNew || looksEncrypted(path)) ? options.passphrase : undefined;
   const sqlite = new Database(path);
   try {
+    // The key must be the first thing the connection is told: before it, not one page is read.
+    if (passphrase) applyKey(sqlite, passphrase);
+    assertReadable(sqlite, path, passphrase);
     configure(sqlite);
     const schemaVersion = migrateDatabase(sqlite, path, options.migrationsFolder ?? migrationsDir());
     // WAL lets the UI read while a sync or import writes; NORMAL is durable across app crashes in
@@ -69,6 +88,7 @@ export function openDatabase(options: OpenOptions): CrmDb {
       schemaVersion,
       now,
       writePermit: 0,
+      passphrase,
       close: () => {
         stopWatch?.();
         if (sqlite.open) sqlite.close();
@@ -82,6 +102,55 @@ export function openDatabase(options: OpenOptions): CrmDb {
     if (error instanceof CrmError) throw error;
     if (isNotADatabase(error)) throw new CrmError('invalid_input', 'errors.db_not_crm', { path });
     throw error;
+  }
+}
+
+/** Selects SQLCipher's format (the one other tools read) and gives the key. */
+export function applyKey(sqlite: Database.Database, passphrase: string): void {
+  sqlite.pragma(`cipher = 'sqlcipher'`);
+  sqlite.pragma(`key = ${sqlQuote(passphrase)}`);
+}
+
+/** A pragma takes no bound parameters: the passphrase goes in as a quoted SQL string. */
+export function sqlQuote(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Reads the schema once, before any write: an encrypted book opened without its key, or with a
+ * wrong one, fails here with nothing written (no migration, no WAL switch, no node id).
+ */
+function assertReadable(sqlite: Database.Database, path: string, passphrase: string | undefined): void {
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if (!isNotADatabase(error)) throw error;
+    if (passphrase) throw new CrmError('forbidden', 'errors.db_wrong_passphrase', { path });
+    if (looksEncrypted(path)) throw new CrmError('forbidden', 'errors.db_locked', { path });
+    throw new CrmError('invalid_input', 'errors.db_not_crm', { path });
+  }
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** SQLite's smallest page size: every database file is a whole number of pages. */
+const MIN_PAGE = 512;
+
+/**
+ * True when the file looks like an encrypted book: whole pages (SQLCipher writes the file in
+ * pages, as SQLite does) that do not start with SQLite's plain header. A text file or a short
+ * piece of junk is not taken for one, so it still gets errors.db_not_crm.
+ */
+export function looksEncrypted(path: string): boolean {
+  if (path === ':memory:' || !existsSync(path)) return false;
+  const size = statSync(path).size;
+  if (size < MIN_PAGE || size % MIN_PAGE !== 0) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return read === head.length && !head.equals(SQLITE_HEADER);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pickLocale, type Locale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/messages';
-import { openDatabase, type CrmDb } from '../db/open';
+import { openBookGate, type BookGate } from '../services/encryption';
 import { CrmError } from '../errors';
 import { APP_DIR_NAME, DB_FILE_NAME, rendererDistDir } from '../paths';
 import { registerIpc } from '../transport/ipc';
@@ -59,10 +59,11 @@ function fail(locale: Locale, message: string): never {
   throw new StartupFailure(message);
 }
 
-function openBook(locale: Locale, dataDir: string): CrmDb {
+/** An encrypted book starts locked: the window shows the unlock screen (workspace.unlock). */
+function openBook(locale: Locale, dataDir: string): BookGate {
   const path = join(dataDir, DB_FILE_NAME);
   try {
-    return openDatabase({ path, create: true, watch: true });
+    return openBookGate({ path, create: true, watch: true });
   } catch (error) {
     const reason =
       error instanceof CrmError
@@ -86,13 +87,13 @@ async function start(dataDir: string): Promise<void> {
   if (!existsSync(index)) fail(locale, shellText(locale, 'startup.no_renderer', { path: index }));
   handleAppProtocol(rendererRoot);
 
-  const db = openBook(locale, dataDir);
-  const unregisterIpc = registerIpc(db, { isAppContents: isAppWindowContents, onLocale: setAppMenu });
-  const stopActivities = startActivitiesInApp(db, locale);
+  const gate = openBook(locale, dataDir);
+  const unregisterIpc = registerIpc(gate, { isAppContents: isAppWindowContents, onLocale: setAppMenu });
+  const stopActivities = gate.onOpen((db) => startActivitiesInApp(db, locale));
   app.once('will-quit', () => {
     stopActivities();
     unregisterIpc();
-    db.close();
+    gate.close();
   });
 
   app.on('activate', () => {

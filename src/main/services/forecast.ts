@@ -4,7 +4,7 @@ import type { CrmDb } from '../db/open';
 import { baseMoney, type BaseMoney } from './reports/money';
 import { monthKey, monthStart } from './reports/period';
 import { closedBy } from './reports/sales';
-import { all, dealScope, type Scope } from './reports/scope';
+import { all, dealScope, sqlList, stageKinds, type Scope } from './reports/scope';
 import { TableBuilder } from './reports/table';
 
 /*
@@ -15,6 +15,8 @@ import { TableBuilder } from './reports/table';
 
 export const FORECAST_MONTHS = 6;
 const HISTORY_MONTHS = 24;
+/** How far back the closed deals that give the stages' historical win rates go. */
+const RATE_MONTHS = 12;
 /** An owner's own rate at a stage counts once they have closed this many deals that went through it. */
 const OWNER_MIN_CLOSED = 5;
 
@@ -38,20 +40,33 @@ export interface Forecast {
 
 type Rates = { byStage: Map<string, number>; byOwner: Map<string, number> };
 
-/** Historical win rate of the deals that stayed in each open stage, overall and per owner. */
-export function stageWinRates(db: CrmDb, scope: Scope): Rates {
-  const { where, params } = dealScope(scope, { scan: true });
+/**
+ * Historical win rate of the deals that stayed in each open stage, overall and per owner, from the
+ * deals closed in the last RATE_MONTHS months before `now`: the recent record is the one that
+ * predicts (and its cost stays bounded as the book's history grows). The closed deals come from
+ * `deals_closed`, each one's stays from the covering `deal_stage_history_visits` index.
+ */
+export function stageWinRates(db: CrmDb, scope: Scope, now: number = db.now()): Rates {
+  const { where, params } = dealScope(scope);
+  const kinds = stageKinds(db);
+  const won = `d.stage_id IN ${sqlList(kinds.won)}`;
+  const open = all<{ id: string }>(db, "SELECT id FROM stages WHERE kind = 'open'", []).map((r) => r.id);
+  // The deals are put in id order first (ORDER BY with LIMIT -1 keeps the subquery apart), so the
+  // probes of their stays walk the index forward; each is one probe (the stay's stage is tested on
+  // the index entry, unary plus), and deals are told apart by rowid, an integer.
   const rows = all<{ stageId: string; ownerId: string | null; won: number; lost: number }>(
     db,
-    `SELECT h.stage_id AS stageId, d.owner_id AS ownerId,
-        COUNT(DISTINCT CASE WHEN s.kind = 'won' THEN d.id END) AS won,
-        COUNT(DISTINCT CASE WHEN s.kind = 'lost' THEN d.id END) AS lost
-     FROM deals d JOIN stages s ON s.id = +d.stage_id
-       JOIN deal_stage_history h ON h.deal_id = d.id AND h.deleted = 0
-       JOIN stages hs ON hs.id = h.stage_id AND hs.kind = 'open'
-     WHERE ${where} AND s.kind IN ('won', 'lost')
+    `SELECT h.stage_id AS stageId, d.ownerId,
+        COUNT(DISTINCT CASE WHEN d.won THEN d.r END) AS won,
+        COUNT(DISTINCT CASE WHEN NOT d.won THEN d.r END) AS lost
+     FROM (SELECT d.rowid AS r, d.id, d.owner_id AS ownerId, ${won} AS won FROM deals d INDEXED BY deals_closed
+           WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ?
+             AND +d.stage_id IN ${sqlList([...kinds.won, ...kinds.lost])}
+           ORDER BY d.id LIMIT -1) d
+       CROSS JOIN deal_stage_history h INDEXED BY deal_stage_history_visits ON h.deal_id = d.id AND h.deleted = 0
+     WHERE +h.stage_id IN ${sqlList(open)}
      GROUP BY 1, 2`,
-    params,
+    [...params, monthStart(now, -RATE_MONTHS), now + 1],
   );
   const stageTotals = new Map<string, { won: number; lost: number }>();
   const byOwner = new Map<string, number>();
@@ -98,8 +113,9 @@ export function forecast(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(d
   const first = monthStart(now);
   const end = monthStart(now, FORECAST_MONTHS);
   const firstKey = monthKey(first);
-  const { where, params } = dealScope(scope);
-  // Open deals due before this month have slipped: they count in this month.
+  // Open deals due before this month have slipped: they count in this month. One range of the
+  // `deals_forecast` index (stage_id, deleted, expected_close, owner_id, currency, amount,
+  // probability) per open stage; the stage tells the pipeline.
   const open = all<{
     month: string;
     stageId: string;
@@ -111,14 +127,21 @@ export function forecast(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(d
   }>(
     db,
     `SELECT CASE WHEN d.expected_close < ? THEN ? ELSE substr(d.expected_close, 1, 7) END AS month,
-        d.stage_id AS stageId, d.owner_id AS ownerId, d.currency AS currency, COUNT(*) AS n,
+        s.id AS stageId, d.owner_id AS ownerId, d.currency AS currency, COUNT(*) AS n,
         SUM(d.amount) AS value, SUM(d.amount * COALESCE(d.probability, s.probability) / 100.0) AS weighted
-     FROM deals d JOIN stages s ON s.id = +d.stage_id
-     WHERE ${where} AND s.kind = 'open' AND d.expected_close IS NOT NULL AND d.expected_close < ?
+     FROM stages s CROSS JOIN deals d INDEXED BY deals_forecast ON d.stage_id = s.id AND d.deleted = 0 AND d.expected_close < ?
+       ${scope.ownerId ? 'AND d.owner_id = ?' : ''}
+     WHERE s.kind = 'open' ${scope.pipelineId ? 'AND s.pipeline_id = ?' : ''}
      GROUP BY 1, 2, 3, 4`,
-    [`${firstKey}-01`, firstKey, ...params, new Date(end).toISOString().slice(0, 10)],
+    [
+      `${firstKey}-01`,
+      firstKey,
+      new Date(end).toISOString().slice(0, 10),
+      ...(scope.ownerId ? [scope.ownerId] : []),
+      ...(scope.pipelineId ? [scope.pipelineId] : []),
+    ],
   );
-  const rates = stageWinRates(db, scope);
+  const rates = stageWinRates(db, scope, now);
   // One pass over the closed deals of the history and the forecast months, by month.
   const history = closedBy(
     db,

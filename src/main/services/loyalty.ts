@@ -6,8 +6,8 @@ import { newId } from '../../shared/ids';
 import { invalid, notFound } from '../errors';
 import { mutate, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
-import { fxValues, baseMoney } from './reports/money';
-import { all, type Scope } from './reports/scope';
+import { fxCase, baseMoney } from './reports/money';
+import { all, sqlList, stageKinds, type Scope } from './reports/scope';
 import { TableBuilder } from './reports/table';
 
 /*
@@ -158,14 +158,19 @@ export function addLedgerEntry(
   return { id, kind: input.kind, points, reason: input.reason, at, dealId: null };
 }
 
-function wonValuesSql(db: CrmDb): { sql: string; params: unknown[] } {
-  const fx = fxValues(db);
+/**
+ * The won deals of customers (`w`: id, company, title, close, value `v` in base minor units). In the
+ * standings they are added up per company straight from the `deals_customer` index (company_id,
+ * deleted, stage_id, closed_at, currency, amount), in its order.
+ */
+function wonValuesSql(db: CrmDb): { sql: string; value: string; where: string } {
+  const fx = fxCase(db, 'd.currency');
+  const value = `(d.amount * ${fx})`;
+  const where = `d.company_id IS NOT NULL AND d.deleted = 0 AND d.stage_id IN ${sqlList(stageKinds(db).won)} AND ${fx} IS NOT NULL`;
   return {
-    sql: `WITH ${fx.sql},
-      w AS (SELECT d.id, d.company_id AS cid, d.title, d.closed_at AS at, d.amount * fx.factor AS v
-            FROM deals d JOIN stages s ON s.id = +d.stage_id JOIN fx ON fx.currency = d.currency
-            WHERE +d.deleted = 0 AND d.merged_into IS NULL AND s.kind = 'won' AND d.company_id IS NOT NULL)`,
-    params: fx.params,
+    sql: `WITH w AS (SELECT d.id, d.company_id AS cid, d.title, d.closed_at AS at, ${value} AS v FROM deals d INDEXED BY deals_customer WHERE ${where})`,
+    value,
+    where,
   };
 }
 
@@ -183,7 +188,7 @@ export function loyaltyStandings(
   companyId?: string,
 ): CustomerLoyalty[] {
   const w = wonValuesSql(db);
-  const earn = earnSql(db);
+  const earn = earnSql(db).replace(/\bv\b/g, w.value);
   const rows = all<{
     companyId: string;
     name: string;
@@ -193,20 +198,21 @@ export function loyaltyStandings(
     redeemed: number;
   }>(
     db,
-    `${w.sql},
-      e AS (SELECT cid, SUM(${earn}) AS earned, SUM(v) AS spend FROM w GROUP BY cid),
-      l AS (SELECT company_id AS cid, SUM(CASE WHEN kind = 'adjust' THEN points ELSE 0 END) AS adjusted,
-               SUM(CASE WHEN kind = 'redeem' THEN -points ELSE 0 END) AS redeemed
-            FROM loyalty_ledger WHERE deleted = 0 GROUP BY company_id),
-      k AS (SELECT cid FROM e UNION SELECT cid FROM l)
-     SELECT k.cid AS companyId, co.name, COALESCE(e.earned, 0) AS earned, COALESCE(e.spend, 0) AS spend,
-        COALESCE(l.adjusted, 0) AS adjusted, COALESCE(l.redeemed, 0) AS redeemed
-     FROM k JOIN companies co ON co.id = k.cid AND co.deleted = 0
-       LEFT JOIN e ON e.cid = k.cid LEFT JOIN l ON l.cid = k.cid
-     ${companyId ? 'WHERE k.cid = ?' : ''}
-     ORDER BY ${order === 'points' ? 'COALESCE(e.earned, 0) + COALESCE(l.adjusted, 0) - COALESCE(l.redeemed, 0)' : 'COALESCE(e.spend, 0)'} DESC, co.name
-     LIMIT ?`,
-    [...w.params, ...(companyId ? [companyId] : []), limit],
+    `WITH t AS (
+       SELECT cid, SUM(earned) AS earned, SUM(spend) AS spend, SUM(adjusted) AS adjusted, SUM(redeemed) AS redeemed
+       FROM (
+         SELECT d.company_id AS cid, SUM(${earn}) AS earned, SUM(${w.value}) AS spend, 0 AS adjusted, 0 AS redeemed
+         FROM deals d INDEXED BY deals_customer WHERE ${w.where} ${companyId ? 'AND d.company_id = @company' : ''} GROUP BY d.company_id
+         UNION ALL
+         SELECT company_id, 0, 0, SUM(CASE WHEN kind = 'adjust' THEN points ELSE 0 END),
+           SUM(CASE WHEN kind = 'redeem' THEN -points ELSE 0 END)
+         FROM loyalty_ledger WHERE deleted = 0 ${companyId ? 'AND company_id = @company' : ''} GROUP BY company_id)
+       GROUP BY cid)
+     SELECT t.cid AS companyId, co.name, t.earned, t.spend, t.adjusted, t.redeemed
+     FROM t JOIN companies co ON co.id = t.cid AND co.deleted = 0
+     ORDER BY ${order === 'points' ? 't.earned + t.adjusted - t.redeemed' : 't.spend'} DESC, co.name
+     LIMIT @limit`,
+    [{ limit, ...(companyId ? { company: companyId } : {}) }],
   );
   const tiers = listTiers(db);
   return rows.map((r) => {
@@ -246,7 +252,7 @@ export function customerLedger(db: CrmDb, companyId: string, limit = 200): Ledge
      UNION ALL
      SELECT id, kind, points, reason, at, NULL FROM loyalty_ledger WHERE company_id = ? AND deleted = 0
      ORDER BY at DESC LIMIT ?`,
-    [...w.params, companyId, companyId, limit],
+    [companyId, companyId, limit],
   );
   return rows.map((r) => ({ ...r, kind: r.kind as LedgerEntry['kind'] }));
 }

@@ -2,9 +2,9 @@ import type { ReportTable } from '../../shared/contract/reports';
 import type { Locale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/messages';
 import type { CrmDb } from '../db/open';
-import { baseMoney, fxValues } from './reports/money';
+import { baseMoney, fxCase } from './reports/money';
 import { DAY } from './reports/period';
-import { all, type Scope } from './reports/scope';
+import { all, sqlList, stageKinds, type Scope } from './reports/scope';
 import { TableBuilder } from './reports/table';
 
 /*
@@ -37,22 +37,33 @@ const SEGMENT_CASE = `CASE
 
 const score = (order: string) => `MIN(5, CAST(5 * CUME_DIST() OVER (ORDER BY ${order}) + 0.999999 AS INTEGER))`;
 
-/** The purchases CTE (`p`: company, time, value in base minor units) up to `end`. */
+/**
+ * The customers CTE `c` (company, last and first purchase, purchases, value in base minor units)
+ * up to `end`. Won deals are added up per company in the `deals_customer` index's order (company_id,
+ * deleted, stage_id, closed_at, currency, amount): no sort, no row read. Invoices not tied to a deal
+ * are added per company apart, and only those per-company totals are merged.
+ */
 function purchasesSql(db: CrmDb, end: number): { sql: string; params: unknown[] } {
-  const fx = fxValues(db);
+  const dealFx = fxCase(db, 'd.currency');
+  const invoiceFx = fxCase(db, 'i.currency');
+  const issued = 'CAST((julianday(i.issue_date) - 2440587.5) * 86400000 AS INTEGER)';
   return {
-    sql: `WITH ${fx.sql},
-      p AS (
-        SELECT d.company_id AS cid, d.closed_at AS at, d.amount * fx.factor AS value
-        FROM deals d JOIN stages s ON s.id = +d.stage_id JOIN fx ON fx.currency = d.currency
-        WHERE +d.deleted = 0 AND d.merged_into IS NULL AND s.kind = 'won' AND d.company_id IS NOT NULL AND d.closed_at < ?
+    sql: `WITH c AS (
+      SELECT cid, MAX(last) AS last, MIN(first) AS first, SUM(n) AS n, SUM(monetary) AS monetary FROM (
+        SELECT d.company_id AS cid, MAX(d.closed_at) AS last, MIN(d.closed_at) AS first, COUNT(*) AS n,
+          SUM(d.amount * ${dealFx}) AS monetary
+        FROM deals d INDEXED BY deals_customer
+        WHERE d.company_id IS NOT NULL AND d.deleted = 0 AND d.stage_id IN ${sqlList(stageKinds(db).won)}
+          AND d.closed_at < ? AND ${dealFx} IS NOT NULL
+        GROUP BY d.company_id
         UNION ALL
-        SELECT i.company_id, CAST((julianday(i.issue_date) - 2440587.5) * 86400000 AS INTEGER), i.total * fx.factor
-        FROM invoices i JOIN fx ON fx.currency = i.currency
+        SELECT i.company_id, MAX(${issued}), MIN(${issued}), COUNT(*), SUM(i.total * ${invoiceFx})
+        FROM invoices i
         WHERE i.deleted = 0 AND i.voided_at IS NULL AND i.deal_id IS NULL AND i.company_id IS NOT NULL
-          AND i.issue_date < ?),
-      c AS (SELECT cid, MAX(at) AS last, MIN(at) AS first, COUNT(*) AS n, SUM(value) AS monetary FROM p GROUP BY cid)`,
-    params: [...fx.params, end, new Date(Math.min(end, 253402300799999)).toISOString().slice(0, 10)],
+          AND i.issue_date < ? AND ${invoiceFx} IS NOT NULL
+        GROUP BY i.company_id)
+      GROUP BY cid)`,
+    params: [end, new Date(Math.min(end, 253402300799999)).toISOString().slice(0, 10)],
   };
 }
 

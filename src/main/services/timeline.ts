@@ -1,6 +1,7 @@
 import type { TimelineItem } from '../../shared/contract/timeline';
 import type { CrmDb } from '../db/open';
 import { decodeCursor, encodeCursor } from './cursor';
+import { cachedStatement } from './statements';
 
 type Kind = TimelineItem['kind'];
 type Entity = 'contacts' | 'companies' | 'deals';
@@ -17,15 +18,16 @@ interface RawItem {
 }
 
 /**
- * A task sits in the timeline when it was created (or done), not at a due date in the future.
- *
  * One query per source, each already cut at the cursor and the page size, merged newest first.
- * Every source is an index range on the record's id, so a page costs the same however long the
- * record's history is.
+ * Every source is an index range on the record's id read newest first, so a page costs the same
+ * however long the record's history is. Activities come from their links: `activity_links.at` is
+ * the activity's time (a task when done or created, not at a due date ahead; see
+ * src/main/db/entities/activity-time.ts), kept by the write path, so the page is the first rows of
+ * one index (record, live, time, activity) and never a sort of the record's whole history.
+ *
+ * The cursor is a row value, `(at, id) < (cursorAt, cursorId)`, which SQLite turns into an index
+ * range (an OR of the same conditions would make it read and skip every newer row first).
  */
-const ACTIVITY_AT =
-  "CASE WHEN a.type = 'task' THEN coalesce(a.done_at, a.created_at) ELSE coalesce(a.start_at, a.due_at, a.created_at) END";
-
 function sources(entity: Entity): Record<Kind, string> {
   const dealsOf =
     entity === 'companies'
@@ -33,15 +35,15 @@ function sources(entity: Entity): Record<Kind, string> {
       : entity === 'contacts'
         ? `SELECT d.* FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id WHERE dc.contact_id = @id AND dc.deleted = 0 AND d.deleted = 0`
         : `SELECT d.* FROM deals d WHERE 0`;
-  const before = (at: string, id: string) =>
-    `(@cursorAt IS NULL OR ${at} < @cursorAt OR (${at} = @cursorAt AND ${id} < @cursorId))`;
+  const before = (at: string, id: string) => `(${at}, ${id}) < (@cursorAt, @cursorId)`;
   return {
-    activity: `SELECT 'activity' AS kind, a.id AS id, ${ACTIVITY_AT} AS at, a.type AS subtype,
+    // CROSS JOIN keeps the links as the outer loop: the planner must never start from activities.
+    activity: `SELECT 'activity' AS kind, a.id AS id, l.at AS at, a.type AS subtype,
         a.subject AS title, a.body AS body, a.created_by AS actor, a.details AS data
-      FROM activity_links l JOIN activities a ON a.id = l.activity_id
-      WHERE l.entity_id = @id AND l.deleted = 0 AND a.deleted = 0
-        AND ${before(ACTIVITY_AT, 'a.id')}
-      ORDER BY at DESC, id DESC LIMIT @limit`,
+      FROM activity_links l CROSS JOIN activities a
+      WHERE l.entity_id = @id AND l.deleted = 0 AND ${before('l.at', 'l.activity_id')}
+        AND a.id = l.activity_id AND a.deleted = 0
+      ORDER BY l.at DESC, l.activity_id DESC LIMIT @limit`,
     note: `SELECT 'note' AS kind, n.id AS id, n.created_at AS at, 'note' AS subtype, substr(n.body, 1, 120) AS title,
         n.body AS body, n.created_by AS actor, NULL AS data
       FROM notes n WHERE n.entity_id = @id AND n.deleted = 0 AND ${before('n.created_at', 'n.id')}
@@ -63,6 +65,9 @@ function sources(entity: Entity): Record<Kind, string> {
   };
 }
 
+/** The first page's cursor: after every item (no item is dated at the end of time). */
+const NO_CURSOR = [Number.MAX_SAFE_INTEGER, ''] as const;
+
 export function timeline(
   db: CrmDb,
   input: {
@@ -74,12 +79,12 @@ export function timeline(
   },
 ): { items: TimelineItem[]; nextCursor: string | null } {
   const limit = input.limit ?? 30;
-  const [cursorAt, cursorId] = input.cursor ? decodeCursor(input.cursor) : [null, null];
+  const [cursorAt, cursorId] = input.cursor ? decodeCursor(input.cursor) : NO_CURSOR;
   const kinds = input.kinds?.length ? input.kinds : (['activity', 'note', 'deal', 'change', 'ticket'] as Kind[]);
   const all = sources(input.entity);
   const params = { id: input.id, cursorAt, cursorId, limit: limit + 1 };
   const rows = kinds
-    .flatMap((k) => db.sqlite.prepare(all[k]).all(params) as RawItem[])
+    .flatMap((k) => cachedStatement(db, all[k]).all(params) as RawItem[])
     .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

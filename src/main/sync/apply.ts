@@ -11,15 +11,17 @@ import {
 } from '../../shared/sync/merge';
 import { customTextOf, forgetCustomDefs } from '../db/custom-defs';
 import type { Row } from '../db/entities';
-import { ALL_COLUMNS, reindexCustomField, write } from '../db/mutation';
+import { ALL_COLUMNS, keepLinkTimes, reindexCustomField, write } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { docIdAllocator, removeFromSearch, writeSearchDoc } from '../db/search-index';
+import type { BootstrapRow } from '../../shared/sync/protocol';
 import { clockStore } from './state';
 import {
   clockOf,
   decodeRaw,
   encodeValue,
   isSyncedTable,
+  nodeOf,
   parseCustom,
   syncTable,
   toColumn,
@@ -71,6 +73,33 @@ interface RowWork {
   writes: FieldWrite[];
 }
 
+/**
+ * Applies whole rows of a bootstrap page (a new device's first sync) with the same rules and
+ * bookkeeping as {@link applyRemote}: a row this replica has never seen is inserted straight from
+ * its cells (nothing to merge with), one it already holds goes through the per-field merge.
+ */
+export function applyRows(db: CrmDb, rows: readonly BootstrapRow[], inTransaction?: () => void): ApplyResult {
+  const events = new Map<string, ChangesPayload>();
+  const result = write(db, () => {
+    const ctx = applyContext(db, events);
+    for (const [table, rowId, cells] of rows) {
+      if (!insertFresh(ctx, table, rowId, cells)) {
+        const writes: FieldWrite[] = [];
+        for (const field in cells) {
+          const [value, hlc] = cells[field]!;
+          writes.push({ table, rowId, field, value, hlc, node: nodeOf(hlc) });
+        }
+        applyRow(ctx, { table, rowId, writes });
+      }
+    }
+    finish(ctx);
+    inTransaction?.();
+    return ctx.result;
+  });
+  for (const payload of events.values()) db.events.emit('changes', payload);
+  return result;
+}
+
 function applyWrites(db: CrmDb, writes: readonly FieldWrite[], events: Map<string, ChangesPayload>): ApplyResult {
   const byRow = new Map<string, RowWork>();
   for (const w of writes) {
@@ -79,7 +108,14 @@ function applyWrites(db: CrmDb, writes: readonly FieldWrite[], events: Map<strin
     if (!work) byRow.set(key, (work = { table: w.table, rowId: w.rowId, writes: [] }));
     work.writes.push(w);
   }
-  const ctx: ApplyContext = {
+  const ctx = applyContext(db, events);
+  for (const work of byRow.values()) applyRow(ctx, work);
+  finish(ctx);
+  return ctx.result;
+}
+
+function applyContext(db: CrmDb, events: Map<string, ChangesPayload>): ApplyContext {
+  return {
     db,
     clocks: clockStore(db),
     park: db.sqlite.prepare(
@@ -94,7 +130,11 @@ function applyWrites(db: CrmDb, writes: readonly FieldWrite[], events: Map<strin
     customDefs: new Set(),
     maxHlc: '',
   };
-  for (const work of byRow.values()) applyRow(ctx, work);
+}
+
+/** What every apply ends with, inside its transaction: custom-field re-indexing, the search index, the clock. */
+function finish(ctx: ApplyContext): void {
+  const { db } = ctx;
   if (ctx.customDefs.size > 0) {
     forgetCustomDefs(db);
     // Queued in the mutation layer's index writes of this write level, flushed when it returns.
@@ -114,7 +154,6 @@ function applyWrites(db: CrmDb, writes: readonly FieldWrite[], events: Map<strin
       )
       .run(db.clock.current());
   }
-  return ctx.result;
 }
 
 interface ApplyContext {
@@ -234,6 +273,7 @@ function applyRow(ctx: ApplyContext, work: RowWork): void {
   const values = plan.columns.filter((c) => c.name !== 'id').map((c) => next[c.name] ?? null);
   if (raw) plan.update.run([...values, work.rowId]);
   else plan.insert.run(plan.columns.map((c) => next[c.name] ?? null));
+  keepLinkTimes(db, work.table, after);
 
   if (plan.def.searchDoc && plan.def.searchType) {
     const doc = after.deleted ? null : searchDocOf(ctx, plan, after);
@@ -255,6 +295,104 @@ function applyRow(ctx: ApplyContext, work: RowWork): void {
   note(ctx, work.table, op, work.rowId);
   ctx.result.rows++;
   if (after.deleted) noteEditAfterDelete(ctx, plan, work.rowId, clocks, next);
+}
+
+/**
+ * A row this replica has never held (no row, no cell clocks): every cell wins, so the row is built
+ * from its cells and inserted, with the same clocks, derived fields, index entry, audit and event
+ * as {@link applyRow} would give it, without comparing each cell with a clock that is not there.
+ * False when the row is not new here (or is a purge): the caller merges it field by field.
+ */
+function insertFresh(ctx: ApplyContext, table: string, rowId: string, cells: BootstrapRow[2]): boolean {
+  if (!isSyncedTable(table) || PURGE_FIELD in cells) return false;
+  const { db } = ctx;
+  const plan = syncTable(db, table);
+  if (ctx.clocks.get(table, rowId) !== undefined || plan.select.get(rowId) !== undefined) return false;
+  const shape = shapeOf(plan);
+  const next: Row = { ...shape.empty };
+  next.id = rowId;
+  let custom: Record<string, unknown> | undefined;
+  const clocks: Clocks = {};
+  let maxApplied = '';
+  // The stamp every plain column shares so far (null once two differ), as `compact` would find it.
+  let common: string | null | undefined;
+  let plain = 0;
+  for (const field in cells) {
+    const [value, hlc] = cells[field]!;
+    if (hlc > ctx.maxHlc) ctx.maxHlc = hlc;
+    const key = customKeyOf(field);
+    if (key !== null && shape.hasCustom) {
+      if (value !== null) (custom ??= { ...parseCustom(next[CUSTOM_COLUMN]) })[key] = value;
+    } else {
+      const col = plan.byName.get(field);
+      if (!col || col.local || col.name === 'id' || col.name === CUSTOM_COLUMN) {
+        parkWrite(ctx, { table, rowId, field, value, hlc, node: nodeOf(hlc) });
+        continue;
+      }
+      next[col.name] = toColumn(col, value);
+      common = common === undefined || common === hlc ? hlc : null;
+      plain++;
+    }
+    clocks[field] = hlc;
+    clocks[BASE_PREFIX + field] = hlc;
+    ctx.result.applied++;
+    if (hlc > maxApplied) maxApplied = hlc;
+  }
+  if (!maxApplied) return true;
+  if (custom) next[CUSTOM_COLUMN] = JSON.stringify(custom);
+  let stored = clocks;
+  if (common && plain === shape.plainColumns) {
+    // Every column came with one stamp: kept once as "*", and custom keys only where they differ.
+    stored = { [ALL_COLUMNS]: common, [BASE_PREFIX + ALL_COLUMNS]: common };
+    for (const field in cells) {
+      const hlc = cells[field]![1];
+      if (hlc !== common && customKeyOf(field) !== null && field in clocks) {
+        stored[field] = hlc;
+        stored[BASE_PREFIX + field] = hlc;
+      }
+    }
+  }
+  ctx.clocks.put(table, rowId, stored);
+  let after = decodeRaw(plan, next);
+  if (plan.def.derive) {
+    after = { ...after, ...plan.def.derive(after) };
+    for (const col of plan.columns) if (col.local) next[col.name] = encodeValue(col, after[col.key]);
+  }
+  plan.insert.run(plan.columns.map((c) => next[c.name] ?? null));
+  if (plan.def.searchDoc && plan.def.searchType) {
+    const doc = after.deleted ? null : searchDocOf(ctx, plan, after);
+    const earlier = ctx.search.get(rowId);
+    ctx.search.set(rowId, { type: plan.def.searchType, doc, indexed: earlier?.indexed ?? false });
+  }
+  if (table === 'custom_field_defs') ctx.customDefs.add(rowId);
+  ctx.audit.run(table, rowId, 'insert', '{}', db.now(), after.updatedBy ?? null, maxApplied);
+  note(ctx, table, 'insert', rowId);
+  ctx.result.rows++;
+  if (after.deleted) noteEditAfterDelete(ctx, plan, rowId, clocks, next);
+  return true;
+}
+
+interface TableShape {
+  /** A row that has received no field yet. */
+  empty: Row;
+  hasCustom: boolean;
+  /** Synced columns other than `custom` (what `compact` needs a stamp for). */
+  plainColumns: number;
+}
+
+const shapes = new WeakMap<SyncTable, TableShape>();
+
+function shapeOf(plan: SyncTable): TableShape {
+  let shape = shapes.get(plan);
+  if (!shape) {
+    shape = {
+      empty: Object.fromEntries(plan.columns.map((c) => [c.name, c.filler])),
+      hasCustom: plan.byName.has(CUSTOM_COLUMN),
+      plainColumns: plan.synced.filter((c) => c.name !== CUSTOM_COLUMN).length,
+    };
+    shapes.set(plan, shape);
+  }
+  return shape;
 }
 
 /**

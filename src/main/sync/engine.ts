@@ -1,7 +1,16 @@
 import { META_FIELDS } from '../../shared/sync/merge';
-import type { Cursor, FieldChange, HelloResponse, Session } from '../../shared/sync/protocol';
+import {
+  DEFAULT_BOOTSTRAP_ROWS,
+  MAX_BOOTSTRAP_ROWS,
+  type BootstrapResponse,
+  type Cursor,
+  type FieldChange,
+  type HelloResponse,
+  type PushResponse,
+  type Session,
+} from '../../shared/sync/protocol';
 import type { CrmDb } from '../db/open';
-import { applyRemote, replayParked } from './apply';
+import { applyRemote, applyRows, replayParked } from './apply';
 import { failpoint } from './failpoint';
 import { SyncHttp, SyncRemoteError, type FetchLike } from './http';
 import { pendingCount, readOutbox, trimOutbox } from './outbox';
@@ -16,7 +25,7 @@ export interface SyncProgress {
 export interface RoundOptions {
   fetch?: FetchLike;
   onProgress?: (p: SyncProgress) => void;
-  /** Page size of pull and snapshot (the server caps it). */
+  /** Page size of pull (changes) and of the first sync (rows, at most MAX_BOOTSTRAP_ROWS); the server caps it. */
   pageLimit?: number;
   /** Largest push batch in changes (the protocol's maximum by default). */
   batchChanges?: number;
@@ -82,6 +91,7 @@ export function saveSession(db: CrmDb, server: string, email: string, session: S
     if (previous && previous.id !== session.workspaceId) {
       setState(db, KEYS.cursor, null);
       setState(db, KEYS.conflictsAfter, null);
+      setState(db, KEYS.bootstrap, null);
     }
   })();
   accessTokens.set(db, { token: session.accessToken, expiresAt: session.accessExpiresAt, server });
@@ -118,6 +128,8 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
   const http = new SyncHttp(account.server, options.fetch);
   const progress = options.onProgress ?? (() => {});
   const pageLimit = options.pageLimit ?? 5000;
+  const bootstrapRows =
+    options.pageLimit === undefined ? DEFAULT_BOOTSTRAP_ROWS : Math.min(options.pageLimit, MAX_BOOTSTRAP_ROWS);
   progress({ phase: 'connect', done: 0, total: 0 });
 
   replayParked(db);
@@ -153,6 +165,8 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
 
   // Push.
   let pushed = 0;
+  /** The newest server_seq the server has told of in this round. */
+  let head = hello.headSeq;
   const total = pendingCount(db);
   for (;;) {
     const inflight = getJson<Inflight>(db, KEYS.inflight);
@@ -166,7 +180,9 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
       trimOutbox(db, batch.lastSeq);
       setState(db, KEYS.ackedSeq, String(response.ackedSeq));
       setState(db, KEYS.inflight, null);
+      skipOwnChanges(db, hello.epoch, response);
     })();
+    head = Math.max(head, response.headSeq);
     pushed += batch.changes.length;
     progress({ phase: 'push', done: total - pendingCount(db), total });
   }
@@ -177,10 +193,12 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
   let pulled = 0;
   if (cursor && cursor.epoch !== hello.epoch) requeueOwnWrites(db);
   if (!cursor || cursor.epoch !== hello.epoch) {
-    ({ cursor, fields: pulled } = await takeSnapshot(db, http, call, pageLimit, progress));
+    ({ cursor, fields: pulled } = await takeSnapshot(db, http, call, bootstrapRows, progress));
     snapshot = true;
   }
-  for (;;) {
+  // Already at the head the server reported (often after skipping what this device just pushed):
+  // nothing to pull. A change pushed since then by another device is announced by the live stream.
+  for (let upToDate = !snapshot && cursor.serverSeq === head; !upToDate;) {
     const from: Cursor = cursor;
     let page;
     try {
@@ -190,7 +208,7 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
         requeueOwnWrites(db);
         setState(db, KEYS.cursor, null);
         let fields: number;
-        ({ cursor, fields } = await takeSnapshot(db, http, call, pageLimit, progress));
+        ({ cursor, fields } = await takeSnapshot(db, http, call, bootstrapRows, progress));
         pulled += fields;
         snapshot = true;
         continue;
@@ -205,7 +223,7 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
     pulled += page.changes.length;
     cursor = next;
     progress({ phase: 'pull', done: next.serverSeq, total: page.headSeq });
-    if (!page.hasMore) break;
+    upToDate = !page.hasMore;
   }
 
   const conflicts = await fetchConflicts(db, http, call);
@@ -228,6 +246,19 @@ function requeueOwnWrites(db: CrmDb): void {
     .run(db.clock.current(), `:${db.nodeId}"`);
 }
 
+/**
+ * The server logged a committed batch's winners as one run of server_seq (fromSeq..toSeq, under the
+ * workspace lock). When this device's cursor stands right before that run, the run holds nothing but
+ * its own writes, which it has (or has since edited again): the cursor moves past it instead of
+ * pulling them back. Otherwise other devices' changes come first and the pull brings everything.
+ */
+function skipOwnChanges(db: CrmDb, epoch: string, response: PushResponse): void {
+  const cursor = getCursor(db);
+  if (!cursor || cursor.epoch !== epoch || response.fromSeq === null || response.toSeq === null) return;
+  if (cursor.serverSeq !== response.fromSeq - 1) return;
+  setJson(db, KEYS.cursor, { epoch, serverSeq: response.toSeq } satisfies Cursor);
+}
+
 /** A batch sent in an earlier round whose answer never came: the server's ack says whether it was committed. */
 function settleInflight(db: CrmDb, ackedSeq: number): void {
   const inflight = getJson<Inflight>(db, KEYS.inflight);
@@ -242,10 +273,20 @@ function settleInflight(db: CrmDb, ackedSeq: number): void {
 
 type Caller = <T>(fn: (token: string) => Promise<T>) => Promise<T>;
 
+interface BootstrapState {
+  after: string | null;
+  at: number;
+  epoch: string;
+  done: number;
+  total: number | null;
+}
+
 /**
- * The current value of every field, page by page. Where the snapshot has got to is saved with each
- * page, so an interrupted first sync resumes instead of starting over; the cursor is saved with the
- * last page.
+ * Every current row, page by page (GET /v1/bootstrap), each page applied in one transaction with
+ * where the bootstrap has got to, so an interrupted first sync resumes instead of starting over;
+ * the cursor is saved with the last page. The next page is requested before the current one is
+ * applied, so the server reads it while this device writes. A snapshot by fields left unfinished by
+ * an older version starts over by rows (applying a row again changes nothing).
  */
 async function takeSnapshot(
   db: CrmDb,
@@ -254,19 +295,45 @@ async function takeSnapshot(
   limit: number,
   progress: (p: SyncProgress) => void,
 ): Promise<{ cursor: Cursor; fields: number }> {
-  let state = getJson<{ after: string | null; at: number; done: number }>(db, KEYS.snapshot);
+  let state = getJson<BootstrapState>(db, KEYS.bootstrap);
+  const request = (from: BootstrapState | undefined) => {
+    const page = call((t) => http.bootstrap(t, { after: from?.after, at: from?.at, epoch: from?.epoch, limit }));
+    page.catch(() => undefined); // awaited later; a failure meanwhile must not count as unhandled
+    return page;
+  };
+  let pending = request(state);
+  let fields = 0;
   for (;;) {
-    const page = await call((t) => http.snapshot(t, { after: state?.after ?? null, at: state?.at, limit }));
-    const done = (state?.done ?? 0) + page.changes.length;
-    const nextState = page.hasMore ? { after: page.nextAfter, at: page.cursor.serverSeq, done } : null;
-    applyRemote(db, page.changes as FieldChange[], () => {
-      setJson(db, KEYS.snapshot, nextState);
-      if (!page.hasMore) setJson(db, KEYS.cursor, page.cursor);
+    let page: BootstrapResponse;
+    try {
+      page = await pending;
+    } catch (error) {
+      // The server was restored while this device was part way through: start again in the new epoch.
+      if (state && error instanceof SyncRemoteError && error.code === 'epoch_changed') {
+        setJson(db, KEYS.bootstrap, null);
+        state = undefined;
+        pending = request(state);
+        continue;
+      }
+      throw error;
+    }
+    const done = (state?.done ?? 0) + page.rows.length;
+    const total = page.total ?? state?.total ?? null;
+    const nextState: BootstrapState | undefined = page.hasMore
+      ? { after: page.nextAfter, at: page.cursor.serverSeq, epoch: page.cursor.epoch, done, total }
+      : undefined;
+    if (nextState) pending = request(nextState);
+    applyRows(db, page.rows, () => {
+      setJson(db, KEYS.bootstrap, nextState ?? null);
+      if (!nextState) {
+        setJson(db, KEYS.cursor, page.cursor);
+        setState(db, KEYS.snapshot, null);
+      }
     });
-    progress({ phase: 'snapshot', done, total: Math.max(page.total, done) });
-    if (!page.hasMore)
-      return { cursor: page.cursor, fields: done - (getJson<{ done: number }>(db, KEYS.snapshot)?.done ?? 0) };
-    state = nextState ?? undefined;
+    for (const row of page.rows) fields += Object.keys(row[2]).length;
+    progress({ phase: 'snapshot', done, total: Math.max(total ?? 0, done) });
+    if (!nextState) return { cursor: page.cursor, fields };
+    state = nextState;
   }
 }
 

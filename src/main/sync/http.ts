@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   SYNC_PATHS,
+  bootstrapResponseSchema,
   conflictsResponseSchema,
   errorBodySchema,
   helloResponseSchema,
@@ -9,7 +10,9 @@ import {
   pushResponseSchema,
   sessionSchema,
   snapshotResponseSchema,
+  parseBootstrapRows,
   type AcceptRequest,
+  type BootstrapResponse,
   type Cursor,
   type HelloRequest,
   type InviteRequest,
@@ -89,6 +92,20 @@ export class SyncHttp {
     if (page.after) query.after = page.after;
     if (page.at !== undefined) query.at = String(page.at);
     return this.call('GET', SYNC_PATHS.snapshot, snapshotResponseSchema, { token, query });
+  }
+  /** A page of whole rows for a new device (see GET /v1/bootstrap). */
+  async bootstrap(
+    token: string,
+    page: { after?: string | null; at?: number; epoch?: string; limit: number },
+  ): Promise<BootstrapResponse> {
+    const query: Record<string, string> = { limit: String(page.limit) };
+    if (page.after) query.after = page.after;
+    if (page.at !== undefined) query.at = String(page.at);
+    if (page.epoch !== undefined) query.epoch = page.epoch;
+    const body = await this.call('GET', SYNC_PATHS.bootstrap, bootstrapResponseSchema, { token, query });
+    const rows = parseBootstrapRows(body.rows);
+    if (!rows) throw new SyncRemoteError('invalid', 'The server answered something this app does not understand.', 502);
+    return { ...body, rows };
   }
   conflicts(token: string, after: number) {
     return this.call('GET', SYNC_PATHS.conflicts, conflictsResponseSchema, {

@@ -13,8 +13,10 @@ export const KEYS = {
   refreshToken: 'sync.refresh_token',
   workspace: 'sync.workspace',
   cursor: 'sync.cursor',
-  /** Where an unfinished snapshot has got to: { after, at, done }. */
+  /** Where an unfinished snapshot by fields (older versions) had got to: cleared once a bootstrap completes. */
   snapshot: 'sync.snapshot',
+  /** Where an unfinished bootstrap (first sync by rows) has got to: { after, at, epoch, done, total }. */
+  bootstrap: 'sync.bootstrap',
   /** The push batch sent but not yet known to be committed: { seq, lastOutboxSeq }. */
   inflight: 'sync.inflight',
   ackedSeq: 'sync.acked_seq',

@@ -6,12 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { HTTP_STATUS, type Result } from '../../shared/contract';
 import { pickLocale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/messages';
-import { dispatch } from '../api/dispatch';
+import { dispatchThroughGate } from '../api/gate';
+import { gateFor, type BookGate } from '../services/encryption';
 import { CONTENT_SECURITY_POLICY } from '../electron/url-policy';
 import type { CrmDb } from '../db/open';
 
 export interface WebServerOptions {
-  db: CrmDb;
+  /** The open book; or `gate`, for a book that may start locked (encryption at rest) or be restored. */
+  db?: CrmDb;
+  gate?: BookGate;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
@@ -50,6 +53,8 @@ const CSP = CONTENT_SECURITY_POLICY;
  * itself, never logged); every API call must carry it as a Bearer token.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const gate = options.gate ?? (options.db ? gateFor(options.db) : undefined);
+  if (!gate) throw new Error('startWebServer needs a db or a gate');
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(32).toString('base64url');
   const expected = Buffer.from(`Bearer ${token}`);
@@ -71,12 +76,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api/events' && req.method === 'GET') {
       if (!authorised(req)) return end(res, 401);
-      return openEventStream(options.db, req, res, streams);
+      return openEventStream(gate, req, res, streams);
     }
     if (url.pathname.startsWith('/api/')) {
       if (!authorised(req)) return end(res, 401);
       if (req.method !== 'POST') return end(res, 405);
-      void handleCall(options.db, decodeURIComponent(url.pathname.slice(5)), req, res);
+      void handleCall(gate, decodeURIComponent(url.pathname.slice(5)), req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405);
@@ -106,7 +111,7 @@ function end(res: ServerResponse, status: number): void {
   res.writeHead(status, { 'Content-Length': '0' }).end();
 }
 
-async function handleCall(db: CrmDb, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleCall(gate: BookGate, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const locale = pickLocale(firstHeader(req.headers['x-crm-locale']) ?? firstHeader(req.headers['accept-language']));
   let result: Result<unknown>;
   const body = await readBody(req);
@@ -132,7 +137,7 @@ async function handleCall(db: CrmDb, method: string, req: IncomingMessage, res: 
             ok: false,
             error: { code: 'invalid_input', key: 'errors.bad_json', message: translate(locale, 'errors.bad_json') },
           }
-        : await dispatch(method, input, { db, locale, actor: null, origin: 'ui' });
+        : await dispatchThroughGate(gate, method, input, { locale, actor: null, origin: 'ui' });
   }
   const payload = JSON.stringify(result);
   res.writeHead(result.ok ? 200 : HTTP_STATUS[result.error.code], {
@@ -158,7 +163,12 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-function openEventStream(db: CrmDb, req: IncomingMessage, res: ServerResponse, streams: Set<ServerResponse>): void {
+function openEventStream(
+  gate: BookGate,
+  req: IncomingMessage,
+  res: ServerResponse,
+  streams: Set<ServerResponse>,
+): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -166,9 +176,12 @@ function openEventStream(db: CrmDb, req: IncomingMessage, res: ServerResponse, s
   });
   res.write(': connected\n\n');
   streams.add(res);
-  const off = db.events.on('changes', (payload) => {
-    res.write(`event: changes\ndata: ${JSON.stringify(payload)}\n\n`);
-  });
+  // Follows the book across an unlock or a restore: the stream stays, the book under it changes.
+  const off = gate.onOpen((db) =>
+    db.events.on('changes', (payload) => {
+      res.write(`event: changes\ndata: ${JSON.stringify(payload)}\n\n`);
+    }),
+  );
   const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
   const close = () => {
     clearInterval(ping);

@@ -5,7 +5,9 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } fro
 import { isMethodName, type Result } from '../../shared/contract';
 import type { ChangesPayload } from '../../shared/contract/events';
 import { pickLocale, type Locale } from '../../shared/i18n/locales';
-import { dispatch, toErrorBody } from '../api/dispatch';
+import { toErrorBody } from '../api/dispatch';
+import { dispatchThroughGate } from '../api/gate';
+import { gateFor, type BookGate } from '../services/encryption';
 import type { CrmDb } from '../db/open';
 import { isAppUrl } from '../electron/url-policy';
 import { CrmError } from '../errors';
@@ -34,7 +36,9 @@ function failure(locale: Locale, error: CrmError): Result<unknown> {
 }
 
 /** Registers the handlers; returns the function that removes them (app quit, tests). */
-export function registerIpc(db: CrmDb, options: IpcOptions): () => void {
+export function registerIpc(book: CrmDb | BookGate, options: IpcOptions): () => void {
+  // A gate: the book may start locked (encryption at rest) and is reopened by a restore.
+  const gate = 'sqlite' in book ? gateFor(book) : book;
   ipcMain.handle(
     CALL_CHANNEL,
     async (event, method: unknown, input: unknown, locale: unknown): Promise<Result<unknown>> => {
@@ -47,16 +51,18 @@ export function registerIpc(db: CrmDb, options: IpcOptions): () => void {
       if (typeof method !== 'string' || !isMethodName(method)) {
         return failure(lang, new CrmError('not_found', 'errors.unknown_method', { method: String(method) }));
       }
-      return dispatch(method, input, { db, locale: lang, actor: null, origin: 'ui' });
+      return dispatchThroughGate(gate, method, input, { locale: lang, actor: null, origin: 'ui' });
     },
   );
 
-  const stopForwarding = db.events.on('changes', (payload: ChangesPayload) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      const contents = window.webContents;
-      if (!window.isDestroyed() && options.isAppContents(contents)) contents.send(EVENT_CHANNEL, 'changes', payload);
-    }
-  });
+  const stopForwarding = gate.onOpen((db) =>
+    db.events.on('changes', (payload: ChangesPayload) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        const contents = window.webContents;
+        if (!window.isDestroyed() && options.isAppContents(contents)) contents.send(EVENT_CHANNEL, 'changes', payload);
+      }
+    }),
+  );
 
   return () => {
     stopForwarding();

@@ -119,6 +119,26 @@ export async function push(ctx: ServerContext, auth: AuthContext, req: PushReque
            SET value = excluded.value, hlc = excluded.hlc, node = excluded.node, server_seq = excluded.server_seq`,
         [auth.workspaceId, batch],
       );
+      // The same winners, by row, into row_state (what a new device's bootstrap reads): `||` keeps
+      // the row's other cells and replaces these, which all beat what was stored.
+      const byRow = new Map<string, { t: string; r: string; c: Record<string, [unknown, string]> }>();
+      for (const w of winners) {
+        const key = `${w.table}\u0000${w.rowId}`;
+        let row = byRow.get(key);
+        // A null prototype: a field named __proto__ is a cell like any other.
+        if (!row)
+          byRow.set(
+            key,
+            (row = { t: w.table, r: w.rowId, c: Object.create(null) as Record<string, [unknown, string]> }),
+          );
+        row.c[w.field] = [w.value ?? null, w.hlc];
+      }
+      await tx.query(
+        `INSERT INTO row_state (workspace_id, table_name, row_id, cells)
+         SELECT $1, x.t, x.r, x.c FROM jsonb_to_recordset($2::jsonb) AS x(t text, r text, c jsonb)
+         ON CONFLICT (workspace_id, table_name, row_id) DO UPDATE SET cells = row_state.cells || excluded.cells`,
+        [auth.workspaceId, JSON.stringify([...byRow.values()])],
+      );
     }
     if (conflicts.length > 0) {
       const cell = (x: CellRow | FieldChange) => ({ v: x.value, h: x.hlc, n: x.node });

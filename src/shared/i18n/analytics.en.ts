@@ -25,7 +25,7 @@ export const analyticsMessagesEn = {
   'analytics.report_help.stage-conversion':
     'How many deals engaged in the period reached each stage, and the share that went on.',
   'analytics.report_help.forecast':
-    'The next six months by expected close: weighted pipeline, historical stage win rates and the revenue trend with its 95 % interval.',
+    'The next six months by expected close: weighted pipeline, the stage win rates of the deals closed in the last twelve months and the revenue trend with its 95 % interval.',
   'analytics.report_help.rfm': 'Customers by recency, frequency and value of their purchases, in named segments.',
   'analytics.report_help.churn-risk': 'Customers whose time since the last purchase is well past their usual rhythm.',
   'analytics.report_help.loyalty': 'Points, tiers and spend of the most loyal customers.',

@@ -30,7 +30,7 @@ export const analyticsMessagesEs: Record<keyof typeof analyticsMessagesEn, strin
   'analytics.report_help.stage-conversion':
     'Cuántos negocios iniciados en el periodo llegaron a cada etapa y qué parte siguió adelante.',
   'analytics.report_help.forecast':
-    'Los próximos seis meses por cierre previsto: embudo ponderado, tasas de éxito históricas por etapa y la tendencia de ingresos con su intervalo del 95 %.',
+    'Los próximos seis meses por cierre previsto: embudo ponderado, tasas de éxito por etapa de los negocios cerrados en los últimos doce meses y la tendencia de ingresos con su intervalo del 95 %.',
   'analytics.report_help.rfm': 'Clientes por recencia, frecuencia y valor de sus compras, en segmentos con nombre.',
   'analytics.report_help.churn-risk':
     'Clientes cuyo tiempo desde la última compra supera con creces su ritmo habitual.',

@@ -63,4 +63,19 @@ export const importMessagesEn = {
   'cli.export_entity': 'Export what? Use contacts, companies or workspace.',
   'book.passphrase_short': 'Use a passphrase of at least 8 characters.',
   'backup.missing': 'No backup at {{path}}.',
+  'errors.db_locked':
+    'The workspace {{path}} is encrypted: give its passphrase to open it (in the CLI with --passphrase or CRM_PASSPHRASE).',
+  'errors.db_wrong_passphrase': 'Wrong passphrase for the workspace {{path}}. Nothing was changed: try again.',
+  'errors.workspace_locked': 'The workspace is locked: enter its passphrase first.',
+  'errors.passphrase_current_wrong': 'The current passphrase is not right. The passphrase was not changed.',
+  'errors.passphrase_busy': 'Another program has this workspace open (the CLI or a backup): close it and try again.',
+  'errors.restore_needs_app':
+    'Restoring a backup while the workspace is open needs the app or web mode; in a terminal, use crm restore.',
+  'cli.passphrase_set': 'The workspace {{path}} is now encrypted with the new passphrase.',
+  'cli.passphrase_removed': 'The workspace {{path}} is no longer encrypted.',
+  'backup.restored': 'Backup restored from {{from}}; the previous workspace was kept at {{kept}}.',
+  'backup.locked_or_junk':
+    'The file {{path}} is encrypted or is not a CRM backup. If it is the backup of an encrypted workspace, give its passphrase (--passphrase or CRM_PASSPHRASE).',
+  'errors.busy_importing':
+    'An import is being written to this workspace: try again when it has finished (or cancel it).',
 } as const;

@@ -67,4 +67,21 @@ export const importMessagesEs: Record<keyof typeof importMessagesEn, string> = {
   'cli.export_entity': '¿Exportar qué? Usa contacts, companies o workspace.',
   'book.passphrase_short': 'Usa una contraseña de al menos 8 caracteres.',
   'backup.missing': 'No hay ninguna copia de seguridad en {{path}}.',
+  'errors.db_locked':
+    'El espacio de trabajo {{path}} está cifrado: indica su contraseña para abrirlo (en la CLI con --passphrase o CRM_PASSPHRASE).',
+  'errors.db_wrong_passphrase':
+    'Contraseña incorrecta para el espacio de trabajo {{path}}. No se ha cambiado nada: inténtalo de nuevo.',
+  'errors.workspace_locked': 'El espacio de trabajo está bloqueado: primero escribe su contraseña.',
+  'errors.passphrase_current_wrong': 'La contraseña actual no es correcta. No se ha cambiado la contraseña.',
+  'errors.passphrase_busy':
+    'Otro programa tiene abierto este espacio de trabajo (la CLI o una copia de seguridad): ciérralo e inténtalo de nuevo.',
+  'errors.restore_needs_app':
+    'Para restaurar una copia con el espacio de trabajo abierto hace falta la aplicación o el modo web; en un terminal, usa crm restore.',
+  'cli.passphrase_set': 'El espacio de trabajo {{path}} está ahora cifrado con la nueva contraseña.',
+  'cli.passphrase_removed': 'El espacio de trabajo {{path}} ya no está cifrado.',
+  'backup.restored': 'Copia restaurada desde {{from}}; el espacio de trabajo anterior se guardó en {{kept}}.',
+  'backup.locked_or_junk':
+    'El archivo {{path}} está cifrado o no es una copia de seguridad del CRM. Si es la copia de un espacio de trabajo cifrado, indica su contraseña (--passphrase o CRM_PASSPHRASE).',
+  'errors.busy_importing':
+    'Se está escribiendo una importación en este espacio de trabajo: inténtalo de nuevo cuando termine (o cancélala).',
 };

@@ -26,6 +26,9 @@
  *     server_seq; one writer per workspace at a time, so server_seq order is commit order. A change
  *     stamped more than {@link MAX_CLOCK_SKEW_MS} ahead of the server's clock rejects the whole batch
  *     with `clock_skew` and nothing is stored.
+ *     `GET /v1/bootstrap` is the same snapshot by rows, for a new device: each row once with all its
+ *     cells (`[table, rowId, { field: [value, hlc] }]`), paged by (table, rowId), so a device applies
+ *     whole rows instead of replaying fields one by one.
  *  5. `GET /v1/pull?epoch=E&after=N&limit=L`: the winners logged after server_seq N, in order, with
  *     the next cursor. A cursor of another epoch (the server was restored or re-based) gets
  *     `epoch_changed`: drop the cursor and take a fresh snapshot (keep the outbox: it is pushed again).
@@ -60,6 +63,7 @@ export const SYNC_PATHS = {
   push: '/v1/push',
   pull: '/v1/pull',
   snapshot: '/v1/snapshot',
+  bootstrap: '/v1/bootstrap',
   live: '/v1/live',
   conflicts: '/v1/conflicts',
 } as const;
@@ -307,6 +311,53 @@ export const snapshotResponseSchema = z.object({
   total: z.number().int().nonnegative(),
 });
 export type SnapshotResponse = z.infer<typeof snapshotResponseSchema>;
+
+/** Rows per page of GET /v1/bootstrap (a row of a synced table is a few hundred bytes to a few KB). */
+export const DEFAULT_BOOTSTRAP_ROWS = 2000;
+export const MAX_BOOTSTRAP_ROWS = 5000;
+
+/** Query string of GET /v1/bootstrap: like the snapshot's, with `after` a [table, rowId] position. */
+export const bootstrapQuerySchema = snapshotQuerySchema.extend({
+  limit: z.coerce.number().int().positive().max(MAX_BOOTSTRAP_ROWS).default(DEFAULT_BOOTSTRAP_ROWS),
+});
+export type BootstrapQuery = z.input<typeof bootstrapQuerySchema>;
+
+/** A cell as the bootstrap sends it: the current value and its clock (whose tail is the node). */
+export type BootstrapCell = [value: FieldChange['value'], hlc: string];
+/** One row: table, id and every cell it has on the server. */
+export type BootstrapRow = [table: string, rowId: string, cells: Record<string, BootstrapCell>];
+
+/**
+ * GET /v1/bootstrap. `rows` is checked by {@link parseBootstrapRows} rather than zod: a first sync
+ * carries millions of cells, and a schema walk of each one cost more than applying it.
+ */
+export const bootstrapResponseSchema = z.object({
+  rows: z.array(z.unknown()),
+  cursor: cursorSchema,
+  nextAfter: z.string().nullable(),
+  hasMore: z.boolean(),
+  /** Rows in the workspace when the first page was read (first page only; null after). */
+  total: z.number().int().nonnegative().nullable(),
+});
+export type BootstrapResponse = Omit<z.infer<typeof bootstrapResponseSchema>, 'rows'> & { rows: BootstrapRow[] };
+
+/** The rows of a bootstrap page, or null when one of them is not of the protocol's shape. */
+export function parseBootstrapRows(rows: readonly unknown[]): BootstrapRow[] | null {
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== 3) return null;
+    const [table, rowId, cells] = row as unknown[];
+    if (typeof table !== 'string' || table.length === 0 || table.length > 200) return null;
+    if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 100) return null;
+    if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return null;
+    for (const field in cells) {
+      const cell = (cells as Record<string, unknown>)[field];
+      if (!Array.isArray(cell) || cell.length !== 2 || field.length === 0 || field.length > 200) return null;
+      const hlc: unknown = cell[1];
+      if (typeof hlc !== 'string' || hlc.length > 200 || !HLC_PATTERN.test(hlc)) return null;
+    }
+  }
+  return rows as BootstrapRow[];
+}
 
 /** Data of the SSE event `seq` on GET /v1/live. */
 export const liveEventSchema = z.object({ epoch: z.string(), headSeq: z.number().int().nonnegative() });

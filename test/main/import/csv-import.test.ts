@@ -286,4 +286,53 @@ describe('CSV import: bad input writes nothing and says why', () => {
     expect(seen).toBeLessThan(1);
     expect(bookState(db)).toEqual(before);
   });
+
+  it(
+    'cancelled half way through writing, rolls all of it back; other writes are refused meanwhile',
+    { timeout: 120_000 },
+    async () => {
+      const db = tempDb();
+      const before = bookState(db);
+      const lines = ['First name,Last name,Email'];
+      for (let i = 0; i < 100_000; i++) lines.push(`Name${i},Last${i},w${i}@example.com`);
+      const path = file(lines.join('\n'));
+      const controller = new AbortController();
+      const written: number[] = [];
+      let refused: unknown = null;
+      let readMidway = -1;
+      await expect(
+        importCsv(db, {
+          path,
+          fileName: 'big.csv',
+          entity: 'contacts',
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.phase !== 'writing' || p.done === 0) return;
+            written.push(p.done / p.total);
+            if (p.done / p.total < 0.5 || readMidway >= 0) return;
+            readMidway = 0;
+            // What the window would do between two steps: read (allowed), write (refused), cancel.
+            setImmediate(() => {
+              readMidway = countRows(db, 'contacts');
+              try {
+                createContact(db, { firstName: 'Typed', lastName: 'Meanwhile' });
+              } catch (error) {
+                refused = error;
+              }
+              controller.abort();
+            });
+          },
+        }),
+      ).rejects.toMatchObject({ key: 'import.cancelled' });
+      expect(written.length).toBeGreaterThan(1);
+      expect(Math.max(...written)).toBeGreaterThanOrEqual(0.5);
+      expect(Math.max(...written)).toBeLessThan(1);
+      expect(readMidway).toBeGreaterThan(0);
+      expect(refused).toMatchObject({ key: 'errors.busy_importing' });
+      expect(bookState(db)).toEqual(before);
+      // The book takes writes again at once.
+      createContact(db, { firstName: 'After', lastName: 'Cancel' });
+      expect(countRows(db, 'contacts')).toBe(1);
+    },
+  );
 });

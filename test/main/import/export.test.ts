@@ -163,19 +163,36 @@ describe('backups', () => {
     expect(readFileSync(kept!).length).toBeGreaterThan(0);
   });
 
-  it('keeps 7 daily backups and one per week for 4 more weeks', async () => {
-    let now = Date.UTC(2026, 0, 1, 12);
+  // 60 days of daily backups ending on a Sunday (the 7 newest fill one ISO week) and on a
+  // Wednesday (they straddle two weeks): either way 7 days in a row, then one per older week.
+  it.each([
+    ['Sunday', Date.UTC(2026, 2, 1, 12)],
+    ['Wednesday', Date.UTC(2026, 2, 4, 12)],
+  ])('keeps the 7 newest daily backups and one for each of the 4 weeks before them (ending %s)', async (_day, end) => {
+    const { utimesSync } = await import('node:fs');
+    const DAY = 86_400_000;
+    let now = end - 59 * DAY;
     const db = tempDb({ now: () => now });
-    for (let day = 0; day < 60; day++) {
-      now = Date.UTC(2026, 0, 1 + day, 12);
+    const manual = await backupNow(db, { reason: 'manual' });
+    for (let day = 59; day >= 0; day--) {
+      now = end - day * DAY;
       const info = await backupNow(db, { reason: 'daily' });
-      const { utimesSync } = await import('node:fs');
       utimesSync(info.path, now / 1000, now / 1000);
       prune(db);
     }
-    const daily = listBackups(db).filter((b) => b.reason === 'daily');
-    expect(daily.length).toBeGreaterThanOrEqual(7 + 3);
-    expect(daily.length).toBeLessThanOrEqual(7 + 5);
-    expect(new Date(daily[0]!.createdAt).toISOString().slice(0, 10)).toBe('2026-03-01');
+    const days = listBackups(db)
+      .filter((b) => b.reason === 'daily')
+      .map((b) => Math.round((end - b.createdAt) / DAY));
+    expect(days.slice(0, 7)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const older = days.slice(7);
+    expect(older).toHaveLength(4);
+    // One per older week, its newest day (a Sunday, weeks run Monday to Sunday), from the week
+    // before the 7 newest on: four Sundays in a row.
+    const sundays = older.map((d) => new Date(end - d * DAY).getUTCDay());
+    expect(sundays).toEqual([0, 0, 0, 0]);
+    const firstSunday = [7, 8, 9, 10, 11, 12, 13].find((d) => new Date(end - d * DAY).getUTCDay() === 0);
+    expect(older).toEqual([0, 7, 14, 21].map((w) => firstSunday! + w));
+    // Other kinds are not touched by the daily retention.
+    expect(existsSync(manual.path)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mutate, readRow } from '../../../src/main/db/mutation';
 import type { CrmDb } from '../../../src/main/db/open';
-import { applyRemote, replayParked } from '../../../src/main/sync/apply';
-import { readOutbox, trimOutbox } from '../../../src/main/sync/outbox';
+import type { BootstrapCell, BootstrapRow } from '../../../src/shared/sync/protocol';
+import { applyRemote, applyRows, replayParked } from '../../../src/main/sync/apply';
+import { cellsOfRow, readOutbox, trimOutbox } from '../../../src/main/sync/outbox';
 import { countRows, manualClock, tempDb } from '../db/temp-db';
 
 /** Sends everything `from` has not sent yet straight to `to` (no server: the merge and apply alone). */
@@ -119,5 +120,90 @@ describe('remote apply', () => {
     ship(a, b);
     expect(readRow(b, 'contacts', 'c2')).toBeUndefined();
     expect(search(b, 'bea')).toEqual([]);
+  });
+});
+
+describe('bootstrap rows', () => {
+  /** The cells `from` holds, grouped by row as GET /v1/bootstrap sends them. */
+  function rowsOf(from: CrmDb): BootstrapRow[] {
+    const keys = from.sqlite
+      .prepare('SELECT table_name AS t, row_id AS r FROM sync_cell_clock ORDER BY 1, 2')
+      .all() as { t: string; r: string }[];
+    return keys.map(({ t, r }) => [
+      t,
+      r,
+      Object.fromEntries(cellsOfRow(from, t, r).map((c) => [c.field, [c.value, c.hlc] as BootstrapCell])),
+    ]);
+  }
+  const state = (db: CrmDb) => ({
+    contacts: db.sqlite.prepare('SELECT * FROM contacts ORDER BY id').all(),
+    companies: db.sqlite.prepare('SELECT * FROM companies ORDER BY id').all(),
+    clocks: db.sqlite.prepare('SELECT * FROM sync_cell_clock ORDER BY table_name, row_id').all(),
+    audit: db.sqlite
+      .prepare('SELECT entity, entity_id, op, changes, by, hlc, origin FROM audit_history ORDER BY rowid')
+      .all(),
+    conflicts: db.sqlite.prepare('SELECT kind, table_name, row_id, field FROM sync_conflicts ORDER BY id').all(),
+    parked: countRows(db, 'sync_parked'),
+    outbox: countRows(db, 'sync_outbox'),
+  });
+
+  it('gives a new device the same rows, clocks, index, audit and review list as field-by-field apply', () => {
+    const { a, b } = pair();
+    const c = tempDb({ now: manualClock(1_750_000_000_000).now });
+    mutate(a, [
+      { table: 'companies', op: 'insert', id: 'k1', values: { name: 'Acme Ibérica', industry: 'Retail' } },
+      {
+        table: 'contacts',
+        op: 'insert',
+        id: 'c1',
+        values: { firstName: 'José', lastName: 'García', custom: { tier: 'gold' } },
+      },
+      { table: 'contacts', op: 'insert', id: 'c2', values: { firstName: 'Ana', jobTitle: 'CEO' } },
+      { table: 'contacts', op: 'insert', id: 'c3', values: { firstName: 'Luis' } },
+      { table: 'contacts', op: 'insert', id: 'c4', values: { firstName: 'Eva' } },
+    ]);
+    // Stamps that differ per field, a custom key added later, a deleted row edited after its delete, a purge.
+    mutate(a, { table: 'contacts', op: 'update', id: 'c2', values: { lastName: 'López', custom: { size: 'M' } } });
+    mutate(a, { table: 'contacts', op: 'delete', id: 'c3' });
+    mutate(a, { table: 'contacts', op: 'update', id: 'c3', values: { jobTitle: 'Back' } });
+    mutate(a, { table: 'contacts', op: 'delete', id: 'c4' });
+    mutate(a, { table: 'contacts', op: 'purge', id: 'c4' });
+    const rows = rowsOf(a);
+    // A field this version does not know is parked, as a pull would.
+    rows.find(([, id]) => id === 'c1')![2].shoe_size = [44, rows[0]![2].name![1]];
+    const writes = rows.flatMap(([table, rowId, cells]) =>
+      Object.entries(cells).map(([field, [value, hlc]]) => ({
+        table,
+        rowId,
+        field,
+        value,
+        hlc,
+        node: hlc.split(':').slice(2).join(':'),
+      })),
+    );
+    const byField = applyRemote(b, writes);
+    const byRow = applyRows(c, rows);
+    expect(byRow).toEqual(byField);
+    expect(state(c)).toEqual(state(b));
+    expect(byRow).toMatchObject({ rows: 4, parked: 1 });
+    expect(search(c, 'jose')).toEqual(['c1']);
+    expect(search(c, 'iberica')).toEqual(['k1']);
+    expect(search(c, 'luis')).toEqual([]);
+    expect(readRow(c, 'contacts', 'c2')).toEqual(readRow(a, 'contacts', 'c2'));
+    expect(readRow(c, 'contacts', 'c4')).toBeUndefined();
+    expect(state(c).conflicts).toEqual([
+      { kind: 'edited_after_delete', table_name: 'contacts', row_id: 'c3', field: 'job_title' },
+    ]);
+  });
+
+  it('merges a row this device already holds field by field', () => {
+    const { a, b } = pair();
+    mutate(a, { table: 'contacts', op: 'insert', id: 'c1', values: { firstName: 'Ana', jobTitle: 'Old' } });
+    ship(a, b);
+    mutate(b, { table: 'contacts', op: 'update', id: 'c1', values: { jobTitle: 'Mine, later' } });
+    mutate(a, { table: 'contacts', op: 'update', id: 'c1', values: { lastName: 'Ruiz' } });
+    applyRows(b, rowsOf(a));
+    expect(readRow(b, 'contacts', 'c1')).toMatchObject({ firstName: 'Ana', lastName: 'Ruiz', jobTitle: 'Mine, later' });
+    expect(search(b, 'ruiz')).toEqual(['c1']);
   });
 });

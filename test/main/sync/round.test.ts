@@ -67,6 +67,7 @@ describe('a server restored from a backup (new epoch)', () => {
       server = await startSyncServer({ ...options, port, newEpoch: true });
       // Pretend the restored server lost A's writes: A must send them again.
       await server.db.query('DELETE FROM field_state');
+      await server.db.query('DELETE FROM row_state');
       mutate(a, { table: 'contacts', op: 'update', id: 'e1', values: { jobTitle: 'After' } });
       const round = await syncRound(a);
       expect(round.snapshot).toBe(true);

@@ -279,6 +279,24 @@ export async function runSimulation(options: SimOptions): Promise<SimReport> {
         node: r.node,
       })),
     );
+    // What a new device bootstraps from (row_state) must be field_state by row, cell for cell.
+    const byRow = await options.server.server.db.query<{
+      table_name: string;
+      row_id: string;
+      cells: Record<string, [unknown, string]>;
+    }>('SELECT table_name, row_id, cells FROM row_state WHERE workspace_id = $1', [workspaceId]);
+    const cellsOf = (rows: { t: string; r: string; f: string; v: unknown; h: string }[]) =>
+      rows
+        .map((c) => `${c.t}/${c.r}/${c.f}=${JSON.stringify(c.v ?? null)}@${c.h}`)
+        .sort()
+        .join('\n');
+    const rowCells = cellsOf(
+      byRow.flatMap((r) => Object.entries(r.cells).map(([f, [v, h]]) => ({ t: r.table_name, r: r.row_id, f, v, h }))),
+    );
+    const fieldCells = cellsOf(
+      serverRows.map((c) => ({ t: c.table_name, r: c.row_id, f: c.field, v: c.value, h: c.hlc })),
+    );
+    if (rowCells !== fieldCells) throw new Error(`seed ${options.seed}: row_state differs from field_state`);
     const expected = view(oracle, mine);
     const fromServer = view(serverState, mine);
     if (fromServer !== expected)

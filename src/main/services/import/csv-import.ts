@@ -13,7 +13,7 @@ import { foldText } from '../../../shared/domain/text';
 import { CrmError } from '../../errors';
 import type { WriteOptions } from '../../db/mutation';
 import type { CrmDb } from '../../db/open';
-import { commitPlan } from './history';
+import { commitPlanInSteps } from './history';
 import { columnFormats, isMoreEntity, planMore, type FieldRow, type NameMatch } from './more-entities';
 import { planImport, type ImportPlan } from './plan';
 import { rowReader, type PreparedRow, type RowProblem } from './prepare';
@@ -186,7 +186,9 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
   }
   if (request.signal?.aborted) throw new CrmError('conflict', 'import.cancelled');
   request.onProgress?.({ phase: 'writing', done: 0, total: plan.mutations.length });
-  const batch = commitPlan(
+  // In steps, so the window keeps answering and a cancel while writing still leaves the book as it
+  // was: the steps share one transaction, rolled back whole.
+  const batch = await commitPlanInSteps(
     db,
     plan,
     {
@@ -197,8 +199,11 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
       settings: resolved,
     },
     request.write ?? {},
+    {
+      signal: request.signal,
+      onProgress: (done, total) => request.onProgress?.({ phase: 'writing', done, total }),
+    },
   );
-  request.onProgress?.({ phase: 'writing', done: plan.mutations.length, total: plan.mutations.length });
   return { ok: true, counts, problems, batch, settings: resolved, matches: matched };
 }
 

@@ -1,7 +1,7 @@
 import type { ImportBatch } from '../../../shared/contract/import';
 import { newId } from '../../../shared/ids';
 import { CrmError, notFound } from '../../errors';
-import { mutate, readRow, write, type Mutation, type WriteOptions } from '../../db/mutation';
+import { mutate, readRow, write, writeInSteps, type Mutation, type WriteOptions } from '../../db/mutation';
 import type { EntityName } from '../../db/entities';
 import type { CrmDb } from '../../db/open';
 import type { ImportPlan } from './plan';
@@ -53,32 +53,70 @@ export function commitPlan(
   extra?: () => void,
 ): ImportBatch {
   const id = newId();
-  const insertItem = db.sqlite.prepare(
-    'INSERT INTO import_items (batch_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?)',
-  );
   write(db, () => {
     if (plan.mutations.length) mutate(db, plan.mutations, { ...options, origin: 'import' });
-    db.sqlite
-      .prepare(
-        `INSERT INTO import_batches (id, entity, file_name, format, status, created_at, created_by, counts, settings)
-         VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        meta.entity,
-        meta.fileName,
-        meta.format,
-        db.now(),
-        options.actor ?? null,
-        JSON.stringify(meta.counts),
-        JSON.stringify(meta.settings),
-      );
-    for (const item of plan.items) {
-      insertItem.run(id, item.entity, item.entityId, item.action, item.before ? JSON.stringify(item.before) : null);
-    }
+    writeBatchRows(db, id, plan, meta, options);
     extra?.();
   });
   return getBatch(db, id);
+}
+
+/** Mutations per step of a stepped commit: a few tens of milliseconds of work between turns of the event loop. */
+const STEP = 2_000;
+
+/**
+ * commitPlan for large imports: the same single transaction, written in steps with a turn of the
+ * event loop between them (db/mutation.ts writeInSteps), so progress shows and a cancel rolls all
+ * of it back. The history rows go in the last step.
+ */
+export async function commitPlanInSteps(
+  db: CrmDb,
+  plan: ImportPlan,
+  meta: BatchMeta,
+  options: WriteOptions,
+  control: { signal?: AbortSignal | undefined; onProgress?: (done: number, total: number) => void },
+): Promise<ImportBatch> {
+  const id = newId();
+  const total = plan.mutations.length;
+  function* steps(): Generator<() => void> {
+    for (let from = 0; from < total; from += STEP) {
+      const chunk = plan.mutations.slice(from, from + STEP);
+      yield () => {
+        mutate(db, chunk, { ...options, origin: 'import' });
+        control.onProgress?.(Math.min(from + STEP, total), total);
+      };
+    }
+    yield () => write(db, () => writeBatchRows(db, id, plan, meta, options));
+  }
+  await writeInSteps(db, steps(), {
+    signal: control.signal,
+    cancelled: () => new CrmError('conflict', 'import.cancelled'),
+  });
+  return getBatch(db, id);
+}
+
+function writeBatchRows(db: CrmDb, id: string, plan: ImportPlan, meta: BatchMeta, options: WriteOptions): void {
+  const insertItem = db.sqlite.prepare(
+    'INSERT INTO import_items (batch_id, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?)',
+  );
+  db.sqlite
+    .prepare(
+      `INSERT INTO import_batches (id, entity, file_name, format, status, created_at, created_by, counts, settings)
+       VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      meta.entity,
+      meta.fileName,
+      meta.format,
+      db.now(),
+      options.actor ?? null,
+      JSON.stringify(meta.counts),
+      JSON.stringify(meta.settings),
+    );
+  for (const item of plan.items) {
+    insertItem.run(id, item.entity, item.entityId, item.action, item.before ? JSON.stringify(item.before) : null);
+  }
 }
 
 export function getBatch(db: CrmDb, id: string): ImportBatch {

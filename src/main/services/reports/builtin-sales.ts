@@ -32,8 +32,9 @@ function keyedRows(
   locale: Locale,
   key: Exclude<KeyKind, 'month' | 'all'>,
   money: BaseMoney,
+  wonOnly = false,
 ): { label: string; figures: ClosedFigures; conditions: ReportTableConditions }[] {
-  const figures = closedBy(db, scope, key, money);
+  const figures = closedBy(db, scope, key, money, wonOnly);
   const names =
     key === 'owner'
       ? namesOf(db, 'members', [...figures.keys()])
@@ -125,7 +126,8 @@ function revenueReport(db: CrmDb, scope: Scope, locale: Locale, key: 'owner' | '
     .column('wonValue', 'money')
     .column('avgDeal', 'money')
     .column('share', 'percent');
-  const rows = keyedRows(db, scope, locale, key, money);
+  // Revenue only: the won deals alone are read.
+  const rows = keyedRows(db, scope, locale, key, money, true);
   const total = sumFigures(rows.map((r) => r.figures));
   for (const r of rows) {
     if (!r.figures.won) continue;

@@ -1,11 +1,13 @@
 import type { CrmDb } from '../../db/open';
-import { baseMoney, type BaseMoney } from './money';
-import { all, dealScope, type Scope, type SqlRow } from './scope';
+import { baseMoney, fxCase, noteMissing, type BaseMoney } from './money';
+import { monthKey, monthStart } from './period';
+import { all, dealScope, sqlList, sqlText, stageKinds, type Scope, type SqlRow } from './scope';
 
 /*
  * The deal figures every sales report and the dashboard are built from. Each is one aggregate
- * query grouped by a key and the deal's currency; only those few groups come back to be turned
- * into the base currency and named.
+ * query over a covering index (the deal row itself is never read): the outcome is told from the
+ * stage id and amounts are turned into the base currency in the SUM, so only a few groups per key
+ * come back to be named.
  */
 
 /** Time from first engagement (or creation when none was recorded) to close, in milliseconds. */
@@ -36,54 +38,147 @@ const EMPTY: ClosedFigures = {
 
 export type KeyKind = 'owner' | 'team' | 'month' | 'source' | 'all';
 
-const KEY_SQL: Record<KeyKind, { expr: string; join: string }> = {
-  // Unary plus: group in a table scan, not by walking the owner index (random reads of every row).
-  owner: { expr: '+d.owner_id', join: '' },
-  team: { expr: 'm.team_id', join: 'LEFT JOIN members m ON m.id = d.owner_id' },
-  month: { expr: "strftime('%Y-%m', d.closed_at / 1000, 'unixepoch')", join: '' },
-  source: { expr: "NULLIF(trim(d.source), '')", join: '' },
-  all: { expr: 'NULL', join: '' },
-};
+const SOURCE = "NULLIF(trim(d.source), '')";
 
-/** Won and lost deals closed in the period, by key. */
+/**
+ * The closed-deal measures of one group, over the `deals_closed` index (deleted, closed_at,
+ * stage_id, currency, amount, owner_id, source, engaged_at, created_at, ...): won and lost counts,
+ * values in the base currency and the sales cycle, plus the currencies that have no rate.
+ */
+function closedMeasures(db: CrmDb, wonOnly = false): { sql: string; closedIds: string } {
+  const kinds = stageKinds(db);
+  const fx = fxCase(db, 'd.currency');
+  const won = `d.stage_id IN ${sqlList(kinds.won)}`;
+  const lost = `d.stage_id IN ${sqlList(kinds.lost)}`;
+  return {
+    sql: `COUNT(CASE WHEN ${won} THEN 1 END) AS won, COUNT(CASE WHEN ${lost} THEN 1 END) AS lost,
+        SUM(CASE WHEN ${won} THEN d.amount * ${fx} END) AS wonValue,
+        SUM(CASE WHEN ${lost} THEN d.amount * ${fx} END) AS lostValue,
+        SUM(CASE WHEN ${won} THEN ${CYCLE} END) AS wonCycleMs,
+        COUNT(CASE WHEN ${won} THEN ${CYCLE} END) AS wonCycleN,
+        SUM(${CYCLE}) AS closedCycleMs, COUNT(${CYCLE}) AS closedCycleN,
+        group_concat(DISTINCT CASE WHEN ${fx} IS NULL AND d.amount THEN d.currency END) AS missing`,
+    closedIds: sqlList(wonOnly ? kinds.won : [...kinds.won, ...kinds.lost]),
+  };
+}
+
+function figuresOf(r: SqlRow, money: BaseMoney): ClosedFigures {
+  noteMissing(money, r.missing);
+  return {
+    won: Number(r.won),
+    lost: Number(r.lost),
+    wonValue: Math.round(Number(r.wonValue ?? 0)),
+    lostValue: Math.round(Number(r.lostValue ?? 0)),
+    wonCycleMs: Number(r.wonCycleMs ?? 0),
+    wonCycleN: Number(r.wonCycleN),
+    closedCycleMs: Number(r.closedCycleMs ?? 0),
+    closedCycleN: Number(r.closedCycleN),
+  };
+}
+
+/** Closed deals of the scope between `start` and `end`, grouped by the SQL expressions `keys`. */
+function closedRows(db: CrmDb, scope: Scope, keys: string[], start: number, end: number, wonOnly = false): SqlRow[] {
+  const { where, params } = dealScope(scope);
+  const m = closedMeasures(db, wonOnly);
+  // The index is named: without statistics (the app never runs ANALYZE) the planner may prefer a
+  // stage's or an owner's index and read every row; the unary plus keeps it off the stage.
+  return all(
+    db,
+    `SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(', ')}${keys.length ? ',' : ''} ${m.sql}
+     FROM deals d INDEXED BY deals_closed
+     WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ? AND +d.stage_id IN ${m.closedIds}
+     ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`,
+    [...params, start, end],
+  );
+}
+
+/**
+ * Won and lost deals closed in the period, by key. `wonOnly` reads the won deals alone (half the
+ * index range's entries, for the revenue reports): the lost figures are then zero.
+ */
 export function closedBy(
   db: CrmDb,
   scope: Scope,
   key: KeyKind,
   money: BaseMoney = baseMoney(db),
+  wonOnly = false,
 ): Map<string | null, ClosedFigures> {
-  const { where, params } = dealScope(scope);
-  const k = KEY_SQL[key];
-  const rows = all(
-    db,
-    `SELECT ${k.expr} AS key, d.currency AS currency,
-        SUM(s.kind = 'won') AS won, SUM(s.kind = 'lost') AS lost,
-        SUM(CASE WHEN s.kind = 'won' THEN d.amount END) AS wonValue,
-        SUM(CASE WHEN s.kind = 'lost' THEN d.amount END) AS lostValue,
-        SUM(CASE WHEN s.kind = 'won' THEN ${CYCLE} END) AS wonCycleMs,
-        COUNT(CASE WHEN s.kind = 'won' THEN ${CYCLE} END) AS wonCycleN,
-        SUM(${CYCLE}) AS closedCycleMs, COUNT(${CYCLE}) AS closedCycleN
-     FROM deals d JOIN stages s ON s.id = +d.stage_id ${k.join}
-     WHERE ${where} AND s.kind IN ('won', 'lost') AND d.closed_at >= ? AND d.closed_at < ?
-     GROUP BY 1, 2`,
-    [...params, scope.period.start, scope.period.end],
-  );
+  if (key === 'month') return closedByMonth(db, scope, scope.period.start, scope.period.end, money);
+  const expr = key === 'all' ? null : key === 'source' ? SOURCE : 'd.owner_id';
+  const rows = closedRows(db, scope, expr ? [expr] : [], scope.period.start, scope.period.end, wonOnly);
   const out = new Map<string | null, ClosedFigures>();
+  const teams = key === 'team' ? teamsOf(db) : null;
   for (const r of rows) {
-    const key = r.key as string | null;
-    const acc = out.get(key) ?? { ...EMPTY };
-    acc.won += Number(r.won);
-    acc.lost += Number(r.lost);
-    acc.wonValue += money.toBase(r.wonValue as number | null, r.currency as string | null);
-    acc.lostValue += money.toBase(r.lostValue as number | null, r.currency as string | null);
-    acc.wonCycleMs += Number(r.wonCycleMs ?? 0);
-    acc.wonCycleN += Number(r.wonCycleN);
-    acc.closedCycleMs += Number(r.closedCycleMs ?? 0);
-    acc.closedCycleN += Number(r.closedCycleN);
-    out.set(key, acc);
+    if (!expr && !Number(r.won) && !Number(r.lost)) continue;
+    const k = (r.k0 ?? null) as string | null;
+    const group = teams ? (k ? (teams.get(k) ?? null) : null) : k;
+    out.set(group, sumFigures([out.get(group) ?? EMPTY, figuresOf(r, money)]));
   }
   return out;
 }
+
+/**
+ * Closed deals between `start` and `end` by close month (UTC, `YYYY-MM`): one range of
+ * `deals_closed` per month, each summed in a subquery. The months follow the index's order, so
+ * nothing is sorted and no date is formatted per row. An open end is narrowed to the first and
+ * last close in the book (two index seeks).
+ */
+export function closedByMonth(
+  db: CrmDb,
+  scope: Scope,
+  start: number,
+  end: number,
+  money: BaseMoney = baseMoney(db),
+): Map<string | null, ClosedFigures> {
+  const out = new Map<string | null, ClosedFigures>();
+  const bounds = db.sqlite
+    .prepare(
+      `SELECT (SELECT MIN(closed_at) FROM deals INDEXED BY deals_closed WHERE deleted = 0 AND closed_at >= @start AND closed_at < @end) AS lo,
+         (SELECT MAX(closed_at) FROM deals INDEXED BY deals_closed WHERE deleted = 0 AND closed_at >= @start AND closed_at < @end) AS hi`,
+    )
+    .get({ start, end }) as { lo: number | null; hi: number | null };
+  if (bounds.lo === null || bounds.hi === null) return out;
+  const months: [string, number, number][] = [];
+  for (let m = monthStart(bounds.lo); m <= bounds.hi; m = monthStart(m, 1))
+    months.push([monthKey(m), Math.max(m, start), Math.min(monthStart(m, 1), end)]);
+  const { where, params } = dealScope(scope);
+  const m = closedMeasures(db);
+  const named = where.replace(
+    /\?/g,
+    (() => {
+      let n = 0;
+      return () => `@p${n++}`;
+    })(),
+  );
+  const rows = all<{ key: string; figures: string }>(
+    db,
+    `SELECT mo.value ->> 0 AS key, (
+       SELECT json_array(${CLOSED_COLUMNS.map((c) => `x.${c}`).join(', ')}) FROM (
+         SELECT ${m.sql} FROM deals d INDEXED BY deals_closed
+         WHERE ${named} AND d.closed_at >= mo.value ->> 1 AND d.closed_at < mo.value ->> 2
+           AND +d.stage_id IN ${m.closedIds}) x) AS figures
+     FROM json_each(@months) mo`,
+    [{ months: JSON.stringify(months), ...Object.fromEntries(params.map((v, i) => [`p${i}`, v])) }],
+  );
+  for (const r of rows) {
+    const v = JSON.parse(r.figures) as (number | string | null)[];
+    const f = figuresOf(Object.fromEntries(CLOSED_COLUMNS.map((c, i) => [c, v[i] ?? null])), money);
+    if (f.won || f.lost) out.set(r.key, f);
+  }
+  return out;
+}
+
+const CLOSED_COLUMNS = [
+  'won',
+  'lost',
+  'wonValue',
+  'lostValue',
+  'wonCycleMs',
+  'wonCycleN',
+  'closedCycleMs',
+  'closedCycleN',
+  'missing',
+] as const;
 
 /** Adds up figures (of several keys) into one. */
 export function sumFigures(list: Iterable<ClosedFigures>): ClosedFigures {
@@ -100,34 +195,23 @@ export interface ClosedCube {
   source: Map<string | null, ClosedFigures>;
 }
 
-/**
- * The period's closed deals grouped by owner, month and source in ONE pass (the dashboard needs
- * all of them): at most owners × months × sources × currencies groups come back, and each view is
- * their sum. Teams are read from the owners' teams.
- */
-export function closedCube(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(db)): ClosedCube {
-  const { where, params } = dealScope(scope);
-  const rows = all(
-    db,
-    `SELECT +d.owner_id AS owner, strftime('%Y-%m', d.closed_at / 1000, 'unixepoch') AS month,
-        NULLIF(trim(d.source), '') AS source, d.currency AS currency,
-        SUM(s.kind = 'won') AS won, SUM(s.kind = 'lost') AS lost,
-        SUM(CASE WHEN s.kind = 'won' THEN d.amount END) AS wonValue,
-        SUM(CASE WHEN s.kind = 'lost' THEN d.amount END) AS lostValue,
-        SUM(CASE WHEN s.kind = 'won' THEN ${CYCLE} END) AS wonCycleMs,
-        COUNT(CASE WHEN s.kind = 'won' THEN ${CYCLE} END) AS wonCycleN,
-        SUM(${CYCLE}) AS closedCycleMs, COUNT(${CYCLE}) AS closedCycleN
-     FROM deals d JOIN stages s ON s.id = +d.stage_id
-     WHERE ${where} AND s.kind IN ('won', 'lost') AND d.closed_at >= ? AND d.closed_at < ?
-     GROUP BY 1, 2, 3, 4`,
-    [...params, scope.period.start, scope.period.end],
-  );
-  const teams = new Map(
+function teamsOf(db: CrmDb): Map<string, string | null> {
+  return new Map(
     all<{ id: string; teamId: string | null }>(db, 'SELECT id, team_id AS teamId FROM members', []).map((m) => [
       m.id,
       m.teamId,
     ]),
   );
+}
+
+/**
+ * The period's closed deals grouped by owner and source in one pass (at most owners × sources
+ * groups come back, and each view is their sum; teams are read from the owners' teams), and by
+ * month in a second, sort-free one.
+ */
+export function closedCube(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(db)): ClosedCube {
+  const rows = closedRows(db, scope, ['d.owner_id', SOURCE], scope.period.start, scope.period.end);
+  const teams = teamsOf(db);
   const cube: ClosedCube = {
     total: { ...EMPTY },
     owner: new Map(),
@@ -137,27 +221,18 @@ export function closedCube(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney
   };
   const add = (map: Map<string | null, ClosedFigures>, key: string | null, f: ClosedFigures) => {
     const acc = map.get(key) ?? { ...EMPTY };
-    for (const k of Object.keys(acc) as (keyof ClosedFigures)[]) acc[k] += f[k];
+    for (const k of Object.keys(f) as (keyof ClosedFigures)[]) acc[k] += f[k];
     map.set(key, acc);
   };
   for (const r of rows) {
-    const f: ClosedFigures = {
-      won: Number(r.won),
-      lost: Number(r.lost),
-      wonValue: money.toBase(r.wonValue as number | null, r.currency as string | null),
-      lostValue: money.toBase(r.lostValue as number | null, r.currency as string | null),
-      wonCycleMs: Number(r.wonCycleMs ?? 0),
-      wonCycleN: Number(r.wonCycleN),
-      closedCycleMs: Number(r.closedCycleMs ?? 0),
-      closedCycleN: Number(r.closedCycleN),
-    };
-    const owner = r.owner as string | null;
+    const f = figuresOf(r, money);
+    const owner = r.k0 as string | null;
     add(cube.owner, owner, f);
     add(cube.team, owner ? (teams.get(owner) ?? null) : null, f);
-    add(cube.month, r.month as string | null, f);
-    add(cube.source, r.source as string | null, f);
+    add(cube.source, r.k1 as string | null, f);
     for (const k of Object.keys(f) as (keyof ClosedFigures)[]) cube.total[k] += f[k];
   }
+  cube.month = closedByMonth(db, scope, scope.period.start, scope.period.end, money);
   return cube;
 }
 
@@ -180,9 +255,11 @@ export interface StageFigures {
   weighted: number;
 }
 
-/** Open deals now, by stage (the pipeline snapshot: the period does not apply). */
+/**
+ * Open deals now, by stage (the pipeline snapshot: the period does not apply): one range of the
+ * `deals_totals` index (stage_id, deleted, currency, amount, probability) per stage shown.
+ */
 export function openByStage(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(db)): StageFigures[] {
-  const { where, params } = dealScope(scope, { scan: true });
   const stageRows = all<{ id: string; name: string; pipelineId: string; position: number; probability: number }>(
     db,
     `SELECT s.id, s.name, s.pipeline_id AS pipelineId, s.position, s.probability
@@ -191,14 +268,15 @@ export function openByStage(db: CrmDb, scope: Scope, money: BaseMoney = baseMone
      ORDER BY p.position, p.id, s.position, s.id`,
     scope.pipelineId ? [scope.pipelineId] : [],
   );
+  // The stage tells the pipeline, so only the owner narrows the deals of each stage.
   const sums = all(
     db,
-    `SELECT +d.stage_id AS stageId, d.currency AS currency, COUNT(*) AS n, SUM(d.amount) AS value,
+    `SELECT s.id AS stageId, d.currency AS currency, COUNT(*) AS n, SUM(d.amount) AS value,
         SUM(d.amount * COALESCE(d.probability, s.probability) / 100.0) AS weighted
-     FROM deals d CROSS JOIN stages s ON s.id = +d.stage_id
-     WHERE ${where} AND s.kind = 'open'
+     FROM stages s JOIN deals d ON d.stage_id = s.id AND d.deleted = 0 ${scope.ownerId ? 'AND d.owner_id = ?' : ''}
+     WHERE s.id IN (SELECT value FROM json_each(?))
      GROUP BY 1, 2`,
-    params,
+    [...(scope.ownerId ? [scope.ownerId] : []), JSON.stringify(stageRows.map((s) => s.id))],
   );
   const byStage = new Map<string, { count: number; value: number; weighted: number }>();
   for (const r of sums) {
@@ -211,33 +289,50 @@ export function openByStage(db: CrmDb, scope: Scope, money: BaseMoney = baseMone
   return stageRows.map((s) => ({ ...s, stageId: s.id, ...(byStage.get(s.id) ?? { count: 0, value: 0, weighted: 0 }) }));
 }
 
-/** Won revenue of the period by product, from the won deals' line items (net of line discounts). */
+/**
+ * Won revenue of the period by product, from the won deals' line items (net of line discounts):
+ * the period's won deals from `deals_closed`, each one's lines from the covering
+ * `deal_line_items_won` index (deal_id, deleted, product_id, quantity, unit_price, discount_rate).
+ */
 export function wonByProduct(
   db: CrmDb,
   scope: Scope,
   money: BaseMoney = baseMoney(db),
 ): { key: string | null; label: string | null; deals: number; value: number }[] {
   const { where, params } = dealScope(scope);
+  const fx = fxCase(db, 'd.currency');
+  const won = sqlList(stageKinds(db).won);
+  // The deals are put in id order first (ORDER BY with LIMIT -1 keeps the subquery apart), so the
+  // probes of their lines walk the index forward instead of jumping over it. Deals are told apart
+  // by rowid: an integer in every index entry, cheaper to compare than the text id.
   const rows = all(
     db,
-    `SELECT li.product_id AS key, MIN(li.description) AS label, d.currency AS currency,
-        COUNT(DISTINCT d.id) AS deals,
-        SUM(li.quantity * li.unit_price * (10000 - li.discount_rate) / 10000.0) AS value
-     FROM deals d CROSS JOIN stages s ON s.id = +d.stage_id
-       CROSS JOIN deal_line_items li ON li.deal_id = d.id AND li.deleted = 0
-     WHERE ${where} AND s.kind = 'won' AND d.closed_at >= ? AND d.closed_at < ?
-     GROUP BY 1, 3`,
+    `SELECT li.product_id AS key, COUNT(DISTINCT d.r) AS deals,
+        SUM(li.quantity * li.unit_price * (10000 - li.discount_rate) / 10000.0 * d.f) AS value,
+        group_concat(DISTINCT CASE WHEN d.f IS NULL THEN d.currency END) AS missing
+     FROM (SELECT d.rowid AS r, d.id, d.currency, ${fx} AS f FROM deals d INDEXED BY deals_closed
+           WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ? AND +d.stage_id IN ${won}
+           ORDER BY d.id LIMIT -1) d
+       CROSS JOIN deal_line_items li INDEXED BY deal_line_items_won ON li.deal_id = d.id AND li.deleted = 0
+     GROUP BY 1`,
     [...params, scope.period.start, scope.period.end],
   );
-  const out = new Map<string | null, { key: string | null; label: string | null; deals: number; value: number }>();
-  for (const r of rows) {
-    const key = r.key as string | null;
-    const acc = out.get(key) ?? { key, label: r.label as string | null, deals: 0, value: 0 };
-    acc.deals += Number(r.deals);
-    acc.value += money.toBase(Math.round(Number(r.value ?? 0)), r.currency as string | null);
-    out.set(key, acc);
-  }
-  return [...out.values()].sort((a, b) => b.value - a.value);
+  // A product not (yet) in the book is named by its lines' description; lines without a product
+  // are one group, named as such by the caller.
+  const byDescription = db.sqlite.prepare('SELECT MIN(description) FROM deal_line_items WHERE product_id = ?').pluck();
+  const products = new Set(
+    all<{ id: string }>(db, 'SELECT id FROM products WHERE id IN (SELECT value FROM json_each(?))', [
+      JSON.stringify(rows.map((r) => r.key).filter((k) => k !== null)),
+    ]).map((r) => r.id),
+  );
+  return rows
+    .map((r) => {
+      noteMissing(money, r.missing);
+      const key = r.key as string | null;
+      const label = key !== null && !products.has(key) ? ((byDescription.get(key) as string | null) ?? null) : null;
+      return { key, label, deals: Number(r.deals), value: Math.round(Number(r.value ?? 0)) };
+    })
+    .sort((a, b) => b.value - a.value);
 }
 
 export interface ConversionStep {
@@ -262,16 +357,36 @@ export function stageConversion(db: CrmDb, scope: Scope, pipelineId: string | nu
      ORDER BY kind = 'won', position, id`,
     [pipelineId],
   );
+  // A deal now in a won stage got through every open one (its stays need not be read); the others'
+  // furthest stay is one probe of the covering `deal_stage_history_visits` index (deal_id, deleted,
+  // stage_id), ranked by an inline CASE of the stages (no join per stay). The deals come from two
+  // ranges of `deals_engaged` (deleted, pipeline_id, engaged_at, created_at, id, stage_id, owner_id):
+  // engaged in the period, or never engaged and created in it.
+  const ranked = all<{ id: string; kind: string; position: number }>(
+    db,
+    "SELECT id, kind, position FROM stages WHERE kind IN ('won', 'open')",
+    [],
+  );
+  const won = sqlList(ranked.filter((s) => s.kind === 'won').map((s) => s.id));
+  const rank = ranked.length
+    ? `CASE h.stage_id ${ranked.map((s) => `WHEN ${sqlText(s.id)} THEN ${s.kind === 'won' ? 1e15 : Number(s.position)}`).join(' ')} END`
+    : 'NULL';
+  // The deals that need their stays read are put in id order first (as in wonByProduct), so the
+  // probes walk the history index forward.
   const reach = all<{ pos: number | null; n: number }>(
     db,
     `SELECT pos, COUNT(*) AS n FROM (
-       SELECT MAX(CASE st.kind WHEN 'won' THEN 1e15 WHEN 'open' THEN st.position END) AS pos
-       FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id AND h.deleted = 0
-         JOIN stages st ON st.id = h.stage_id
-       WHERE ${where} AND COALESCE(d.engaged_at, d.created_at) >= ? AND COALESCE(d.engaged_at, d.created_at) < ?
-       GROUP BY d.id)
+       SELECT CASE WHEN d.won THEN 1e15 ELSE (
+           SELECT MAX(${rank}) FROM deal_stage_history h INDEXED BY deal_stage_history_visits
+           WHERE h.deal_id = d.id AND h.deleted = 0) END AS pos
+       FROM (SELECT d.id, d.stage_id IN ${won} AS won FROM deals d INDEXED BY deals_engaged
+             WHERE ${where} AND d.engaged_at >= ? AND d.engaged_at < ?
+             UNION ALL
+             SELECT d.id, d.stage_id IN ${won} FROM deals d INDEXED BY deals_engaged
+             WHERE ${where} AND d.engaged_at IS NULL AND d.created_at >= ? AND d.created_at < ?
+             ORDER BY 1 LIMIT -1) d)
      WHERE pos IS NOT NULL GROUP BY pos`,
-    [...params, scope.period.start, scope.period.end],
+    [...params, scope.period.start, scope.period.end, ...params, scope.period.start, scope.period.end],
   );
   const steps = stageRows.map((s) => ({
     stageId: s.id,

@@ -12,11 +12,13 @@ export function scopeOf(input: { from?: string; to?: string; ownerId?: string; p
   return { period: periodOf(input.from, input.to), ownerId: input.ownerId, pipelineId: input.pipelineId };
 }
 
-/** The live deals of the scope's owner and pipeline (alias `d`), as SQL text and its parameters. */
-export function dealScope(scope: Scope, options: { scan?: boolean } = {}): { where: string; params: unknown[] } {
-  // `scan`: most deals qualify, so read the table in order rather than walk an index on `deleted`
-  // (random reads of nearly every row); the unary plus keeps the planner off that index.
-  const where = [options.scan ? '+d.deleted = 0' : 'd.deleted = 0', 'd.merged_into IS NULL'];
+/**
+ * The live deals of the scope's owner and pipeline (alias `d`), as SQL text and its parameters.
+ * `deleted = 0` alone: a merge marks the merged-away deal deleted as well (and an undo clears
+ * both), so `merged_into` needs no test, and the reports' covering indexes need not carry it.
+ */
+export function dealScope(scope: Scope): { where: string; params: unknown[] } {
+  const where = ['d.deleted = 0'];
   const params: unknown[] = [];
   if (scope.ownerId) {
     where.push('d.owner_id = ?');
@@ -49,4 +51,32 @@ export function namesOf(
     [JSON.stringify(wanted)],
   );
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A string as an SQL literal, for the few ids and codes inlined into a statement (quotes doubled). */
+export function sqlText(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** An SQL list of literals for `IN (...)` (an empty list is valid SQLite and matches nothing). */
+export function sqlList(values: readonly string[]): string {
+  return `(${values.map(sqlText).join(', ')})`;
+}
+
+export interface StageKinds {
+  won: string[];
+  lost: string[];
+}
+
+/**
+ * The ids of the won and lost stages (deleted ones included: a deal may still sit in one). Inlined
+ * into the aggregates, `stage_id IN (...)` tells a deal's outcome from the index entry itself, with
+ * no join to `stages` per row.
+ */
+export function stageKinds(db: CrmDb): StageKinds {
+  const rows = all<{ id: string; kind: string }>(db, "SELECT id, kind FROM stages WHERE kind IN ('won', 'lost')", []);
+  return {
+    won: rows.filter((r) => r.kind === 'won').map((r) => r.id),
+    lost: rows.filter((r) => r.kind === 'lost').map((r) => r.id),
+  };
 }

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { DealBoard } from './board/DealBoard';
+import { boardInput, prefetchBoard } from './board/use-board';
 import { DealFormModal } from './DealFormModal';
 import { useDealsUi } from './deals-ui-store';
 import { DealsViewSwitch } from './DealsViewSwitch';
@@ -19,6 +20,13 @@ export function DealsBoardPage() {
   const [adding, setAdding] = useState(false);
   const list = pipelines.data ?? [];
   const pipeline = list.find((p) => p.id === pipelineId) ?? list[0];
+  const filters = useDealsUi((s) => s.filters);
+  // On the page's first render the board's read leaves at once, before the header and filters
+  // render; the board takes it up (a state initialiser: once per visit of the page).
+  useState(() => {
+    if (pipeline) prefetchBoard(boardInput(pipeline.id, { ...filters, query: filters.query.trim() }));
+    return null;
+  });
 
   return (
     <>

@@ -23,6 +23,7 @@ import { unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
 import { useFormat } from '../../lib/format';
 import { useLive } from '../records/use-live';
+import { BackupsCard } from '../security/BackupsCard';
 import { ImportWizard } from './ImportWizard';
 import { saveFile, uploadFile } from './upload';
 
@@ -146,11 +147,9 @@ type ExportChoice = 'csv' | 'csv_excel' | 'xlsx' | 'vcf';
 
 function ExportPanel() {
   const { t } = useTranslation();
-  const format = useFormat();
   const [entity, setEntity] = useState<'contacts' | 'companies'>('contacts');
   const [choice, setChoice] = useState<ExportChoice>('csv');
   const [busy, setBusy] = useState(false);
-  const backups = useLive(() => unwrap(api.backup.list({})), [], 'backups');
 
   async function exportNow() {
     setBusy(true);
@@ -234,45 +233,7 @@ function ExportPanel() {
         </Group>
       </Card>
       <BookCard />
-      <Card p="lg">
-        <Group justify="space-between" mb="sm">
-          <div>
-            <Title order={4}>{t('import.backup_title')}</Title>
-            <Text size="sm" c="dimmed">
-              {t('import.backup_body')}
-            </Text>
-          </div>
-          <Button
-            onClick={() =>
-              void run(async () => {
-                await unwrap(api.backup.now({}));
-                notifySuccess(t('import.backup_title'), t('import.backup_done'));
-                await backups.reload();
-              })
-            }
-            data-testid="backup-now"
-          >
-            {t('import.backup_now')}
-          </Button>
-        </Group>
-        {(backups.data?.items ?? []).length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('import.backups_empty')}
-          </Text>
-        ) : (
-          <Table data-testid="backup-list">
-            <Table.Tbody>
-              {(backups.data?.items ?? []).slice(0, 20).map((b) => (
-                <Table.Tr key={b.path}>
-                  <Table.Td>{format.dateTime(b.createdAt)}</Table.Td>
-                  <Table.Td>{b.reason}</Table.Td>
-                  <Table.Td>{format.number(Math.round(b.size / 1024))} KB</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Card>
+      <BackupsCard />
     </Stack>
   );
 }

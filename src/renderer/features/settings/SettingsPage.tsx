@@ -8,6 +8,7 @@ import { PipelinesSettings } from '../pipelines/PipelinesSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { MembersSettings } from './MembersSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import { SecuritySettings } from '../security/SecuritySettings';
 
 const TABS = ['general', 'members', 'fields', 'pipelines', 'sync'] as const;
 type Tab = (typeof TABS)[number];
@@ -47,6 +48,7 @@ export function SettingsPage() {
         </Tabs.List>
         <Tabs.Panel value="general">
           <GeneralSettings />
+          <SecuritySettings />
         </Tabs.Panel>
         <Tabs.Panel value="members">
           <MembersSettings />

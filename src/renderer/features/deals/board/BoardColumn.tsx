@@ -1,11 +1,11 @@
-import { ActionIcon, Badge, Box, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
+import { Group, Loader, Tooltip } from '@mantine/core';
 import { useDroppable } from '@dnd-kit/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardCard, BoardColumn as Column, Stage } from '../../../../shared/contract';
-import { useDealMoney } from '../money';
+import classes from './BoardColumn.module.css';
 import { CARD_HEIGHT, DealCard, type CardFormat } from './DealCard';
 
 export const COLUMN_WIDTH = 280;
@@ -20,15 +20,35 @@ interface Props {
   onQuickAdd: (stageId: string) => void;
   onWin: (card: BoardCard) => void;
   onLose: (card: BoardCard) => void;
+  /** In the first screen: its cards render with the board; the others' right after the first paint. */
+  eager: boolean;
 }
 
 const KIND_COLOR = { open: 'blue', won: 'teal', lost: 'red' } as const;
 
+/** One style object per kind of stage, shared by every column of that kind. */
+const COLUMN_STYLE = Object.fromEntries(
+  Object.entries(KIND_COLOR).map(([kind, color]) => [
+    kind,
+    { '--column-width': `${COLUMN_WIDTH}px`, '--kind-color': `var(--mantine-color-${color}-5)` } as CSSProperties,
+  ]),
+) as Record<Stage['kind'], CSSProperties>;
+
+function columnStyle(kind: Stage['kind']): CSSProperties {
+  return COLUMN_STYLE[kind];
+}
+
+/** The height of a column's card list before it is measured: the window less the page's header and filters. */
+function firstListHeight(): number {
+  return Math.max(240, (typeof window === 'undefined' ? 800 : window.innerHeight) - 300);
+}
+
 /**
  * One stage of the board: its totals on top and its cards in a virtual list, so a column of
  * thousands renders the dozen cards in view. The next page loads as the end comes into view.
+ * Memoised: a change in one column (a move, more cards) leaves the others alone.
  */
-export function BoardColumn({
+export const BoardColumn = memo(function BoardColumn({
   stage,
   column,
   baseCurrency,
@@ -38,78 +58,66 @@ export function BoardColumn({
   onQuickAdd,
   onWin,
   onLose,
+  eager,
 }: Props) {
   const { t } = useTranslation();
-  const money = useDealMoney();
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
   const scroller = useRef<HTMLDivElement>(null);
   const { items, nextCursor, totals } = column;
+  // A column out of the first screen shows its header at once and its cards in a second,
+  // background render (React renders `false` first, then `true` when the main thread is free).
+  const later = useDeferredValue(true, false);
+  const showCards = eager || later;
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: showCards ? items.length : 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => CARD_HEIGHT,
     // The first render already lays out the cards in view, without waiting for a measure.
-    initialRect: { width: COLUMN_WIDTH, height: 640 },
+    initialRect: { width: COLUMN_WIDTH, height: firstListHeight() },
     overscan: 2,
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (nextCursor && !loadingMore && lastIndex >= items.length - 3) onLoadMore(stage.id);
-  }, [lastIndex, items.length, nextCursor, loadingMore, onLoadMore, stage.id]);
+    if (showCards && nextCursor && !loadingMore && lastIndex >= items.length - 3) onLoadMore(stage.id);
+  }, [showCards, lastIndex, items.length, nextCursor, loadingMore, onLoadMore, stage.id]);
 
   return (
-    <Stack
+    <div
       ref={setNodeRef}
-      gap={0}
-      w={COLUMN_WIDTH}
-      miw={COLUMN_WIDTH}
-      h="100%"
+      className={classes.column}
+      style={columnStyle(stage.kind)}
+      data-over={isOver || undefined}
       data-testid="board-column"
       data-stage={stage.name}
-      style={{
-        borderRadius: 'var(--mantine-radius-md)',
-        background: isOver ? 'var(--mantine-color-blue-light)' : 'var(--mantine-color-default-hover)',
-        outline: isOver ? '2px dashed var(--mantine-color-blue-5)' : undefined,
-        transition: 'background 120ms',
-      }}
     >
-      <Box
-        p="sm"
-        pb={6}
-        style={{
-          borderTop: `3px solid var(--mantine-color-${KIND_COLOR[stage.kind]}-5)`,
-          borderRadius: 'var(--mantine-radius-md) var(--mantine-radius-md) 0 0',
-        }}
-      >
-        <Group justify="space-between" wrap="nowrap" gap={4}>
-          <Group gap={6} wrap="nowrap" miw={0}>
-            <Text fw={650} size="sm" truncate>
-              {stage.name}
-            </Text>
-            <Badge size="sm" variant="light" color="gray" radius="sm" data-testid="column-count">
+      <div className={classes.header}>
+        <div className={classes.titleRow}>
+          <div className={classes.row}>
+            <span className={classes.name}>{stage.name}</span>
+            <span className={classes.count} data-testid="column-count">
               {totals.count}
-            </Badge>
-          </Group>
-          <ActionIcon
-            variant="subtle"
-            size="sm"
+            </span>
+          </div>
+          <button
+            type="button"
+            className={classes.add}
             aria-label={t('deals.quick_add_in', { stage: stage.name })}
             title={t('deals.quick_add_in', { stage: stage.name })}
             onClick={() => onQuickAdd(stage.id)}
             data-testid="column-quick-add"
           >
-            <IconPlus size={16} />
-          </ActionIcon>
-        </Group>
-        <Group gap={6} mt={2} wrap="nowrap">
-          <Text size="xs" fw={600} data-testid="column-sum" title={t('deals.total_sum')}>
-            {money.format(totals.sum, baseCurrency)}
-          </Text>
+            <IconPlus size={16} aria-hidden />
+          </button>
+        </div>
+        <div className={classes.totals}>
+          <span className={classes.sum} data-testid="column-sum" title={t('deals.total_sum')}>
+            {fmt.money(totals.sum, baseCurrency)}
+          </span>
           {stage.kind === 'open' ? (
-            <Text size="xs" c="dimmed" data-testid="column-weighted" title={t('deals.total_weighted')}>
-              {t('deals.weighted_short', { amount: money.format(totals.weighted, baseCurrency) })}
-            </Text>
+            <span className={classes.dimmed} data-testid="column-weighted" title={t('deals.total_weighted')}>
+              {t('deals.weighted_short', { amount: fmt.money(totals.weighted, baseCurrency) })}
+            </span>
           ) : null}
           {totals.missingRates.length ? (
             <Tooltip
@@ -125,13 +133,11 @@ export function BoardColumn({
               />
             </Tooltip>
           ) : null}
-        </Group>
-      </Box>
-      <div ref={scroller} style={{ flex: 1, overflowY: 'auto', padding: '4px 8px 8px' }} data-testid="column-scroller">
+        </div>
+      </div>
+      <div ref={scroller} className={classes.scroller} data-testid="column-scroller">
         {items.length === 0 ? (
-          <Text size="xs" c="dimmed" ta="center" py="lg">
-            {t('deals.column_empty')}
-          </Text>
+          <div className={classes.empty}>{t('deals.column_empty')}</div>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualItems.map((v) => {
@@ -144,14 +150,7 @@ export function BoardColumn({
                   open={stage.kind === 'open'}
                   onWin={onWin}
                   onLose={onLose}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: CARD_HEIGHT,
-                    transform: `translateY(${v.start}px)`,
-                  }}
+                  top={v.start}
                 />
               );
             })}
@@ -163,6 +162,6 @@ export function BoardColumn({
           </Group>
         ) : null}
       </div>
-    </Stack>
+    </div>
   );
-}
+});

@@ -25,12 +25,25 @@ import { dealErrorText } from '../deal-errors';
 import { DealFormModal } from '../DealFormModal';
 import { useDealsUi } from '../deals-ui-store';
 import { LoseDealModal } from '../LoseDealModal';
-import { BoardColumn } from './BoardColumn';
+import { BoardColumn, COLUMN_WIDTH } from './BoardColumn';
 import { BoardFilters } from './BoardFilters';
 import { DealCardView } from './DealCard';
 import { columnCoordinates } from './keyboard';
 import { useCardFormat } from './card-format';
-import { useBoard, type BoardInput } from './use-board';
+import { boardInput, useBoard, type BoardInput } from './use-board';
+
+/** The app's sidebar, beside the board on a desktop window. */
+const NAVBAR_WIDTH = 248;
+const COLUMN_GAP = 12;
+
+/**
+ * How many columns the window shows at once. Their cards render with the board; the cards of the
+ * others follow in a background render, so the first screen paints sooner. A guess from the
+ * window's width is enough: a column guessed wrong shows its cards a frame later.
+ */
+function firstScreenColumns(): number {
+  return Math.max(1, Math.ceil((window.innerWidth - NAVBAR_WIDTH) / (COLUMN_WIDTH + COLUMN_GAP)));
+}
 
 /**
  * The kanban of one pipeline. Cards move by drag and drop with the pointer or the keyboard
@@ -41,20 +54,17 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
   const { t } = useTranslation();
   const filters = useDealsUi((s) => s.filters);
   const [query] = useDebouncedValue(filters.query.trim(), 200);
+  const { ownerIds, teamId, closeMonth, tagIds } = filters;
   const input = useMemo<BoardInput>(
-    () => ({
-      pipelineId: pipeline.id,
-      ...(query ? { query } : {}),
-      ...(filters.ownerIds.length ? { ownerIds: filters.ownerIds } : {}),
-      ...(filters.teamId ? { teamId: filters.teamId } : {}),
-      ...(filters.closeMonth ? { closeMonth: filters.closeMonth } : {}),
-      ...(filters.tagIds.length ? { tagIds: filters.tagIds } : {}),
-    }),
-    [pipeline.id, query, filters.ownerIds, filters.teamId, filters.closeMonth, filters.tagIds],
+    () => boardInput(pipeline.id, { query, ownerIds, teamId, closeMonth, tagIds }),
+    [pipeline.id, query, ownerIds, teamId, closeMonth, tagIds],
   );
   const board = useBoard(input);
   const fmt = useCardFormat(board.data?.baseCurrency ?? 'USD');
-  const stages = useMemo(() => pipeline.stages.filter((s) => !s.archived), [pipeline.stages]);
+  // A fresh read of the pipelines brings new stage objects with the same values: keyed by their
+  // values, the columns (memoised) are not all rendered again when nothing about them changed.
+  const stagesKey = JSON.stringify(pipeline.stages.filter((s) => !s.archived));
+  const stages = useMemo(() => JSON.parse(stagesKey) as Pipeline['stages'], [stagesKey]);
   const stageById = useMemo(() => new Map(stages.map((s) => [s.id, s])), [stages]);
   const [active, setActive] = useState<BoardCard | null>(null);
   const [losing, setLosing] = useState<{ card: BoardCard; stageId: string | null } | null>(null);
@@ -91,6 +101,12 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
     },
     [t],
   );
+  // Stable handlers, so the memoised columns and cards are not rendered again for new closures.
+  const onWin = useCallback((card: BoardCard) => void win(card), [win]);
+  const onLose = useCallback((card: BoardCard) => setLosing({ card, stageId: null }), []);
+  const { loadMore } = board;
+  const onLoadMore = useCallback((id: string) => void loadMore(id), [loadMore]);
+  const firstScreen = useMemo(firstScreenColumns, []);
 
   const onDragStart = (event: DragStartEvent) => setActive((event.active.data.current?.card as BoardCard) ?? null);
   const onDragEnd = (event: DragEndEvent) => {
@@ -141,7 +157,7 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
             style={{ overflowX: 'auto', paddingBottom: 8 }}
             data-testid="deal-board"
           >
-            {board.data.columns.map((column) => {
+            {board.data.columns.map((column, index) => {
               const stage = stageById.get(column.stageId);
               if (!stage) return null;
               return (
@@ -152,10 +168,11 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
                   baseCurrency={board.data!.baseCurrency}
                   fmt={fmt}
                   loadingMore={board.loadingMore.has(column.stageId)}
-                  onLoadMore={(id) => void board.loadMore(id)}
+                  onLoadMore={onLoadMore}
                   onQuickAdd={setAdding}
-                  onWin={(card) => void win(card)}
-                  onLose={(card) => setLosing({ card, stageId: null })}
+                  onWin={onWin}
+                  onLose={onLose}
+                  eager={index < firstScreen}
                 />
               );
             })}

@@ -1,17 +1,28 @@
-import { ActionIcon, Anchor, Avatar, Badge, Group, Paper, Text } from '@mantine/core';
 import { useDraggable } from '@dnd-kit/core';
 import { IconClockExclamation, IconThumbDown, IconTrophy } from '@tabler/icons-react';
-import { memo, type CSSProperties } from 'react';
-import { Link } from 'react-router';
+import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { BoardCard } from '../../../../shared/contract';
+import classes from './DealCard.module.css';
 
 export const CARD_HEIGHT = 112;
+
+/** An owner as a card shows it: the name (for the title) and an avatar of initials. */
+export interface CardOwner {
+  name: string;
+  initials: string;
+  style: CSSProperties;
+}
 
 /** What every card needs to show its values, built once per board rather than once per card. */
 export interface CardFormat {
   money: (minor: number | null, currency: string | null) => string;
   day: (iso: string) => string;
-  memberName: (id: string | null) => string | null;
+  owner: (id: string | null) => CardOwner | null;
+  /**
+   * A card's title is a plain link (a router `<Link>` per card cost more than the rest of the
+   * card): this follows it in the app, as `<Link>` would, unless a modifier asks for the browser.
+   */
+  follow: (event: MouseEvent<HTMLAnchorElement>) => void;
   text: {
     noCompany: string;
     rotting: string;
@@ -26,20 +37,19 @@ interface ViewProps {
   card: BoardCard;
   fmt: CardFormat;
   open: boolean;
-  onWin?: (card: BoardCard) => void;
-  onLose?: (card: BoardCard) => void;
+  onWin?: ((card: BoardCard) => void) | undefined;
+  onLose?: ((card: BoardCard) => void) | undefined;
   dragging?: boolean;
   overlay?: boolean;
 }
 
-const stop = {
-  onPointerDown: (e: { stopPropagation(): void }) => e.stopPropagation(),
-  onKeyDown: (e: { stopPropagation(): void }) => e.stopPropagation(),
-};
+const stopPropagation = (e: { stopPropagation(): void }) => e.stopPropagation();
+const HEIGHT_VAR = { '--deal-card-height': `${CARD_HEIGHT}px` } as CSSProperties;
 
 /**
- * What a card shows: title, company, amount, close date, owner; a rotting deal in red. Kept
- * light (no tooltips, no portals, no hooks): a column renders a dozen of these at a time.
+ * What a card shows: title, company, amount, close date, owner; a rotting deal in red. Plain
+ * elements with a stylesheet, no Mantine components, no hooks: the first screen of a board is
+ * a few dozen of these, and their render time is most of the time to the first paint.
  */
 export const DealCardView = memo(function DealCardView({
   card,
@@ -50,121 +60,103 @@ export const DealCardView = memo(function DealCardView({
   dragging,
   overlay,
 }: ViewProps) {
-  const ownerName = fmt.memberName(card.ownerId);
+  const owner = fmt.owner(card.ownerId);
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="xs"
-      h={CARD_HEIGHT - 8}
-      shadow={overlay ? 'lg' : undefined}
+    <div
+      className={classes.card}
+      style={HEIGHT_VAR}
       data-testid="deal-card"
       data-deal-title={card.title}
       data-rotting={card.rotting || undefined}
-      style={{
-        opacity: dragging ? 0.35 : 1,
-        borderColor: card.rotting ? 'var(--mantine-color-red-5)' : undefined,
-        borderLeft: card.rotting ? '4px solid var(--mantine-color-red-6)' : undefined,
-        cursor: overlay ? 'grabbing' : 'grab',
-        overflow: 'hidden',
-        background: 'var(--mantine-color-body)',
-      }}
+      data-dragging={dragging || undefined}
+      data-overlay={overlay || undefined}
     >
-      <Group justify="space-between" wrap="nowrap" gap={4} align="flex-start">
-        <Anchor
-          component={Link}
-          to={`/deals/${card.id}`}
-          size="sm"
-          fw={600}
-          lineClamp={1}
-          c="inherit"
+      <div className={classes.top}>
+        <a
+          href={`/deals/${card.id}`}
+          className={classes.title}
           data-testid="deal-card-title"
+          onClick={fmt.follow}
           // Enter follows the link; the card itself takes Space to lift it.
-          onKeyDown={stop.onKeyDown}
+          onKeyDown={stopPropagation}
         >
           {card.title}
-        </Anchor>
+        </a>
         {card.rotting ? (
-          <Badge
-            color="red"
-            variant="light"
-            size="xs"
-            leftSection={<IconClockExclamation size={10} />}
-            title={fmt.text.rottingHint}
-            data-testid="rotting-badge"
-          >
+          <span className={classes.badge} title={fmt.text.rottingHint} data-testid="rotting-badge">
+            <IconClockExclamation size={10} aria-hidden />
             {fmt.text.rotting}
-          </Badge>
+          </span>
         ) : null}
-      </Group>
-      <Text size="xs" c="dimmed" lineClamp={1}>
-        {card.companyName ?? fmt.text.noCompany}
-      </Text>
-      <Group justify="space-between" mt={6} wrap="nowrap">
-        <Text size="sm" fw={650} data-testid="deal-card-amount">
+      </div>
+      <div className={classes.dimmed}>{card.companyName ?? fmt.text.noCompany}</div>
+      <div className={classes.meta}>
+        <span className={classes.amount} data-testid="deal-card-amount">
           {card.amount === null ? '—' : fmt.money(card.amount, card.currency)}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {card.expectedClose ? fmt.day(card.expectedClose) : ''}
-        </Text>
-      </Group>
-      <Group justify="space-between" mt={4} wrap="nowrap">
-        <Group gap={4} wrap="nowrap">
-          {ownerName ? <Avatar name={ownerName} color="initials" size={20} radius="xl" title={ownerName} /> : null}
-          <Text size="xs" c="dimmed">
-            {card.effectiveProbability}%
-          </Text>
-        </Group>
+        </span>
+        <span className={classes.dimmed}>{card.expectedClose ? fmt.day(card.expectedClose) : ''}</span>
+      </div>
+      <div className={classes.foot}>
+        <span className={classes.owner}>
+          {owner ? (
+            <span className={classes.avatar} style={owner.style} title={owner.name}>
+              {owner.initials}
+            </span>
+          ) : null}
+          <span className={classes.dimmed}>{card.effectiveProbability}%</span>
+        </span>
         {open && onWin && onLose ? (
-          <Group gap={2} wrap="nowrap">
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              color="teal"
+          <span className={classes.actions}>
+            <button
+              type="button"
+              className={classes.win}
               aria-label={fmt.text.win(card.title)}
               title={fmt.text.win(card.title)}
               onClick={() => onWin(card)}
+              onPointerDown={stopPropagation}
+              onKeyDown={stopPropagation}
               data-testid="card-win"
-              {...stop}
             >
-              <IconTrophy size={15} />
-            </ActionIcon>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              color="red"
+              <IconTrophy size={15} aria-hidden />
+            </button>
+            <button
+              type="button"
+              className={classes.lose}
               aria-label={fmt.text.lose(card.title)}
               title={fmt.text.lose(card.title)}
               onClick={() => onLose(card)}
+              onPointerDown={stopPropagation}
+              onKeyDown={stopPropagation}
               data-testid="card-lose"
-              {...stop}
             >
-              <IconThumbDown size={15} />
-            </ActionIcon>
-          </Group>
+              <IconThumbDown size={15} aria-hidden />
+            </button>
+          </span>
         ) : card.lostReason ? (
-          <Text size="xs" c="red" lineClamp={1} maw={150}>
-            {card.lostReason}
-          </Text>
+          <span className={classes.lost}>{card.lostReason}</span>
         ) : null}
-      </Group>
-    </Paper>
+      </div>
+    </div>
   );
 });
 
 /** A card the board can drag (pointer or keyboard: Space to lift, arrows to move, Space to drop). */
 export const DealCard = memo(function DealCard(
-  props: Omit<ViewProps, 'dragging' | 'overlay'> & { style?: CSSProperties },
+  props: Omit<ViewProps, 'dragging' | 'overlay'> & {
+    /** Its offset in the column's virtual list, in pixels. */
+    top: number;
+  },
 ) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: props.card.id,
     data: { card: props.card },
   });
-  const { style, ...view } = props;
+  const { top, ...view } = props;
   return (
     <div
       ref={setNodeRef}
-      style={style}
+      className={classes.slot}
+      style={{ ...HEIGHT_VAR, transform: `translateY(${top}px)` }}
       {...attributes}
       {...listeners}
       aria-roledescription={props.fmt.text.role}

@@ -1,0 +1,42 @@
+import { contract, type Result } from '../../shared/contract';
+import { CrmError } from '../errors';
+import { listBackups } from '../services/backup';
+import type { BookGate } from '../services/encryption';
+import type { ApiContext } from './context';
+import { dispatch, fromZodIssue, toErrorBody } from './dispatch';
+
+/**
+ * The app's and web mode's entry: dispatch on the open book, or, while an encrypted book waits for
+ * its passphrase, only workspace.status and workspace.unlock (everything else is refused with
+ * errors.workspace_locked). backup.restore also lands here, because it closes and reopens the book.
+ */
+export async function dispatchThroughGate(
+  gate: BookGate,
+  method: string,
+  input: unknown,
+  ctx: Omit<ApiContext, 'db'>,
+): Promise<Result<unknown>> {
+  const db = gate.current();
+  if (db && method !== 'backup.restore') return dispatch(method, input, { ...ctx, db });
+  try {
+    if (method === 'workspace.status') return { ok: true, value: { locked: db === null, encrypted: true } };
+    if (method === 'workspace.unlock') {
+      const parsed = contract['workspace.unlock'].input.safeParse(input ?? {});
+      if (!parsed.success)
+        throw new CrmError('invalid_input', 'errors.invalid_input', {}, parsed.error.issues.map(fromZodIssue));
+      const opened = gate.unlock(parsed.data.passphrase);
+      return { ok: true, value: { locked: false, encrypted: opened.passphrase !== undefined } };
+    }
+    if (!db) throw new CrmError('forbidden', 'errors.workspace_locked');
+    // backup.restore: only a backup of this workspace, from the list the user was shown.
+    const parsed = contract['backup.restore'].input.safeParse(input ?? {});
+    if (!parsed.success)
+      throw new CrmError('invalid_input', 'errors.invalid_input', {}, parsed.error.issues.map(fromZodIssue));
+    const path = parsed.data.path;
+    if (!listBackups(db).some((b) => b.path === path)) throw new CrmError('not_found', 'backup.missing', { path });
+    const { kept, locked } = gate.restore(path);
+    return { ok: true, value: { kept, locked } };
+  } catch (error) {
+    return { ok: false, error: toErrorBody(error, ctx.locale, method) };
+  }
+}
