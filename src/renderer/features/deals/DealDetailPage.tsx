@@ -38,11 +38,13 @@ import { CustomFieldsCard } from '../custom-fields/CustomFieldsCard';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
 import { useMemberName } from '../members/workspace-store';
 import { LogActivityModal } from '../records/LogActivityModal';
+import { DealLineItemsCard } from '../products/DealLineItemsCard';
 import { OpenTasksCard } from '../records/OpenTasksCard';
 import { RecordMeta } from '../records/RecordMeta';
 import { SectionCard } from '../records/SectionCard';
 import { TagsEditor } from '../records/TagsEditor';
 import { useLive } from '../records/use-live';
+import { LogInteractionButton } from '../tickets/LogInteractionButton';
 import { Timeline } from '../timeline/Timeline';
 import { DealContactsCard } from './DealContactsCard';
 import { dealErrorText } from './deal-errors';
@@ -178,6 +180,7 @@ export function DealDetailPage() {
                 >
                   {t('deals.log_activity')}
                 </Button>
+                <LogInteractionButton entity="deals" id={d.id} />
                 <Button
                   variant="default"
                   leftSection={<IconEdit size={16} />}
@@ -226,6 +229,7 @@ export function DealDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
+            {readOnly ? null : <DealLineItemsCard dealId={d.id} />}
             <StageHistoryCard dealId={d.id} />
             <OpenTasksCard entityId={d.id} onAddTask={readOnly ? undefined : () => setLogging('task')} />
             <Timeline entity="deals" id={d.id} readOnly={readOnly} />

@@ -1,20 +1,32 @@
-import { SegmentedControl } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 
-/** Board or list: the same deals two ways. */
+/**
+ * Board or list: the same deals two ways, as two links. (A SegmentedControl measured its
+ * indicator while the board page mounted, a forced layout and a second render before the
+ * board's first paint.)
+ */
 export function DealsViewSwitch({ value }: { value: 'board' | 'list' }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   return (
-    <SegmentedControl
-      value={value}
-      onChange={(v) => void navigate(v === 'list' ? '/deals/list' : '/deals')}
-      data={[
-        { value: 'board', label: t('deals.view_board') },
-        { value: 'list', label: t('deals.view_list') },
-      ]}
-      data-testid="deals-view-switch"
-    />
+    <Button.Group data-testid="deals-view-switch">
+      <Button
+        component={Link}
+        to="/deals"
+        variant={value === 'board' ? 'filled' : 'default'}
+        aria-current={value === 'board' ? 'page' : undefined}
+      >
+        {t('deals.view_board')}
+      </Button>
+      <Button
+        component={Link}
+        to="/deals/list"
+        variant={value === 'list' ? 'filled' : 'default'}
+        aria-current={value === 'list' ? 'page' : undefined}
+      >
+        {t('deals.view_list')}
+      </Button>
+    </Button.Group>
   );
 }
