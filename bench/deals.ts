@@ -21,7 +21,8 @@
  *    page. The cold load of /deals (navigation start to the same moment) is reported beside it.
  *
  * Run alone with `node bin/tsnode.js bench/deals.ts` (writes bench/results/deals.json);
- * `benchDeals()` is what a full run can call.
+ * `benchDeals()` is what a full run can call. BENCH_RENDERER_DIR=/some/dir serves a renderer built
+ * there (`npx vite build --outDir /some/dir`) instead of dist/renderer, which other work may rebuild.
  */
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';

@@ -16,6 +16,7 @@ import { SyncHttp, SyncRemoteError, type FetchLike } from './http';
 import { pendingCount, readOutbox, trimOutbox } from './outbox';
 import { KEYS, getCursor, getJson, getState, setJson, setState } from './state';
 
+/** push: outbox entries; snapshot: rows of the first sync; pull: server_seq against the head. */
 export interface SyncProgress {
   phase: 'connect' | 'push' | 'snapshot' | 'pull';
   done: number;
@@ -322,7 +323,12 @@ async function takeSnapshot(
     const nextState: BootstrapState | undefined = page.hasMore
       ? { after: page.nextAfter, at: page.cursor.serverSeq, epoch: page.cursor.epoch, done, total }
       : undefined;
-    if (nextState) pending = request(nextState);
+    if (nextState) {
+      pending = request(nextState);
+      // Let the request leave before the page is written: fetch sends it from the event loop, which
+      // the (synchronous) apply below would otherwise hold until it is done.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     applyRows(db, page.rows, () => {
       setJson(db, KEYS.bootstrap, nextState ?? null);
       if (!nextState) {

@@ -30,7 +30,7 @@ export const syncEn = {
   'sync.state_read_only': 'Update needed',
   'sync.pending_one': '{{count}} change waiting to be sent',
   'sync.pending_other': '{{count}} changes waiting to be sent',
-  'sync.first_sync': 'First sync: {{done}} of {{total}} fields',
+  'sync.first_sync': 'First sync: {{done}} of {{total}} records',
   'sync.reason.unauthorized': 'signed out on the server; sign in again',
   'sync.reason.forbidden': 'not allowed in this workspace',
   'sync.reason.clock_skew': 'this device’s clock is wrong; fix the date and time',

@@ -32,7 +32,7 @@ export const syncEs: Record<keyof typeof syncEn, string> = {
   'sync.state_read_only': 'Hace falta actualizar',
   'sync.pending_one': '{{count}} cambio pendiente de enviar',
   'sync.pending_other': '{{count}} cambios pendientes de enviar',
-  'sync.first_sync': 'Primera sincronización: {{done}} de {{total}} campos',
+  'sync.first_sync': 'Primera sincronización: {{done}} de {{total}} registros',
   'sync.reason.unauthorized': 'la sesión se cerró en el servidor; vuelve a iniciarla',
   'sync.reason.forbidden': 'sin permiso en este espacio',
   'sync.reason.clock_skew': 'el reloj de este dispositivo está mal; corrige la fecha y la hora',

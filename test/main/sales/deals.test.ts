@@ -169,4 +169,18 @@ describe('deals', () => {
     expect((await call(db, 'deals.unlinkContact', { dealId: deal.id, contactId: c.id })).removed).toBe(true);
     expect((await call(db, 'deals.contacts', { id: deal.id })).items).toHaveLength(0);
   });
+
+  it('stays findable by search once after moves, and is found by its new title after a rename', async () => {
+    const db = tempDb();
+    const { p, proposal, lead } = await setup(db);
+    const deal = await call(db, 'deals.create', { title: 'Zephyr renewal', pipelineId: p.id });
+    await call(db, 'deals.move', { id: deal.id, stageId: proposal.id });
+    await call(db, 'deals.move', { id: deal.id, stageId: lead.id });
+    const hits = async (query: string) =>
+      (await call(db, 'search.query', { query })).hits.filter((h) => h.id === deal.id).length;
+    expect(await hits('zephyr')).toBe(1);
+    await call(db, 'deals.update', { id: deal.id, title: 'Aurora renewal' });
+    expect(await hits('zephyr')).toBe(0);
+    expect(await hits('aurora')).toBe(1);
+  });
 });

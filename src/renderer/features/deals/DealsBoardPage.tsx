@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { DealBoard } from './board/DealBoard';
+import { useAfterFirstPaint } from './board/after-paint';
+import { ComboPlaceholder } from './board/ComboPlaceholder';
 import { boardInput, prefetchBoard } from './board/use-board';
 import { DealFormModal } from './DealFormModal';
 import { useDealsUi } from './deals-ui-store';
@@ -18,6 +20,8 @@ export function DealsBoardPage() {
   const pipelines = usePipelines();
   const { pipelineId, setPipeline } = useDealsUi();
   const [adding, setAdding] = useState(false);
+  // The pipeline picker mounts after the first paint (see ComboPlaceholder).
+  const painted = useAfterFirstPaint();
   const list = pipelines.data ?? [];
   const pipeline = list.find((p) => p.id === pipelineId) ?? list[0];
   const filters = useDealsUi((s) => s.filters);
@@ -35,16 +39,20 @@ export function DealsBoardPage() {
         subtitle={t('deals.subtitle')}
         actions={
           <>
-            <Select
-              aria-label={t('deals.field_pipeline')}
-              data={list.map((p) => ({ value: p.id, label: p.name }))}
-              value={pipeline?.id ?? null}
-              onChange={(v) => v && setPipeline(v)}
-              allowDeselect={false}
-              w={220}
-              data-testid="pipeline-select"
-              comboboxProps={{ withinPortal: true }}
-            />
+            {painted ? (
+              <Select
+                aria-label={t('deals.field_pipeline')}
+                data={list.map((p) => ({ value: p.id, label: p.name }))}
+                value={pipeline?.id ?? null}
+                onChange={(v) => v && setPipeline(v)}
+                allowDeselect={false}
+                w={220}
+                data-testid="pipeline-select"
+                comboboxProps={{ withinPortal: true }}
+              />
+            ) : (
+              <ComboPlaceholder w={220} value={pipeline?.name ?? ''} />
+            )}
             <DealsViewSwitch value="board" />
             <Button
               component={Link}

@@ -2,9 +2,10 @@ import { Group, Loader, Tooltip } from '@mantine/core';
 import { useDroppable } from '@dnd-kit/core';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useEffect, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardCard, BoardColumn as Column, Stage } from '../../../../shared/contract';
+import { useAfterFirstPaint } from './after-paint';
 import classes from './BoardColumn.module.css';
 import { CARD_HEIGHT, DealCard, type CardFormat } from './DealCard';
 
@@ -64,17 +65,17 @@ export const BoardColumn = memo(function BoardColumn({
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
   const scroller = useRef<HTMLDivElement>(null);
   const { items, nextCursor, totals } = column;
-  // A column out of the first screen shows its header at once and its cards in a second,
-  // background render (React renders `false` first, then `true` when the main thread is free).
-  const later = useDeferredValue(true, false);
-  const showCards = eager || later;
+  // A column out of the first screen shows its header at once and its cards once the first
+  // screen has painted.
+  const painted = useAfterFirstPaint(!eager);
+  const showCards = eager || painted;
   const virtualizer = useVirtualizer({
     count: showCards ? items.length : 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => CARD_HEIGHT,
     // The first render already lays out the cards in view, without waiting for a measure.
     initialRect: { width: COLUMN_WIDTH, height: firstListHeight() },
-    overscan: 2,
+    overscan: 1,
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems.at(-1)?.index ?? -1;

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useTags } from '../../lists/lookups';
 import { useWorkspace } from '../../members/workspace-store';
 import { NO_FILTERS, useDealsUi } from '../deals-ui-store';
+import { useAfterFirstPaint } from './after-paint';
+import { ComboPlaceholder } from './ComboPlaceholder';
 
 /** The board's filters: words, owners, team, month of expected close and tags. */
 export function BoardFilters() {
@@ -12,6 +14,8 @@ export function BoardFilters() {
   const { members, teams, current } = useWorkspace();
   const tags = useTags() ?? [];
   const active = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  // An empty drop-down filter mounts after the board's first paint; one with a value at once.
+  const painted = useAfterFirstPaint();
   return (
     <Group gap="sm" mb="md" wrap="wrap" data-testid="board-filters">
       <TextInput
@@ -23,31 +27,39 @@ export function BoardFilters() {
         w={220}
         data-testid="board-search"
       />
-      <MultiSelect
-        placeholder={filters.ownerIds.length ? undefined : t('deals.filter_owner')}
-        aria-label={t('deals.filter_owner')}
-        data={members.map((m) => ({
-          value: m.id,
-          label: m.id === current?.id ? t('members.you_suffix', { name: m.name }) : m.name,
-        }))}
-        value={filters.ownerIds}
-        onChange={(ownerIds) => setFilters({ ownerIds })}
-        searchable
-        clearable
-        w={220}
-        comboboxProps={{ withinPortal: true }}
-        data-testid="board-owner-filter"
-      />
-      <Select
-        placeholder={t('deals.filter_team')}
-        aria-label={t('deals.filter_team')}
-        data={teams.map((tm) => ({ value: tm.id, label: tm.region ? `${tm.name} · ${tm.region}` : tm.name }))}
-        value={filters.teamId}
-        onChange={(teamId) => setFilters({ teamId })}
-        clearable
-        w={180}
-        comboboxProps={{ withinPortal: true }}
-      />
+      {!painted && !filters.ownerIds.length ? (
+        <ComboPlaceholder w={220} placeholder={t('deals.filter_owner')} />
+      ) : (
+        <MultiSelect
+          placeholder={filters.ownerIds.length ? undefined : t('deals.filter_owner')}
+          aria-label={t('deals.filter_owner')}
+          data={members.map((m) => ({
+            value: m.id,
+            label: m.id === current?.id ? t('members.you_suffix', { name: m.name }) : m.name,
+          }))}
+          value={filters.ownerIds}
+          onChange={(ownerIds) => setFilters({ ownerIds })}
+          searchable
+          clearable
+          w={220}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="board-owner-filter"
+        />
+      )}
+      {!painted && !filters.teamId ? (
+        <ComboPlaceholder w={180} placeholder={t('deals.filter_team')} />
+      ) : (
+        <Select
+          placeholder={t('deals.filter_team')}
+          aria-label={t('deals.filter_team')}
+          data={teams.map((tm) => ({ value: tm.id, label: tm.region ? `${tm.name} · ${tm.region}` : tm.name }))}
+          value={filters.teamId}
+          onChange={(teamId) => setFilters({ teamId })}
+          clearable
+          w={180}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
       <TextInput
         type="month"
         aria-label={t('deals.filter_close_month')}
@@ -57,16 +69,20 @@ export function BoardFilters() {
         w={170}
         data-testid="board-month-filter"
       />
-      <MultiSelect
-        placeholder={filters.tagIds.length ? undefined : t('deals.filter_tags')}
-        aria-label={t('deals.filter_tags')}
-        data={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
-        value={filters.tagIds}
-        onChange={(tagIds) => setFilters({ tagIds })}
-        clearable
-        w={180}
-        comboboxProps={{ withinPortal: true }}
-      />
+      {!painted && !filters.tagIds.length ? (
+        <ComboPlaceholder w={180} placeholder={t('deals.filter_tags')} />
+      ) : (
+        <MultiSelect
+          placeholder={filters.tagIds.length ? undefined : t('deals.filter_tags')}
+          aria-label={t('deals.filter_tags')}
+          data={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
+          value={filters.tagIds}
+          onChange={(tagIds) => setFilters({ tagIds })}
+          clearable
+          w={180}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
       {active ? (
         <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={clearFilters}>
           {t('deals.clear_filters')}
