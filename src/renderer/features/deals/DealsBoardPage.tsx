@@ -1,12 +1,11 @@
 import { Button, Select } from '@mantine/core';
 import { IconPlus, IconSettings } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { DealBoard } from './board/DealBoard';
-import { useAfterFirstPaint } from './board/after-paint';
 import { ComboPlaceholder } from './board/ComboPlaceholder';
 import { boardInput, prefetchBoard } from './board/use-board';
 import { DealFormModal } from './DealFormModal';
@@ -20,8 +19,9 @@ export function DealsBoardPage() {
   const pipelines = usePipelines();
   const { pipelineId, setPipeline } = useDealsUi();
   const [adding, setAdding] = useState(false);
-  // The pipeline picker mounts after the first paint (see ComboPlaceholder).
-  const painted = useAfterFirstPaint();
+  // The pipeline picker mounts once the board has painted its first screen (see ComboPlaceholder).
+  const [boardPainted, setBoardPainted] = useState(false);
+  const onBoardPainted = useCallback(() => setBoardPainted(true), []);
   const list = pipelines.data ?? [];
   const pipeline = list.find((p) => p.id === pipelineId) ?? list[0];
   const filters = useDealsUi((s) => s.filters);
@@ -39,7 +39,7 @@ export function DealsBoardPage() {
         subtitle={t('deals.subtitle')}
         actions={
           <>
-            {painted ? (
+            {boardPainted ? (
               <Select
                 aria-label={t('deals.field_pipeline')}
                 data={list.map((p) => ({ value: p.id, label: p.name }))}
@@ -69,7 +69,7 @@ export function DealsBoardPage() {
           </>
         }
       />
-      {pipeline ? <DealBoard pipeline={pipeline} pipelines={list} /> : <LoadingState />}
+      {pipeline ? <DealBoard pipeline={pipeline} pipelines={list} onPainted={onBoardPainted} /> : <LoadingState />}
       <DealFormModal
         opened={adding}
         onClose={() => setAdding(false)}

@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardCard, BoardColumn as Column, Stage } from '../../../../shared/contract';
-import { useAfterFirstPaint } from './after-paint';
+import { usePaintedAfter } from './after-paint';
 import classes from './BoardColumn.module.css';
 import { CARD_HEIGHT, DealCard, type CardFormat } from './DealCard';
 
@@ -67,7 +67,7 @@ export const BoardColumn = memo(function BoardColumn({
   const { items, nextCursor, totals } = column;
   // A column out of the first screen shows its header at once and its cards once the first
   // screen has painted.
-  const painted = useAfterFirstPaint(!eager);
+  const painted = usePaintedAfter(!eager);
   const showCards = eager || painted;
   const virtualizer = useVirtualizer({
     count: showCards ? items.length : 0,

@@ -4,18 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { useTags } from '../../lists/lookups';
 import { useWorkspace } from '../../members/workspace-store';
 import { NO_FILTERS, useDealsUi } from '../deals-ui-store';
-import { useAfterFirstPaint } from './after-paint';
 import { ComboPlaceholder } from './ComboPlaceholder';
 
-/** The board's filters: words, owners, team, month of expected close and tags. */
-export function BoardFilters() {
+/**
+ * The board's filters: words, owners, team, month of expected close and tags. Until `ready` (the
+ * board has painted its first screen) an empty drop-down filter shows as a placeholder; one with
+ * a value is mounted at once.
+ */
+export function BoardFilters({ ready }: { ready: boolean }) {
   const { t } = useTranslation();
   const { filters, setFilters, clearFilters } = useDealsUi();
   const { members, teams, current } = useWorkspace();
   const tags = useTags() ?? [];
   const active = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
-  // An empty drop-down filter mounts after the board's first paint; one with a value at once.
-  const painted = useAfterFirstPaint();
   return (
     <Group gap="sm" mb="md" wrap="wrap" data-testid="board-filters">
       <TextInput
@@ -27,7 +28,7 @@ export function BoardFilters() {
         w={220}
         data-testid="board-search"
       />
-      {!painted && !filters.ownerIds.length ? (
+      {!ready && !filters.ownerIds.length ? (
         <ComboPlaceholder w={220} placeholder={t('deals.filter_owner')} />
       ) : (
         <MultiSelect
@@ -46,7 +47,7 @@ export function BoardFilters() {
           data-testid="board-owner-filter"
         />
       )}
-      {!painted && !filters.teamId ? (
+      {!ready && !filters.teamId ? (
         <ComboPlaceholder w={180} placeholder={t('deals.filter_team')} />
       ) : (
         <Select
@@ -69,7 +70,7 @@ export function BoardFilters() {
         w={170}
         data-testid="board-month-filter"
       />
-      {!painted && !filters.tagIds.length ? (
+      {!ready && !filters.tagIds.length ? (
         <ComboPlaceholder w={180} placeholder={t('deals.filter_tags')} />
       ) : (
         <MultiSelect

@@ -13,7 +13,7 @@ import {
 import { Alert, Group } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardCard, Pipeline } from '../../../../shared/contract';
 import { LoadingState } from '../../../components/LoadingState';
@@ -26,6 +26,7 @@ import { DealFormModal } from '../DealFormModal';
 import { useDealsUi } from '../deals-ui-store';
 import { LoseDealModal } from '../LoseDealModal';
 import { BoardColumn, COLUMN_WIDTH } from './BoardColumn';
+import { usePaintedAfter } from './after-paint';
 import { BoardFilters } from './BoardFilters';
 import { DealCardView } from './DealCard';
 import { columnCoordinates } from './keyboard';
@@ -50,7 +51,16 @@ function firstScreenColumns(): number {
  * (Space to lift, Left/Right to change column, Space to drop, Escape to cancel); dropping on a
  * lost stage asks for the reason first. Totals come from the back end after every change.
  */
-export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelines: Pipeline[] }) {
+export function DealBoard({
+  pipeline,
+  pipelines,
+  onPainted,
+}: {
+  pipeline: Pipeline;
+  pipelines: Pipeline[];
+  /** Once the board's first screen (or its error) has been painted. */
+  onPainted?: () => void;
+}) {
   const { t } = useTranslation();
   const filters = useDealsUi((s) => s.filters);
   const [query] = useDebouncedValue(filters.query.trim(), 200);
@@ -60,6 +70,10 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
     [pipeline.id, query, ownerIds, teamId, closeMonth, tagIds],
   );
   const board = useBoard(input);
+  const painted = usePaintedAfter(board.data !== null || board.error !== null);
+  useEffect(() => {
+    if (painted) onPainted?.();
+  }, [painted, onPainted]);
   const fmt = useCardFormat(board.data?.baseCurrency ?? 'USD');
   // A fresh read of the pipelines brings new stage objects with the same values: keyed by their
   // values, the columns (memoised) are not all rendered again when nothing about them changed.
@@ -136,7 +150,7 @@ export function DealBoard({ pipeline, pipelines }: { pipeline: Pipeline; pipelin
 
   return (
     <>
-      <BoardFilters />
+      <BoardFilters ready={painted} />
       {!board.data ? (
         <LoadingState />
       ) : (

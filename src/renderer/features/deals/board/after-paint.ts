@@ -1,14 +1,14 @@
 import { startTransition, useEffect, useState } from 'react';
 
 /**
- * False until the frame after the component mounted has been painted (a frame, then a task), then
- * true, in a transition; always true when not `wanted`. What is not needed for the first screen
- * of the board (columns out of view, the drop-down widgets of empty filters) waits for it.
+ * False until `ready` has been true through a painted frame (a frame, then a task), then true, in
+ * a transition. What the first screen of the board does not need (columns out of view, the
+ * drop-down widgets of empty filters) waits for the board to have painted its cards.
  */
-export function useAfterFirstPaint(wanted = true): boolean {
-  const [painted, setPainted] = useState(!wanted);
+export function usePaintedAfter(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
   useEffect(() => {
-    if (painted) return;
+    if (painted || !ready) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => startTransition(() => setPainted(true)), 0);
@@ -17,6 +17,6 @@ export function useAfterFirstPaint(wanted = true): boolean {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [painted]);
+  }, [painted, ready]);
   return painted;
 }

@@ -13,6 +13,12 @@ export interface BoardData {
 }
 
 const WATCHED = ['deals', 'stages', 'pipelines', 'exchange_rates', 'settings', 'taggings', 'companies'] as const;
+/**
+ * Cards per column in the board's read: a screen of them and a few more (a column shows five or
+ * six). The rest come a page at a time as a column is scrolled; a smaller first read is a
+ * smaller answer to make, send and read before the first paint.
+ */
+const FIRST_PAGE = 12;
 const PAGE = 30;
 /** How long a read started by a render may wait for its board to mount before it counts as stale. */
 const EARLY_MS = 2_000;
@@ -46,7 +52,7 @@ export function prefetchBoard(input: BoardInput): void {
 
 function startEarly(key: string, input: BoardInput): void {
   if (early?.key === key && Date.now() - early.at < EARLY_MS) return;
-  const promise = unwrap(api.deals.board({ ...input, limit: PAGE }));
+  const promise = unwrap(api.deals.board({ ...input, limit: FIRST_PAGE }));
   // A read nobody takes (the render was thrown away) must not report an unhandled rejection.
   promise.catch(() => undefined);
   early = { key, at: Date.now(), promise };
@@ -79,7 +85,8 @@ export function useBoard(input: BoardInput | null) {
     if (!current) return;
     const gen = ++generation.current;
     try {
-      const board = await (takeEarly(JSON.stringify(current)) ?? unwrap(api.deals.board({ ...current, limit: PAGE })));
+      const board = await (takeEarly(JSON.stringify(current)) ??
+        unwrap(api.deals.board({ ...current, limit: FIRST_PAGE })));
       if (gen === generation.current) {
         setData(board);
         setError(null);
