@@ -163,7 +163,9 @@ describe('trash', () => {
     const other = (await call(db, 'tickets.create', { subject: 'Keep me' })).ticket;
     await call(db, 'tickets.addNote', { id: other.id, body: 'Still open' });
     await call(db, 'tickets.delete', { id: ticket.id });
-    expect((await call(db, 'trash.list', { entity: 'tickets' })).items.map((t) => t.title)).toEqual(['Printer on fire']);
+    expect((await call(db, 'trash.list', { entity: 'tickets' })).items.map((t) => t.title)).toEqual([
+      'Printer on fire',
+    ]);
 
     expect(await call(db, 'trash.restore', { entity: 'tickets', ids: [ticket.id] })).toEqual({ restored: 1 });
     expect((await call(db, 'tickets.get', { id: ticket.id })).subject).toBe('Printer on fire');
