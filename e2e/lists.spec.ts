@@ -202,6 +202,8 @@ test.describe('company lists, with the workspace in Spanish', () => {
     page,
     server,
   }) => {
+    // The server is shared by every spec of the worker; another one may have changed the currency.
+    await server.call('settings.update', { baseCurrency: 'USD' });
     await server.call('companies.create', {
       name: 'Listado Fabril S.A.',
       type: 'customer',
