@@ -24,6 +24,12 @@ export interface Mutation {
   id: string;
   /** Field values keyed by TypeScript field name (camelCase), as the app sees them. */
   values?: Row;
+  /**
+   * Fields (camelCase, or `custom.<key>`) stamped with this write's clock even when their value
+   * does not change: settling a sync conflict in favour of the value already shown is a new edit,
+   * so it wins on every device and settles the conflict there too.
+   */
+  restamp?: string[];
 }
 
 export interface WriteOptions {
@@ -369,12 +375,15 @@ function updateRow(
   if (plan.def.derive) after = { ...after, ...plan.def.derive(after) };
   fromOtherRows(db, plan.name, after);
 
+  const restamp = new Set(m.restamp ?? []);
+  const restampKeys = [...restamp].filter((f) => f.startsWith('custom.')).map((f) => f.slice('custom.'.length));
+  if (restampKeys.length) restamp.add('custom');
   const changed: ColumnInfo[] = [];
   const params: unknown[] = [];
   for (const col of plan.columns) {
     if (col.key === 'updatedAt' || col.key === 'updatedBy') continue;
     const next = toDriver(col, after[col.key]);
-    if (next !== (raw[col.name] ?? null)) {
+    if (next !== (raw[col.name] ?? null) || (restamp.has(col.key) && !col.local)) {
       changed.push(col);
       params.push(next);
     }
@@ -401,7 +410,8 @@ function updateRow(
     if (col.local) return;
     clocks[col.name] = hlc;
     // Custom values merge per key under sync: each key that changed (or went) gets its own stamp.
-    if (col.key === 'custom') for (const key of changedKeys(before.custom, after.custom)) clocks[`custom.${key}`] = hlc;
+    if (col.key === 'custom')
+      for (const key of [...changedKeys(before.custom, after.custom), ...restampKeys]) clocks[`custom.${key}`] = hlc;
     changes[col.name] = params[i];
     if (col.key !== 'updatedAt' && col.key !== 'updatedBy') audit[col.key] = [before[col.key], after[col.key]];
   });

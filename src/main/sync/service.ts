@@ -177,8 +177,9 @@ function currentValue(raw: Row, field: string): unknown {
 }
 
 /**
- * Settles a conflict. Choosing the set-aside value writes it as a new edit through the mutation
- * layer, so it is stamped now, wins everywhere, and syncs like any edit.
+ * Settles a conflict. Either choice is a new edit through the mutation layer, stamped now, so it
+ * wins everywhere and settles the conflict on the other devices too: the set-aside value is
+ * written back, or the value shown is stamped again (`restamp`) without changing it.
  */
 export function resolveConflict(db: CrmDb, id: number, choice: 'kept' | 'other', options: WriteOptions): void {
   const row = db.sqlite
@@ -212,6 +213,14 @@ export function resolveConflict(db: CrmDb, id: number, choice: 'kept' | 'other',
         mutate(db, { table, op: 'update', id: row.rowId, values: { [col.key]: decoded } }, options);
       }
     }
+  } else if (choice === 'kept' && raw) {
+    const field =
+      row.kind === 'edited_after_delete'
+        ? 'deleted'
+        : customKeyOf(row.field) !== null
+          ? row.field
+          : plan.byName.get(row.field)?.key;
+    if (field) mutate(db, { table: plan.name, op: 'update', id: row.rowId, restamp: [field] }, options);
   }
   db.sqlite.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ?').run(db.now(), id);
   void syncController(db).runNow();

@@ -38,7 +38,7 @@ export const syncStatusSchema = z.object({
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 const server = z.string().trim().min(1, { error: 'validation.required' }).max(500, { error: 'validation.too_long' });
-const email = z.email({ error: 'validation.email' }).max(254);
+const email = z.email({ error: 'validation.email_invalid' }).max(254);
 const password = z.string().min(1, { error: 'validation.required' }).max(1000);
 
 export const syncConflictSchema = z.object({

@@ -26,6 +26,7 @@ export const en = {
   'errors.db_missing': 'No database at {{path}}. Run "crm init --db {{path}}" first.',
   'validation.required': 'This field is required.',
   'validation.too_long': 'Too long: at most {{max}} characters.',
+  'validation.too_short': 'Too short: at least {{min}} characters.',
   'validation.email_invalid': 'Enter a valid email address, like name@example.com.',
   'validation.phone_invalid': 'Enter a valid phone number, with the country code if it is not from {{country}}.',
   'validation.url_invalid': 'Enter a full web address starting with https://.',

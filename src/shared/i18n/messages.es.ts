@@ -23,6 +23,7 @@ export const es: Record<MessageKey, string> = {
   'errors.db_missing': 'No hay base de datos en {{path}}. Ejecuta primero "crm init --db {{path}}".',
   'validation.required': 'Este campo es obligatorio.',
   'validation.too_long': 'Demasiado largo: como máximo {{max}} caracteres.',
+  'validation.too_short': 'Demasiado corto: al menos {{min}} caracteres.',
   'validation.email_invalid': 'Escribe un correo válido, como nombre@ejemplo.com.',
   'validation.phone_invalid': 'Escribe un teléfono válido, con el prefijo del país si no es de {{country}}.',
   'validation.url_invalid': 'Escribe una dirección web completa que empiece por https://.',

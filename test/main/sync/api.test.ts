@@ -99,6 +99,44 @@ describe('sync through the API (Settings → Sync, Conflicts)', () => {
     expect(countRows(b, 'sync_outbox')).toBe(0);
   }, 60_000);
 
+  it('keeping the value shown is a new edit too: it reaches the other device and settles the conflict there', async () => {
+    const a = book();
+    const b = book();
+    await call(a, 'sync.signUp', {
+      server: srv.server.url,
+      email: 'keep@example.com',
+      password: 'long enough pw',
+      workspaceName: 'W',
+    });
+    mutate(a, { table: 'contacts', op: 'insert', id: 'k1', values: { firstName: 'Ana' } });
+    await call(a, 'sync.runNow', {});
+    await call(b, 'sync.signIn', { server: srv.server.url, email: 'keep@example.com', password: 'long enough pw' });
+    await call(b, 'sync.runNow', {});
+
+    mutate(a, { table: 'contacts', op: 'update', id: 'k1', values: { jobTitle: 'From A' } });
+    mutate(b, { table: 'contacts', op: 'update', id: 'k1', values: { jobTitle: 'From B' } });
+    await call(a, 'sync.runNow', {});
+    await call(b, 'sync.runNow', {});
+    await call(a, 'sync.runNow', {});
+    const shown = readRow(a, 'contacts', 'k1')!.jobTitle;
+    const onA = (await call(a, 'sync.conflicts', {})).items;
+    const onB = (await call(b, 'sync.conflicts', {})).items;
+    expect(onA.length + onB.length).toBeGreaterThan(0);
+    // Whichever device saw the conflict keeps the value it shows.
+    const [device, other, items] = onA.length ? [a, b, onA] : [b, a, onB];
+    expect(items[0]!.current).toBe(shown);
+
+    const after = await call(device, 'sync.resolveConflict', { id: items[0]!.id, choice: 'kept' });
+    expect(after.items).toHaveLength(0);
+    expect(readRow(device, 'contacts', 'k1')!.jobTitle).toBe(shown);
+    expect(countRows(device, 'sync_outbox')).toBeGreaterThan(0);
+    await call(device, 'sync.runNow', {});
+    await call(other, 'sync.runNow', {});
+    expect(readRow(other, 'contacts', 'k1')!.jobTitle).toBe(shown);
+    expect((await call(other, 'sync.conflicts', {})).items).toHaveLength(0);
+    expect((await call(device, 'sync.conflicts', {})).items).toHaveLength(0);
+  }, 60_000);
+
   it('signs out: the device stops syncing and keeps its data and unsent changes', async () => {
     const db = book();
     await call(db, 'sync.signUp', {
