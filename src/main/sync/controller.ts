@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../shared/contract/sync';
 import type { CrmDb } from '../db/open';
 import { syncRound, storedAccount, type RoundOptions, type SyncProgress } from './engine';
 import { SyncOfflineError, SyncRemoteError } from './http';
+import { watchLive } from './live';
 import { pendingCount } from './outbox';
 import { KEYS, getCursor, getState } from './state';
 
@@ -11,15 +12,19 @@ export interface ControllerOptions {
   /** Quiet time after a local change before pushing it (edits come in bursts). */
   debounceMs?: number;
   round?: RoundOptions;
+  /** Listen to the server's live stream for other devices' edits (on by default). */
+  live?: boolean;
+  /** Pause before the live stream is reopened (offline, server down). */
+  liveRetryMs?: number;
 }
 
 const MIN_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
 
 /**
- * Background sync of one book: a round after local changes (debounced), on an interval, and after
- * a failure with exponential back-off (which is also how a device that comes back online
- * reconnects). Rounds never overlap; everything is asynchronous between pages, so the app stays
+ * Background sync of one book: a round after local changes (debounced), when the server's live
+ * stream says others wrote (see live.ts; its reconnects are also how a device that comes back
+ * online notices at once), on an interval, and after a failure with exponential back-off. Rounds never overlap; everything is asynchronous between pages, so the app stays
  * responsive, and it all does nothing while the book is not signed in to a server.
  */
 export class SyncController {
@@ -33,6 +38,8 @@ export class SyncController {
   private timer: NodeJS.Timeout | undefined;
   private debounce: NodeJS.Timeout | undefined;
   private offChanges: (() => void) | undefined;
+  private stopLive: (() => void) | undefined;
+  private newsTimer: NodeJS.Timeout | undefined;
   private started = false;
 
   constructor(
@@ -50,11 +57,27 @@ export class SyncController {
       this.debounce.unref?.();
     });
     this.schedule(storedAccount(this.db) ? 0 : (this.options.intervalMs ?? 60_000));
+    if (this.options.live !== false)
+      this.stopLive = watchLive(this.db, {
+        ...(this.options.liveRetryMs ? { retryMs: this.options.liveRetryMs } : {}),
+        onNews: () => {
+          // Several devices writing at once send a burst of heads: one round for the burst.
+          clearTimeout(this.newsTimer);
+          this.newsTimer = setTimeout(() => {
+            // A reconnect after a failure retries now rather than at the end of the back-off.
+            if (this.state === 'offline' || this.state === 'error') this.failures = 0;
+            void this.runNow();
+          }, 100);
+          this.newsTimer.unref?.();
+        },
+      });
   }
 
   stop(): void {
     this.started = false;
     this.offChanges?.();
+    this.stopLive?.();
+    clearTimeout(this.newsTimer);
     clearTimeout(this.timer);
     clearTimeout(this.debounce);
   }
