@@ -8,7 +8,9 @@ export default defineConfig({
     environment: 'node',
     // Native modules (better-sqlite3) are happiest in child processes rather than worker threads.
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Many cases start real processes (`crm`, the sync server, PostgreSQL) on a two-core machine
+    // that may be busy: a generous limit only stops a hung case, it never measures speed.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
