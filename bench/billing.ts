@@ -5,9 +5,12 @@
  * document with the same embedded font printing the same strings (no data, layout or
  * translation), in alternation on the same moments of the machine.
  *
- * Run alone with `node bin/tsnode.js bench/billing.ts`; `benchBilling()` is what bench/run.ts calls.
+ * Run alone with `node bin/tsnode.js bench/billing.ts` (writes bench/results/billing.json);
+ * `benchBilling()` is exported for a full run to call, but bench/run.ts does not call it yet.
  */
 import PDFDocument from 'pdfkit';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../src/main/api/dispatch';
 import { openDatabase } from '../src/main/db/open';
@@ -116,7 +119,22 @@ export async function benchBilling(): Promise<void> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     await benchBilling();
-    console.log(JSON.stringify(figures, null, 2));
+    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'billing.json');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`);
+    console.log(
+      JSON.stringify(
+        figures.map((f) => ({
+          id: f.id,
+          ours: f.oursText,
+          reference: f.referenceText,
+          budget: f.budget,
+          pass: f.pass,
+        })),
+        null,
+        2,
+      ),
+    );
   } finally {
     removeBenchDir();
   }

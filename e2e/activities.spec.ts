@@ -255,3 +255,24 @@ test('a rich note with bold text and a timed call, logged from a contact', async
     expect((calls.items[0]!.details as { durationSeconds: number }).durationSeconds).toBeGreaterThanOrEqual(1);
   });
 });
+
+test('the SMTP account and the automations are in Settings, and editing a rule says so', async ({ page, server }) => {
+  const name = `Overdue ${unique()}`;
+  await server.call('automations.create', {
+    name,
+    trigger: { type: 'task_overdue' },
+    action: { type: 'notify_assignee' },
+  });
+  await openInEnglish(page, server);
+  await page.goto(`${server.origin}/settings`);
+  await page.getByTestId('settings-tab-email').click();
+  await expect(page).toHaveURL(/\/settings\/email$/);
+  await expect(page.getByTestId('smtp-host')).toBeVisible();
+  await page.getByTestId('settings-tab-automations').click();
+  await expect(page).toHaveURL(/\/settings\/automations$/);
+  await page.getByRole('button', { name: `Edit automation: ${name}` }).click();
+  await expect(page.getByRole('dialog', { name: `Edit automation: ${name}` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('automation-new').click();
+  await expect(page.getByRole('dialog', { name: 'New automation' })).toBeVisible();
+});

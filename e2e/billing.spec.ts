@@ -180,3 +180,70 @@ test('products, a quote with three lines and tax, its PDF, the invoice and two p
     await expect(table).not.toContainText('€346.90');
   });
 });
+
+test("a quote made from a deal starts from the deal's lines, currency and company, with the default terms", async ({
+  page,
+  server,
+}) => {
+  const n = unique();
+  const terms = `Payment within 30 days ${n}.`;
+  await server.call('billing.updateSettings', { defaultTerms: terms });
+  const company = await server.call('companies.create', { name: `Acme Ltd ${n}` });
+  const [desk, chair] = await Promise.all([
+    server.call('products.create', { name: `Desk ${n}`, unitPrice: 12000, currency: 'GBP', taxPercent: 20 }),
+    server.call('products.create', { name: `Chair ${n}`, unitPrice: 3000, currency: 'GBP', taxPercent: 20 }),
+  ]);
+  const deal = await server.call('deals.create', { title: `Office ${n}`, currency: 'GBP', companyId: company.id });
+  await server.call('lineItems.add', { dealId: deal.id, productId: desk.id, quantity: 2 });
+  await server.call('lineItems.add', { dealId: deal.id, productId: chair.id, quantity: 4 });
+  await openInEnglish(page, server);
+  await page.goto(`${server.origin}/deals/${deal.id}`);
+
+  await test.step('probability override, source and next step are edited on the deal', async () => {
+    await page.getByTestId('edit-deal').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('deal-probability-input').fill('40');
+    await dialog.getByTestId('deal-source-input').fill('Referral');
+    await dialog.getByTestId('deal-next-step-input').fill('Send the quote');
+    await dialog.getByTestId('save-deal').click();
+    await expect(dialog).toBeHidden();
+    const facts = page.getByTestId('deal-facts');
+    await expect(facts).toContainText('40%');
+    await expect(facts).toContainText('Set on this deal');
+    await expect(facts).toContainText('Referral');
+    await expect(facts).toContainText('Send the quote');
+  });
+
+  await test.step("Make a quote shows the deal's two lines, its currency and company", async () => {
+    await page.getByRole('link', { name: 'Make a quote' }).click();
+    await expect(page).toHaveURL(/\/quotes\/new\?dealId=/);
+    await expect(page.getByLabel('Description, line 1')).toHaveValue(`Desk ${n}`);
+    await expect(page.getByLabel('Description, line 2')).toHaveValue(`Chair ${n}`);
+    await expect(page.getByTestId('line-3')).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Currency', exact: true })).toHaveValue('GBP');
+    await expect(page.getByRole('textbox', { name: 'Customer', exact: true })).toHaveValue(`Acme Ltd ${n}`);
+    // 2 × 120 + 4 × 30 = 360, + 20 % tax
+    await expect(page.getByTestId('total-total')).toHaveText('£432.00');
+    await page.getByRole('button', { name: 'Create quote' }).click();
+    await expect(page).toHaveURL(/\/quotes\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('page-subtitle')).toContainText(`for ${deal.title}`);
+    await expect(page.getByLabel('Description, line 2')).toHaveValue(`Chair ${n}`);
+    await expect(page.getByRole('textbox', { name: 'Customer', exact: true })).toHaveValue(`Acme Ltd ${n}`);
+    await expect(page.getByTestId('total-total')).toHaveText('£432.00');
+    // Terms left alone: the Billing settings' default applies.
+    await expect(page.getByRole('textbox', { name: 'Terms' })).toHaveValue(terms);
+  });
+
+  await test.step("the invoice's due date can be changed", async () => {
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await expect(page.getByTestId('status-badge')).toHaveText('Accepted');
+    await page.getByRole('button', { name: 'Create invoice' }).click();
+    await expect(page).toHaveURL(/\/invoices\/[0-9a-f-]{36}$/);
+    await page.getByTestId('invoice-due-date').fill('2099-03-01');
+    await page.getByTestId('save-due-date').click();
+    await expect(page.getByTestId('save-due-date')).toBeDisabled();
+    await page.reload();
+    await expect(page.getByTestId('invoice-due-date')).toHaveValue('2099-03-01');
+    await expect(page.getByTestId('page-subtitle')).toContainText('2099');
+  });
+});

@@ -100,6 +100,30 @@ test('an email campaign to a saved view mails everyone but the opted-out, and sh
       await expect(page.getByTestId('campaign-deals')).toContainText('Won');
       await expect(page.getByTestId('stat-roi')).toHaveText('400%');
     });
+
+    await test.step('record a response from a member found by search: it is listed', async () => {
+      await page.getByTestId('campaign-record-response').click();
+      await page.getByTestId('response-contact').fill(`Guest3`);
+      await page.getByRole('option', { name: `Guest3 Expo${n}` }).click();
+      await page.getByTestId('response-save').click();
+      const responses = page.getByTestId('campaign-responses');
+      await expect(responses).toContainText(`Guest3 Expo${n}`);
+      await expect(responses).toContainText('Replied');
+      await expect(page.getByTestId('stat-responded')).toHaveText('1');
+    });
+
+    await test.step('an event is started and completed by hand, mailing nobody', async () => {
+      const before = mine().length;
+      const event = await server.call('campaigns.create', { name: `Expo booth ${n}`, type: 'event' });
+      await page.goto(`${server.origin}/campaigns/${event.id}#token=${server.token}`);
+      await expect(page.getByTestId('campaign-status')).toHaveText('Planned');
+      await page.getByTestId('campaign-start').click();
+      await expect(page.getByTestId('campaign-status')).toHaveText('Active');
+      await page.getByTestId('campaign-complete').click();
+      await expect(page.getByTestId('campaign-status')).toHaveText('Completed');
+      await expect(page.getByTestId('campaign-start')).toHaveCount(0);
+      expect(mine()).toHaveLength(before);
+    });
   } finally {
     await smtp.stop();
   }

@@ -105,6 +105,15 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
       await expect(page.getByTestId('timeline-ticket').filter({ hasText: `Cannot log in ${n}` })).toBeVisible();
     });
 
+    await test.step('log a WhatsApp conversation from the contact page: its channel shows on the timeline', async () => {
+      await page.getByTestId('log-interaction').click();
+      await page.getByTestId('interaction-body').fill(`Asked about the login ${n}`);
+      await page.getByTestId('interaction-save').click();
+      const entry = page.getByTestId('timeline-activity').filter({ hasText: `Asked about the login ${n}` });
+      await expect(entry.getByTestId('timeline-channel')).toHaveText('WhatsApp');
+      await expect(entry).not.toContainText('WhatsApp:');
+    });
+
     await test.step('set business hours and an SLA policy for a category in the service settings', async () => {
       await page.getByRole('link', { name: 'Tickets', exact: true }).click();
       await page.getByRole('link', { name: 'Service settings' }).click();
@@ -139,6 +148,16 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
       await search.press('Enter');
       await expect(page).toHaveURL(/\/knowledge-base\?article=/);
       await expect(page.getByTestId('kb-title')).toHaveValue(`Resetting your password ${n}`);
+    });
+
+    await test.step('delete an article: it goes to the trash', async () => {
+      const draft = await server.call('knowledgeBase.create', { locale: 'en', title: `Old draft ${n}` });
+      await page.goto(`${server.origin}/knowledge-base?article=${draft.id}#token=${server.token}`);
+      await expect(page.getByTestId('kb-title')).toHaveValue(`Old draft ${n}`);
+      await page.getByTestId('kb-delete').click();
+      await expect(page.getByTestId('kb-row').filter({ hasText: `Old draft ${n}` })).toHaveCount(0);
+      const trash = await server.call('trash.list', { entity: 'kb_articles' });
+      expect(trash.items.map((i) => i.id)).toContain(draft.id);
     });
 
     await test.step('the service desk speaks Spanish', async () => {

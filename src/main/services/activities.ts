@@ -82,6 +82,11 @@ const timeOf = (a: { startAt?: number | null | undefined; dueAt?: number | null 
 
 type Details = Record<string, unknown> & { kind?: unknown; recurrence?: unknown };
 
+/** Details with the keys set to null left out: null in a write means "remove this key". */
+function withoutNulls(details: Record<string, unknown>): Details {
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== null));
+}
+
 /**
  * What every write checks and normalises, on the activity as it will be: the end is not before
  * the start, a repeat rule is one rrule understands (stored normalised), a note's HTML is
@@ -135,6 +140,7 @@ export function createActivity(
   options: WriteOptions = {},
 ): Activity {
   const { links = [], ...raw } = input;
+  if (raw.details) raw.details = withoutNulls(raw.details);
   const values = prepare(raw, { ...raw, details: raw.details ?? { kind: raw.type } }, db.now()) as typeof raw;
   const id = newId();
   const at = timeOf(values, db.now());
@@ -159,6 +165,11 @@ export function updateActivity(
   // Changing the type without new details would leave details of the old kind behind.
   if (rawValues.type && rawValues.type !== before.type && !rawValues.details)
     rawValues.details = { kind: rawValues.type };
+  // Details are merged key by key: a form that edits a few of them (or an older client) must not
+  // erase the others (a call's duration, a task's anchor, an imported meeting's uid). A key sent as
+  // null is removed. A change of type starts from the new kind's details instead.
+  if (rawValues.details && merged.type === before.type)
+    rawValues.details = withoutNulls({ ...before.details, ...(rawValues.details as Details) });
   // A task's status follows doneAt even when only doneAt is sent.
   if (merged.type === 'task' && 'doneAt' in rawValues && !rawValues.details) rawValues.details = before.details;
   const values = prepare(merged, rawValues, db.now());
@@ -273,11 +284,11 @@ export function completeTask(
         );
       }
     }
-    const { recurrence: _dropped, ...rest } = task.details;
+    // The done occurrence keeps no rule: the next one (created above) carries it on.
     const updated = updateActivity(
       db,
       id,
-      { doneAt: now, details: rule ? { ...rest, status: 'done' } : { ...task.details, status: 'done' } },
+      { doneAt: now, details: rule ? { status: 'done', recurrence: null } : { status: 'done' } },
       options,
     );
     return { task: updated, next };

@@ -224,9 +224,11 @@ function initialStage(db: CrmDb, dealId: string, insertSeq: number): unknown {
 }
 
 /**
- * One pass of every switched-on rule. Record triggers read the audit history after a cursor
- * (so they see changes made here, by the CLI, an import or sync alike); the overdue trigger reads
- * open tasks due since the rule was made. Returns how many runs happened.
+ * One pass of every switched-on rule. Record triggers read the audit history after a cursor, so
+ * they see changes made on this device by the UI, the CLI or an import. Changes that arrived by
+ * sync are left out: the device where they were made ran its own rules already (and its results
+ * sync too), so every other device with the same rule on would act a second time. The overdue
+ * trigger reads open tasks due since the rule was made. Returns how many runs happened.
  */
 export function runAutomations(db: CrmDb, options: { locale?: Locale } = {}): number {
   const locale = options.locale ?? 'en';
@@ -240,7 +242,8 @@ export function runAutomations(db: CrmDb, options: { locale?: Locale } = {}): nu
     const changes = db.sqlite
       .prepare(
         `SELECT seq, entity, entity_id AS entityId, op, changes, at FROM audit_history
-          WHERE seq > ? AND seq <= ? AND entity IN ('contacts', 'deals') AND op IN ('insert', 'update') ORDER BY seq`,
+          WHERE seq > ? AND seq <= ? AND entity IN ('contacts', 'deals') AND op IN ('insert', 'update')
+            AND coalesce(origin, '') <> 'sync' ORDER BY seq`,
       )
       .all(cursor, maxSeq) as {
       seq: number;

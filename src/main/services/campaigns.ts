@@ -12,7 +12,13 @@ import {
   stages,
   templates,
 } from '../../../db/schema';
-import type { Campaign, CampaignMember, CampaignStats, MemberStatus } from '../../shared/contract/campaigns';
+import type {
+  Campaign,
+  CampaignMember,
+  CampaignResponse,
+  CampaignStats,
+  MemberStatus,
+} from '../../shared/contract/campaigns';
 import { MEMBER_STATUSES } from '../../shared/contract/campaigns';
 import type { FilterGroup } from '../../shared/contract/filters';
 import type { Locale } from '../../shared/i18n/locales';
@@ -217,12 +223,26 @@ export function listCampaigns(
 
 export function listMembers(
   db: CrmDb,
-  input: { id: string; status?: string | undefined; limit?: number | undefined; cursor?: string | undefined },
+  input: {
+    id: string;
+    status?: string | undefined;
+    query?: string | undefined;
+    limit?: number | undefined;
+    cursor?: string | undefined;
+  },
 ): { items: CampaignMember[]; nextCursor: string | null } {
   campaignRow(db, input.id);
   const limit = input.limit ?? 100;
   const where: SQL[] = [eq(campaignMembers.campaignId, input.id), eq(campaignMembers.deleted, false)];
   if (input.status) where.push(eq(campaignMembers.status, input.status));
+  // Every word must appear in the name or the address, so "lola flo" finds Lola Flores.
+  for (const word of (input.query ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      sql`(lower(coalesce(${contacts.firstName}, '') || ' ' || coalesce(${contacts.lastName}, '')) LIKE ${like} ESCAPE '\\'
+        OR lower(coalesce(${campaignMembers.email}, '')) LIKE ${like} ESCAPE '\\')`,
+    );
+  }
   if (input.cursor) where.push(gt(campaignMembers.id, String(decodeCursor(input.cursor)[1])));
   const rows = db.orm
     .select({ member: campaignMembers, firstName: contacts.firstName, lastName: contacts.lastName })
@@ -292,8 +312,11 @@ export function updateCampaign(db: CrmDb, id: string, patch: Record<string, unkn
     (patch.startDate as string | null | undefined) ?? before.startDate,
     (patch.endDate as string | null | undefined) ?? before.endDate,
   );
-  if (patch.status && before.status === 'active') throw new CrmError('conflict', 'errors.campaign_pause_first');
+  // Completing or cancelling a campaign that is sending stops it: its mails still waiting in the
+  // outbox are taken back, and the sender only ever serves active campaigns, so nothing more goes.
+  const stopping = patch.status !== undefined && patch.status !== before.status && before.status === 'active';
   mutate(db, { table: 'campaigns', op: 'update', id, values: patch }, opts(ctx));
+  if (stopping) takeBackQueued(db, id, opts(ctx));
   return getCampaign(db, id);
 }
 
@@ -370,16 +393,21 @@ export function setAudience(
 }
 
 /**
- * Starts an email campaign. Everything that would stop it is checked first, with nothing queued
- * or changed: no template or an unknown merge field in it, nobody to mail, no mail account.
+ * Starts a campaign. An event, webinar, advert, mailing or social campaign is run outside the app:
+ * starting it only marks it active. An email campaign starts sending; everything that would stop it
+ * is checked first, with nothing queued or changed: no template or an unknown merge field in it,
+ * nobody to mail, no mail account.
  */
 export function startCampaign(db: CrmDb, id: string, ctx: CampaignContext): Campaign {
   const campaign = campaignRow(db, id);
   if (campaign.deleted) throw notFound('entity.campaign');
-  if (campaign.type !== 'email') throw new CrmError('invalid_input', 'errors.campaign_not_email');
   if (campaign.status === 'active') return getCampaign(db, id);
   if (campaign.status === 'completed' || campaign.status === 'cancelled')
     throw new CrmError('conflict', 'errors.campaign_finished');
+  if (campaign.type !== 'email') {
+    mutate(db, { table: 'campaigns', op: 'update', id, values: { status: 'active' } }, opts(ctx));
+    return getCampaign(db, id);
+  }
   if (!campaign.templateId)
     throw new CrmError('invalid_input', 'errors.campaign_no_template', {}, [
       { path: ['templateId'], key: 'errors.campaign_no_template' },
@@ -430,6 +458,11 @@ export function resumeCampaign(db: CrmDb, id: string, ctx: CampaignContext): Cam
   // A finished campaign resumes only to retry the members it could not mail.
   const retrying = campaign.status === 'completed' && campaignStats(db, campaign).failed > 0;
   if (campaign.status !== 'paused' && !retrying) throw new CrmError('conflict', 'errors.campaign_not_paused');
+  if (campaign.type !== 'email') {
+    // Nothing to send: it is only marked active again (and no device becomes its sender).
+    mutate(db, { table: 'campaigns', op: 'update', id, values: { status: 'active' } }, opts(ctx));
+    return getCampaign(db, id);
+  }
   mutate(db, { table: 'campaigns', op: 'update', id, values: { status: 'active', senderNode: db.nodeId } }, opts(ctx));
   reconcileCampaign(db, id, opts(ctx));
   retryFailed(db, id, opts(ctx));
@@ -484,12 +517,17 @@ export function recordResponse(
 export function responsesOf(db: CrmDb, id: string) {
   campaignRow(db, id);
   return db.orm
-    .select()
+    .select({ response: campaignResponses, firstName: contacts.firstName, lastName: contacts.lastName })
     .from(campaignResponses)
+    .leftJoin(contacts, eq(contacts.id, campaignResponses.contactId))
     .where(and(eq(campaignResponses.campaignId, id), eq(campaignResponses.deleted, false)))
     .orderBy(desc(campaignResponses.at), desc(campaignResponses.id))
     .all()
-    .map((r) => ({ ...r, kind: r.kind as 'replied' }));
+    .map((r) => ({
+      ...r.response,
+      kind: r.response.kind as CampaignResponse['kind'],
+      contactName: [r.firstName, r.lastName].filter(Boolean).join(' '),
+    }));
 }
 
 /** Attributes a deal to a campaign (or none); its contacts who are members count as converted. */

@@ -6,19 +6,12 @@ import { createActivity, getActivity } from './activities';
 
 type Link = { entityType: 'contacts' | 'companies' | 'deals'; entityId: string };
 
-const LABELS: Record<Channel, string> = {
-  linkedin: 'LinkedIn',
-  x: 'X',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  whatsapp: 'WhatsApp',
-  chat: 'Chat',
-};
-
 /**
  * A social or chat interaction is an activity of its own: until the activities contract has a
  * channel field of its own, it is a note activity whose details carry `channel`, `direction` and
  * `handle`, so it shows on every linked timeline and is found by the search like any activity.
+ * The subject is kept as typed (or the first line of what was said): the channel is shown from
+ * the details, in the reader's language, never written into the text.
  */
 export function logInteraction(
   db: CrmDb,
@@ -39,7 +32,7 @@ export function logInteraction(
     db,
     {
       type: 'note',
-      subject: input.subject?.trim() || `${LABELS[input.channel]}: ${first}`,
+      subject: input.subject?.trim() || first,
       body: input.body,
       startAt: at,
       doneAt: at,

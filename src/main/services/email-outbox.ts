@@ -8,7 +8,7 @@ import { CrmError, invalid, notFound } from '../errors';
 import { readRow, write, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { createActivity } from './activities';
-import { noteText } from './notes-html';
+import { escapeHtml, htmlToText, looksLikeHtml, sanitizeNote, textToHtml } from './notes-html';
 import { openTransport, type MailTransport } from './smtp';
 import { getTemplate, renderTemplate } from './templates';
 
@@ -69,6 +69,10 @@ export function queueEmail(
     if (!input.subject) subject = template.subject;
     if (!input.body) body = template.body;
   }
+  // A body typed in a plain box (or a plain template) is text: its line breaks are its layout. It is
+  // merged as text and then turned into HTML as a whole, which escapes the merged values too. An
+  // HTML template escapes each merged value instead, so a name like "<b>Ana & Co</b>" stays text.
+  const html = looksLikeHtml(body);
   const merged = renderTemplate(db, {
     subject,
     body,
@@ -76,6 +80,7 @@ export function queueEmail(
     target: input.target,
     actor: ctx.actor,
     strict: true,
+    escapeBody: html ? escapeHtml : undefined,
   });
   if (!merged.subject.trim() || !merged.body.trim())
     throw invalid([{ path: [merged.subject.trim() ? 'body' : 'subject'], key: 'errors.email_no_body' }]);
@@ -89,7 +94,8 @@ export function queueEmail(
     to: input.to,
     cc: input.cc ?? [],
     subject: merged.subject,
-    body: merged.body,
+    // The outbox keeps the HTML that is sent (and logged); the text part is derived from it.
+    body: html ? sanitizeNote(merged.body) : textToHtml(merged.body),
     links,
     templateId: input.templateId ?? null,
     attempts: 0,
@@ -223,8 +229,9 @@ async function sendOne(db: CrmDb, transport: MailTransport, row: OutboxRow): Pro
       to: row.to,
       cc: row.cc,
       subject: row.subject,
-      html: row.body,
-      text: noteText(row.body),
+      // Rows queued before bodies were stored as HTML may still hold plain text.
+      html: looksLikeHtml(row.body) ? row.body : textToHtml(row.body),
+      text: looksLikeHtml(row.body) ? htmlToText(row.body) : row.body,
     });
   } catch (error) {
     const attempts = row.attempts + 1;

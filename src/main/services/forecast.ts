@@ -3,7 +3,7 @@ import type { Locale } from '../../shared/i18n/locales';
 import type { CrmDb } from '../db/open';
 import { baseMoney, type BaseMoney } from './reports/money';
 import { monthKey, monthStart } from './reports/period';
-import { closedBy } from './reports/sales';
+import { closedByMonth } from './reports/sales';
 import { all, dealScope, sqlList, stageKinds, type Scope } from './reports/scope';
 import { TableBuilder } from './reports/table';
 
@@ -143,12 +143,8 @@ export function forecast(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney(d
   );
   const rates = stageWinRates(db, scope, now);
   // One pass over the closed deals of the history and the forecast months, by month.
-  const history = closedBy(
-    db,
-    { ...scope, period: { ...scope.period, start: monthStart(now, -HISTORY_MONTHS), end } },
-    'month',
-    money,
-  );
+  // Only the won value is used: the won deals alone are read.
+  const history = closedByMonth(db, scope, monthStart(now, -HISTORY_MONTHS), end, money, true);
   const current = history;
   const ys: number[] = [];
   const pastKeys: string[] = [];

@@ -380,7 +380,10 @@ export function importIcs(
       const existing = parsed.uid ? known.get(parsed.uid) : undefined;
       try {
         if (existing && activitiesByIds(db, [existing])[0]?.type === parsed.type) {
-          updateActivity(db, existing, values, options);
+          // The file speaks for what it can hold (place, rule, alarms): what it no longer has is
+          // removed. Details it cannot hold (attendees, the uid) are kept.
+          const fromFile = { location: null, recurrence: null, reminders: null, ...details };
+          updateActivity(db, existing, { ...values, details: fromFile }, options);
           updated++;
         } else {
           const created = createActivity(db, { ...values, links: options.links }, options);

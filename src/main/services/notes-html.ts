@@ -70,3 +70,48 @@ export function noteText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML, so a merged value like "<b>Ana & Co</b>" shows as typed instead of as markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/**
+ * The HTML part of a plain-text mail: blank lines start a paragraph and single line breaks become
+ * <br>, so a mail written in a plain box keeps its shape in every mail client.
+ */
+export function textToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+/**
+ * The plain-text part of an HTML mail: paragraphs stay apart, line breaks and list items stay on
+ * their own lines (unlike `noteText`, which is one line for previews).
+ */
+export function htmlToText(html: string): string {
+  const marked = html
+    .replace(/\s+/g, ' ')
+    .replace(/<br\s*\/?>\s*/gi, '\n')
+    .replace(/<li[^>]*>\s*/gi, '- ')
+    .replace(/\s*<\/(p|h3|h4|blockquote|pre|ul|ol)>\s*/gi, '\n\n')
+    .replace(/\s*<\/li>\s*/gi, '\n');
+  return sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n[ \t]+/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -241,6 +241,12 @@ export function updateStage(
 ): Pipeline {
   const { id, ...values } = input;
   const stage = liveStage(db, id);
+  // A stage that becomes lost makes its deals lost; each lost deal needs its own reason, so
+  // deals without one must leave first (or go with a reason through archiveStage).
+  if (values.kind === 'lost' && stage.kind !== 'lost') {
+    const count = unreasonedDeals(db, stage.id).length;
+    if (count) throw invalid([{ path: ['kind'], key: 'validation.stage_kind_lost_deals', params: { count } }]);
+  }
   mutate(db, { table: 'stages', op: 'update', id, values }, options);
   return getPipeline(db, stage.pipelineId);
 }
@@ -259,10 +265,24 @@ export function reorderStages(
   return getPipeline(db, input.pipelineId);
 }
 
-/** Archives a stage and moves every deal in it (the trash too) to `moveTo`, in one transaction. */
+/** Deals in a stage (the trash too) that have no lost reason of their own. */
+function unreasonedDeals(db: CrmDb, stageId: string): { id: string }[] {
+  return db.orm
+    .select({ id: deals.id, lostReason: deals.lostReason })
+    .from(deals)
+    .where(eq(deals.stageId, stageId))
+    .all()
+    .filter((d) => !d.lostReason?.trim());
+}
+
+/**
+ * Archives a stage and moves every deal in it (the trash too) to `moveTo`, in one transaction.
+ * Into a lost stage, deals without a reason of their own take `lostReason`; without one the
+ * archive is refused, so no deal ends up lost without a reason.
+ */
 export function archiveStage(
   db: CrmDb,
-  input: { id: string; moveTo: string },
+  input: { id: string; moveTo: string; lostReason?: string | undefined },
   options: WriteOptions = {},
 ): { pipeline: Pipeline; moved: number } {
   const stage = liveStage(db, input.id);
@@ -279,10 +299,17 @@ export function archiveStage(
     .from(deals)
     .where(eq(deals.stageId, stage.id))
     .all();
+  const given = input.lostReason?.trim() || null;
+  const reasonOf = (deal: { lostReason: string | null }) => (deal.lostReason?.trim() ? deal.lostReason : given);
+  if (target.kind === 'lost') {
+    const count = inStage.filter((d) => !reasonOf(d)).length;
+    if (count)
+      throw invalid([{ path: ['lostReason'], key: 'validation.stage_lost_reason_required', params: { count } }]);
+  }
   const now = db.now();
   write(db, () => {
     const list: Mutation[] = [{ table: 'stages', op: 'update', id: stage.id, values: { archived: true } }];
-    for (const deal of inStage) list.push(...stageChangeMutations(db, deal, target, now, deal.lostReason));
+    for (const deal of inStage) list.push(...stageChangeMutations(db, deal, target, now, reasonOf(deal)));
     mutate(db, list, options);
   });
   return { pipeline: getPipeline(db, stage.pipelineId), moved: inStage.length };

@@ -189,6 +189,8 @@ export function renderTemplate(
     target?: Target | undefined;
     actor: string | null;
     strict: boolean;
+    /** Applied to each merged value of the body (an HTML body escapes them); the subject is always plain. */
+    escapeBody?: ((value: string) => string) | undefined;
   },
 ): { subject: string; body: string; to: string[] } {
   checkFields(db, [
@@ -196,21 +198,21 @@ export function renderTemplate(
     { path: 'body', text: input.body },
   ]);
   const ctx = contextOf(db, input.target, input.actor);
-  const merge = (text: string) =>
+  const merge = (text: string, escape: (value: string) => string = (v) => v) =>
     text.replace(TOKEN, (token, entity: string, field: string) => {
       const row = ctx[entity as MergeEntity];
       if (!row) {
         if (input.strict) throw new CrmError('invalid_input', 'errors.template_needs_target', { field: token });
         return token;
       }
-      return fieldValue(entity as MergeEntity, field, row, input.locale);
+      return escape(fieldValue(entity as MergeEntity, field, row, input.locale));
     });
   const to = ctx.contact
     ? [firstValue(ctx.contact.emails)].filter(Boolean)
     : ctx.company
       ? [firstValue(ctx.company.emails)].filter(Boolean)
       : [];
-  return { subject: merge(input.subject), body: merge(input.body), to };
+  return { subject: merge(input.subject), body: merge(input.body, input.escapeBody), to };
 }
 
 // --- CRUD -------------------------------------------------------------------------------------

@@ -451,6 +451,13 @@ export function updateTicket(db: CrmDb, id: string, patch: Record<string, unknow
   const now = db.now();
   const { status, ...rest } = patch;
   const values: Record<string, unknown> = { ...rest, ...statusValues(before, status as string | undefined, now) };
+  // A ticket moved to another person follows them to their company, as a new ticket would, unless
+  // the company is given too or was set by hand (not the previous contact's company).
+  if (patch.contactId && patch.contactId !== before.contactId && !('companyId' in patch)) {
+    const previous = before.contactId ? primaryCompanyOf(db, before.contactId) : null;
+    if (before.companyId === null || before.companyId === previous)
+      values.companyId = primaryCompanyOf(db, patch.contactId as string);
+  }
   if ('category' in values) values.category = (values.category as string | null)?.trim() || null;
   // A new priority or category means other targets, counted from when the ticket was opened.
   const priority = (values.priority as string | undefined) ?? before.priority;

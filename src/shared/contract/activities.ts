@@ -22,54 +22,55 @@ const linkSchema = z.strictObject({
   entityId: idSchema,
 });
 
-/** Type-specific details; anything not listed for a type is refused. */
-export const activityDetailsSchema = z.union([
-  z.strictObject({
-    kind: z.literal('call'),
-    direction: z.enum(['inbound', 'outbound']).optional(),
-    durationSeconds: z.number().int().min(0).optional(),
-    outcome: z.string().max(100).optional(),
-    number: z.string().max(40).optional(),
-    reminders: remindersSchema.optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('meeting'),
-    location: z.string().max(300).optional(),
-    attendees: z
-      .array(z.strictObject({ type: z.enum(['contact', 'member']), id: idSchema }))
-      .max(200)
-      .optional(),
-    recurrence: recurrenceSchema.optional(),
-    reminders: remindersSchema.optional(),
-    /** Set on events imported from an .ics file: re-importing the same file updates them. */
-    uid: z.string().max(500).optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('email'),
-    from: z.string().max(320).optional(),
-    to: z.array(z.string().max(320)).max(100).optional(),
-    cc: z.array(z.string().max(320)).max(100).optional(),
-    direction: z.enum(['inbound', 'outbound']).optional(),
-    messageId: z.string().max(500).optional(),
-    templateId: idSchema.optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('task'),
-    priority: z.enum(TASK_PRIORITIES, { error: 'validation.invalid_value' }).optional(),
-    status: z.enum(TASK_STATUSES, { error: 'validation.invalid_value' }).optional(),
-    checklist: z
-      .array(z.strictObject({ text: z.string().max(300), done: z.boolean() }))
-      .max(100)
-      .optional(),
-    recurrence: recurrenceSchema.optional(),
-    reminders: remindersSchema.optional(),
-    /** The first due time of a repeating task: later occurrences are counted from it. */
-    anchor: z.number().int().optional(),
-    /** The automation run that created the task, if any. */
-    automationId: z.string().optional(),
-  }),
-  z.strictObject({ kind: z.literal('note'), mentions: z.array(idSchema).max(100).optional() }),
-]);
+/** Type-specific details; anything not listed for a type is refused. `clearable` lets a key be null (an update removes it). */
+function detailsSchema<C extends boolean>(clearable: C) {
+  type Opt<T extends z.ZodType> = C extends true ? z.ZodOptional<z.ZodNullable<T>> : z.ZodOptional<T>;
+  const opt = <T extends z.ZodType>(t: T) => (clearable ? t.nullable().optional() : t.optional()) as Opt<T>;
+  return z.union([
+    z.strictObject({
+      kind: z.literal('call'),
+      direction: opt(z.enum(['inbound', 'outbound'])),
+      durationSeconds: opt(z.number().int().min(0)),
+      outcome: opt(z.string().max(100)),
+      number: opt(z.string().max(40)),
+      reminders: opt(remindersSchema),
+    }),
+    z.strictObject({
+      kind: z.literal('meeting'),
+      location: opt(z.string().max(300)),
+      attendees: opt(z.array(z.strictObject({ type: z.enum(['contact', 'member']), id: idSchema })).max(200)),
+      recurrence: opt(recurrenceSchema),
+      reminders: opt(remindersSchema),
+      /** Set on events imported from an .ics file: re-importing the same file updates them. */
+      uid: opt(z.string().max(500)),
+    }),
+    z.strictObject({
+      kind: z.literal('email'),
+      from: opt(z.string().max(320)),
+      to: opt(z.array(z.string().max(320)).max(100)),
+      cc: opt(z.array(z.string().max(320)).max(100)),
+      direction: opt(z.enum(['inbound', 'outbound'])),
+      messageId: opt(z.string().max(500)),
+      templateId: opt(idSchema),
+    }),
+    z.strictObject({
+      kind: z.literal('task'),
+      priority: opt(z.enum(TASK_PRIORITIES, { error: 'validation.invalid_value' })),
+      status: opt(z.enum(TASK_STATUSES, { error: 'validation.invalid_value' })),
+      checklist: opt(z.array(z.strictObject({ text: z.string().max(300), done: z.boolean() })).max(100)),
+      recurrence: opt(recurrenceSchema),
+      reminders: opt(remindersSchema),
+      /** The first due time of a repeating task: later occurrences are counted from it. */
+      anchor: opt(z.number().int()),
+      /** The automation run that created the task, if any. */
+      automationId: opt(z.string()),
+    }),
+    z.strictObject({ kind: z.literal('note'), mentions: z.array(idSchema).max(100).optional() }),
+  ]);
+}
+export const activityDetailsSchema = detailsSchema(false);
+/** An update's details: the keys given replace those stored, a key set to null is removed, the rest are kept. */
+export const activityDetailsPatchSchema = detailsSchema(true);
 
 const activityFields = {
   type: z.enum(ACTIVITY_TYPES, { error: 'validation.invalid_value' }),
@@ -109,12 +110,14 @@ export const activitiesMethods = {
   }),
   'activities.get': defineMethod({ summary: 'One activity with its links.', input: idInput, output: activitySchema }),
   'activities.update': defineMethod({
-    summary: 'Change an activity; `links`, when given, replaces its links; `doneAt` completes a task.',
+    summary:
+      'Change an activity; `links`, when given, replaces its links; `details` keys given replace those stored (null removes one), the others are kept; `doneAt` completes a task.',
     input: z.strictObject({
       id: idSchema,
       ...activityFields,
       type: activityFields.type.optional(),
       subject: activityFields.subject.optional(),
+      details: activityDetailsPatchSchema.optional(),
     }),
     output: activitySchema,
   }),

@@ -70,10 +70,12 @@ export const campaignResponseSchema = z.object({
   ...recordMeta,
   campaignId: z.string(),
   contactId: z.string(),
+  contactName: z.string(),
   kind: z.enum(RESPONSE_KINDS),
   note: z.string().nullable(),
   at: z.number(),
 });
+export type CampaignResponse = z.infer<typeof campaignResponseSchema>;
 
 const money = z
   .number({ error: 'validation.invalid_type' })
@@ -126,7 +128,8 @@ export const campaignsMethods = {
     output: campaignSchema,
   }),
   'campaigns.update': defineMethod({
-    summary: 'Change a campaign (its actual cost updates the ROI).',
+    summary:
+      'Change a campaign (its actual cost updates the ROI). Completing or cancelling a campaign that is sending stops it: mails still waiting in the outbox are taken back and nothing more is sent.',
     input: z.strictObject({
       id: idSchema,
       ...fields,
@@ -158,10 +161,12 @@ export const campaignsMethods = {
     output: campaignSchema,
   }),
   'campaigns.members': defineMethod({
-    summary: 'The members of a campaign with their status, paged.',
+    summary:
+      'The members of a campaign with their status, paged; optionally those whose name or address holds some words.',
     input: z.strictObject({
       id: idSchema,
       status: z.enum(MEMBER_STATUSES).optional(),
+      query: z.string().max(200, { error: 'validation.too_long' }).optional(),
       limit: limitSchema.optional(),
       cursor: z.string().max(200).optional(),
     }),
@@ -169,7 +174,7 @@ export const campaignsMethods = {
   }),
   'campaigns.start': defineMethod({
     summary:
-      'Start sending an email campaign through the outbox at its rate limit. Refused, with nothing queued, for an empty audience, a missing template or a template with an unknown field.',
+      'Start a campaign. An email campaign starts sending through the outbox at its rate limit; refused, with nothing queued, for an empty audience, a missing template or a template with an unknown field. Any other type (event, webinar, advertising, direct mail, social) is only marked active: nothing is sent.',
     input: idInput,
     output: campaignSchema,
   }),
@@ -179,7 +184,8 @@ export const campaignsMethods = {
     output: campaignSchema,
   }),
   'campaigns.resume': defineMethod({
-    summary: 'Resume sending to the members not mailed yet.',
+    summary:
+      'Resume sending to the members not mailed yet (a campaign of another type than email is only marked active again).',
     input: idInput,
     output: campaignSchema,
   }),

@@ -95,7 +95,8 @@ export const pipelinesMethods = {
     output: pipelineSchema,
   }),
   'pipelines.updateStage': defineMethod({
-    summary: 'Rename a stage or change its default probability, kind or rotting days. Deals keep their stage.',
+    summary:
+      'Rename a stage or change its default probability, kind or rotting days. Deals keep their stage; making it lost is refused while it holds deals without a lost reason.',
     input: z.strictObject({ id: idSchema, ...stageFields, name: name.optional() }),
     output: pipelineSchema,
   }),
@@ -109,8 +110,12 @@ export const pipelinesMethods = {
   }),
   'pipelines.archiveStage': defineMethod({
     summary:
-      'Archive a stage: its deals move to `moveTo`, another live stage of the same pipeline, in the same transaction.',
-    input: z.strictObject({ id: idSchema, moveTo: idSchema }),
+      'Archive a stage: its deals move to `moveTo`, another live stage of the same pipeline, in the same transaction. Into a lost stage, deals without a lost reason take `lostReason` (refused without one).',
+    input: z.strictObject({
+      id: idSchema,
+      moveTo: idSchema,
+      lostReason: z.string().trim().max(500, { error: 'validation.too_long' }).optional(),
+    }),
     output: z.object({ pipeline: pipelineSchema, moved: z.number().int() }),
   }),
 };

@@ -173,7 +173,7 @@ export const ticketsMethods = {
   'tickets.get': defineMethod({ summary: 'One ticket with its SLA state.', input: idInput, output: ticketSchema }),
   'tickets.update': defineMethod({
     summary:
-      'Change a ticket. Resolving or closing stops its SLA clock; reopening starts it again. Satisfaction is 1 to 5.',
+      "Change a ticket. Resolving or closing stops its SLA clock; reopening starts it again. Satisfaction is 1 to 5. A new contact brings the ticket to that contact's company unless a company is given or was set by hand.",
     input: z.strictObject({
       id: idSchema,
       ...ticketFields,

@@ -5,6 +5,9 @@ export const salesMessagesEn = {
   'entity.exchange_rate': 'Exchange rate',
   'validation.currency_unknown': 'Unknown currency: use a three-letter ISO 4217 code such as EUR or USD.',
   'validation.lost_reason_required': 'Say why the deal was lost.',
+  'validation.stage_lost_reason_required': 'The deals moved to a lost stage need a reason: say why they were lost.',
+  'validation.stage_kind_lost_deals':
+    'Deals in this stage have no lost reason: move them to another stage first, or archive this stage into a lost stage with a reason.',
   'validation.stage_other_pipeline': 'This stage belongs to another pipeline. Pick a stage of "{{pipeline}}".',
   'validation.stage_archived': 'The stage "{{stage}}" is archived; pick another one.',
   'validation.stage_same': 'Pick another stage to move its deals to.',

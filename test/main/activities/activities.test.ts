@@ -134,6 +134,77 @@ describe('activities of every kind', () => {
   });
 });
 
+describe('editing an activity', () => {
+  it('keeps the details the edit does not touch: a call, a task and an imported meeting', async () => {
+    const { db, contact } = await book();
+    const callAct = await call(db, 'activities.create', {
+      type: 'call',
+      subject: 'Intro call',
+      startAt: T0,
+      details: { kind: 'call', direction: 'inbound', durationSeconds: 300, outcome: 'connected', number: '+34600' },
+    });
+    // The edit form sends only the reminders it shows: the call keeps its direction, duration, outcome and number.
+    const edited = await call(db, 'activities.update', {
+      id: callAct.id,
+      subject: 'Intro call (edited)',
+      details: { kind: 'call', reminders: [10] },
+    });
+    expect(edited.details).toEqual({
+      kind: 'call',
+      direction: 'inbound',
+      durationSeconds: 300,
+      outcome: 'connected',
+      number: '+34600',
+      reminders: [10],
+    });
+    // A key sent as null is removed.
+    const cleared = await call(db, 'activities.update', {
+      id: callAct.id,
+      details: { kind: 'call', outcome: null, reminders: null },
+    });
+    expect(cleared.details).toEqual({ kind: 'call', direction: 'inbound', durationSeconds: 300, number: '+34600' });
+
+    const task = await call(db, 'activities.create', {
+      type: 'task',
+      subject: 'Send offer',
+      dueAt: T0 + DAY,
+      details: { kind: 'task', status: 'waiting', priority: 'low', recurrence: 'FREQ=WEEKLY' },
+    });
+    const anchored = await call(db, 'activities.update', {
+      id: task.id,
+      details: { kind: 'task', priority: 'high' },
+    });
+    expect(anchored.details).toMatchObject({ status: 'waiting', priority: 'high', recurrence: 'FREQ=WEEKLY' });
+
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:demo-1@example.com',
+      'DTSTART:20260310T100000Z',
+      'DTEND:20260310T110000Z',
+      'SUMMARY:Demo',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    await call(db, 'calendar.importIcs', { text: ics });
+    const [meeting] = (await call(db, 'activities.list', { types: ['meeting'] })).items;
+    await call(db, 'activities.update', {
+      id: meeting!.id,
+      details: { kind: 'meeting', location: 'Madrid', attendees: [{ type: 'contact', id: contact.id }] },
+    });
+    // The uid survives the edit, so importing the file again updates the meeting instead of copying it.
+    expect(await call(db, 'calendar.importIcs', { text: ics })).toMatchObject({ imported: 0, updated: 1 });
+    const meetings = (await call(db, 'activities.list', { types: ['meeting'] })).items;
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]!.details).toMatchObject({
+      uid: 'demo-1@example.com',
+      attendees: [{ type: 'contact', id: contact.id }],
+    });
+    expect(meetings[0]!.details.location).toBeUndefined();
+  });
+});
+
 describe('tasks inbox', () => {
   it("sorts tasks into overdue, today, upcoming, no date and done; mine or the team's; complete and snooze", async () => {
     const { db, ana, clock } = await book();

@@ -3,7 +3,7 @@ import { mutate } from '../../../src/main/db/mutation';
 import { newId } from '../../../src/shared/ids';
 import { countRows, manualClock, tempDb } from '../db/temp-db';
 import { call, expectNothingWritten, refuse } from '../accounts/api';
-import { TestSmtp } from './smtp-test-server';
+import { mailParts, TestSmtp } from './smtp-test-server';
 
 const servers: TestSmtp[] = [];
 afterEach(async () => {
@@ -214,5 +214,79 @@ describe('sending email', () => {
     await call(db, 'email.flush', {}); // the first try (nothing listens on port 9) ends before the cancel
     expect((await call(db, 'email.cancel', { id: item.id })).cancelled).toBe(true);
     expect(countRows(db, 'email_outbox')).toBe(0);
+  });
+
+  it('keeps the paragraphs of a plain-text mail in both parts and escapes merged values in the HTML', async () => {
+    const { db, contact } = await book();
+    mutate(db, { table: 'contacts', op: 'update', id: contact.id, values: { firstName: '<b>Ana & Co</b>' } });
+    const port = await TestSmtp.freePort();
+    const smtp = new TestSmtp(port);
+    servers.push(smtp);
+    await smtp.start();
+    await call(db, 'email.saveAccount', {
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      user: 'ana',
+      password: 's3cret',
+      passphrase: 'correct horse',
+      fromAddress: 'ana@acme.test',
+    });
+    const template = await call(db, 'templates.create', {
+      name: 'Plain',
+      subject: 'Hello',
+      body: 'Dear {{contact.first_name}},\n\nThanks for the call.\nTalk soon.\n\nBest,\nAna',
+    });
+    await call(db, 'email.send', {
+      to: ['lola@example.com'],
+      templateId: template.id,
+      target: { entityType: 'contacts', entityId: contact.id },
+    });
+    await call(db, 'email.send', {
+      to: ['lola@example.com'],
+      subject: 'Typed',
+      body: 'First paragraph.\n\nSecond paragraph.\n\nThird paragraph.',
+    });
+    // The first flush may be one already running for the first mail: a second one sends the rest.
+    await call(db, 'email.flush', {});
+    await call(db, 'email.flush', {});
+    expect(smtp.received).toHaveLength(2);
+    const [templated, typed] = smtp.received.map((m) => mailParts(m.raw));
+
+    expect(typed!.text).toBe('First paragraph.\n\nSecond paragraph.\n\nThird paragraph.');
+    expect(typed!.html).toBe('<p>First paragraph.</p>\n<p>Second paragraph.</p>\n<p>Third paragraph.</p>');
+
+    expect(templated!.text).toBe('Dear <b>Ana & Co</b>,\n\nThanks for the call.\nTalk soon.\n\nBest,\nAna');
+    expect(templated!.html).toContain('<p>Dear &lt;b&gt;Ana &amp; Co&lt;/b&gt;,</p>');
+    expect(templated!.html).toContain('<p>Thanks for the call.<br>Talk soon.</p>');
+    expect(templated!.html).not.toContain('<b>Ana');
+  });
+
+  it('escapes merged values in an HTML template and keeps its paragraphs apart in the text part', async () => {
+    const { db, contact } = await book();
+    mutate(db, { table: 'contacts', op: 'update', id: contact.id, values: { firstName: '<b>Ana & Co</b>' } });
+    const port = await TestSmtp.freePort();
+    const smtp = new TestSmtp(port);
+    servers.push(smtp);
+    await smtp.start();
+    await call(db, 'email.saveAccount', {
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      user: 'ana',
+      password: 's3cret',
+      passphrase: 'correct horse',
+      fromAddress: 'ana@acme.test',
+    });
+    await call(db, 'email.send', {
+      to: ['lola@example.com'],
+      subject: 'Hi',
+      body: '<p>Hi {{contact.first_name}}</p><p>One<br>Two</p><ul><li>a</li><li>b</li></ul>',
+      target: { entityType: 'contacts', entityId: contact.id },
+    });
+    await call(db, 'email.flush', {});
+    const mail = mailParts(smtp.received[0]!.raw);
+    expect(mail.html).toContain('<p>Hi &lt;b&gt;Ana &amp; Co&lt;/b&gt;</p>');
+    expect(mail.text).toBe('Hi <b>Ana & Co</b>\n\nOne\nTwo\n\n- a\n- b');
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mutate } from '../../../src/main/db/mutation';
+import type { CrmDb } from '../../../src/main/db/open';
 import { startActivityRunners } from '../../../src/main/services/activities-runner';
+import { applyRemote } from '../../../src/main/sync/apply';
+import { readOutbox, trimOutbox } from '../../../src/main/sync/outbox';
 import { tickReminders } from '../../../src/main/services/reminders';
 import { newId } from '../../../src/shared/ids';
 import { countRows, manualClock, tempDb } from '../db/temp-db';
@@ -201,5 +204,55 @@ describe('automations', () => {
       expect(mismatch.issues?.[0]?.path).toEqual(['action', 'type']);
     });
     expect(countRows(db, 'automation_runs')).toBe(0);
+  });
+
+  it('act once across synced devices: only the device where the change was made runs the rule', async () => {
+    const clock = manualClock(T0, 0);
+    const a = tempDb({ now: clock.now });
+    const b = tempDb({ now: clock.now });
+    const ship = (from: CrmDb, to: CrmDb) => {
+      const batch = readOutbox(from);
+      applyRemote(to, batch.changes);
+      trimOutbox(from, batch.lastSeq);
+    };
+    const pipelineId = newId();
+    const lead = newId();
+    const proposal = newId();
+    mutate(a, [
+      { table: 'pipelines', op: 'insert', id: pipelineId, values: { name: 'Sales' } },
+      { table: 'stages', op: 'insert', id: lead, values: { pipelineId, name: 'Lead' } },
+      { table: 'stages', op: 'insert', id: proposal, values: { pipelineId, name: 'Proposal' } },
+    ]);
+    await call(a, 'automations.create', {
+      name: 'Follow proposals',
+      trigger: { type: 'deal_stage', stageId: proposal },
+      action: { type: 'create_task', subject: 'Follow up the proposal', dueInDays: 3 },
+    });
+    ship(a, b);
+    // The rule syncs: it is on in both devices.
+    expect((await call(b, 'automations.list', {})).items.map((r) => r.enabled)).toEqual([true]);
+    for (const db of [a, b]) await call(db, 'automations.runNow', {});
+    clock.set(T0 + MIN);
+    const dealId = newId();
+    mutate(a, { table: 'deals', op: 'insert', id: dealId, values: { title: 'Deal', stageId: lead, pipelineId } });
+    mutate(a, { table: 'deals', op: 'update', id: dealId, values: { stageId: proposal } });
+    expect((await call(a, 'automations.runNow', {})).runs).toBe(1);
+    // B receives the move and A's task: its own rule does not make a second task.
+    ship(a, b);
+    expect((await call(b, 'automations.runNow', {})).runs).toBe(0);
+    ship(b, a);
+    for (const db of [a, b]) {
+      const tasks = (await call(db, 'activities.list', { entityId: dealId, types: ['task'] })).items;
+      expect(tasks.map((t) => t.subject)).toEqual(['Follow up the proposal']);
+    }
+    // A move made on B is B's to act on, and A does not act again.
+    const won = newId();
+    mutate(b, { table: 'stages', op: 'insert', id: won, values: { pipelineId, name: 'Won' } });
+    mutate(b, { table: 'deals', op: 'update', id: dealId, values: { stageId: won } });
+    mutate(b, { table: 'deals', op: 'update', id: dealId, values: { stageId: proposal } });
+    expect((await call(b, 'automations.runNow', {})).runs).toBe(1);
+    ship(b, a);
+    expect((await call(a, 'automations.runNow', {})).runs).toBe(0);
+    expect((await call(a, 'activities.list', { entityId: dealId, types: ['task'] })).items).toHaveLength(2);
   });
 });

@@ -61,3 +61,29 @@ export class TestSmtp {
     if (server) await new Promise<void>((resolve) => server.close(resolve));
   }
 }
+
+/** The decoded text/plain and text/html parts of a received message, as a mail client would read them. */
+export function mailParts(raw: string): { text: string | null; html: string | null } {
+  const out: { text: string | null; html: string | null } = { text: null, html: null };
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
+  const sections = boundary ? raw.split(`--${boundary}`).slice(1, -1) : [raw];
+  for (const section of sections) {
+    const split = section.search(/\r?\n\r?\n/);
+    const headers = section.slice(0, split);
+    let body = section
+      .slice(split)
+      .replace(/^\r?\n\r?\n/, '')
+      .replace(/\r?\n$/, '');
+    const encoding = /Content-Transfer-Encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
+    if (encoding === 'quoted-printable') {
+      const bytes = body
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      body = Buffer.from(bytes, 'latin1').toString('utf8');
+    } else if (encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
+    body = body.replace(/\r\n/g, '\n');
+    if (/Content-Type:\s*text\/plain/i.test(headers)) out.text = body;
+    else if (/Content-Type:\s*text\/html/i.test(headers)) out.html = body;
+  }
+  return out;
+}

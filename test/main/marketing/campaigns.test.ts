@@ -9,6 +9,7 @@ import { call, counts, expectNothingWritten, refuse } from '../accounts/api';
 import { serviceBook, smtpFor, START } from '../service/fixtures';
 
 const MINUTE = 60_000;
+const FINISHED = 'This campaign is finished.';
 
 /** 50 contacts from a webinar (3 of them opted out of email) and 10 others, and a saved view of the webinar ones. */
 async function audienceBook() {
@@ -275,5 +276,114 @@ describe('audiences', () => {
       source: { kind: 'segment', id: 'vip' },
     });
     expect(unknown.issues?.[0]?.message).toBe('This segment is not available.');
+  });
+});
+
+describe('managing a campaign by hand', () => {
+  it('starts, pauses, resumes and completes an event without sending anything', async () => {
+    const { db, view } = await audienceBook();
+    const smtp = await smtpFor(db);
+    const campaign = await call(db, 'campaigns.create', { name: 'Trade fair', type: 'event' });
+    await call(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: view.id } });
+    expect(await call(db, 'campaigns.start', { id: campaign.id })).toMatchObject({
+      status: 'active',
+      senderNode: null,
+      stats: { queued: 0, byStatus: { targeted: 47 } },
+    });
+    await flushAndRun(db);
+    // The sender leaves it alone: still active, nobody mailed.
+    expect((await call(db, 'campaigns.get', { id: campaign.id })).status).toBe('active');
+    expect((await call(db, 'campaigns.pause', { id: campaign.id })).status).toBe('paused');
+    expect((await call(db, 'campaigns.resume', { id: campaign.id })).status).toBe('active');
+    await flushAndRun(db);
+    expect(await call(db, 'campaigns.update', { id: campaign.id, status: 'completed' })).toMatchObject({
+      status: 'completed',
+      stats: { byStatus: { targeted: 47, sent: 0 } },
+    });
+    expect(countRows(db, 'email_outbox')).toBe(0);
+    expect(smtp.received).toHaveLength(0);
+    const again = await refuse(db, 'campaigns.start', { id: campaign.id });
+    expect(again.message).toBe(FINISHED);
+    expect((await call(db, 'campaigns.get', { id: campaign.id })).status).toBe('completed');
+  });
+
+  it('still sends an email campaign through the sender on start, and sends nothing more once cancelled', async () => {
+    const { db, clock, view, template } = await audienceBook();
+    const smtp = await smtpFor(db);
+    const campaign = await call(db, 'campaigns.create', { name: 'Invite', templateId: template.id, rateLimit: 20 });
+    await call(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: view.id } });
+    expect(await call(db, 'campaigns.start', { id: campaign.id })).toMatchObject({
+      status: 'active',
+      stats: { queued: 20 },
+    });
+    await flushAndRun(db);
+    expect(smtp.received).toHaveLength(20);
+    // The next minute's 20 are queued, then the campaign is cancelled before they go out.
+    clock.set(START + MINUTE + 1);
+    runCampaignSender(db);
+    expect((await call(db, 'campaigns.get', { id: campaign.id })).stats.queued).toBe(20);
+    expect(await call(db, 'campaigns.update', { id: campaign.id, status: 'cancelled' })).toMatchObject({
+      status: 'cancelled',
+      stats: { queued: 0, byStatus: { sent: 20, targeted: 27 } },
+    });
+    for (const minutes of [2, 5, 60]) {
+      clock.set(START + minutes * MINUTE);
+      await flushAndRun(db);
+    }
+    expect(smtp.received).toHaveLength(20);
+    expect((await call(db, 'campaigns.get', { id: campaign.id })).status).toBe('cancelled');
+    // A cancelled campaign cannot be started or resumed again.
+    expect((await refuse(db, 'campaigns.start', { id: campaign.id })).message).toBe(FINISHED);
+    await refuse(db, 'campaigns.resume', { id: campaign.id });
+    await flushAndRun(db);
+    expect(smtp.received).toHaveLength(20);
+  });
+});
+
+describe('responses', () => {
+  it('finds any member by name or address beyond the first page, and lists the responses with who gave them', async () => {
+    const { db, view } = await audienceBook();
+    const campaign = await call(db, 'campaigns.create', { name: 'Webinar', type: 'webinar' });
+    await call(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: view.id } });
+    // The last member is not on the first page of 10, but a search by name or address finds them.
+    const all = (await call(db, 'campaigns.members', { id: campaign.id })).items;
+    const last = all[all.length - 1]!;
+    const firstPage = await call(db, 'campaigns.members', { id: campaign.id, limit: 10 });
+    expect(firstPage.items.map((m) => m.contactId)).not.toContain(last.contactId);
+    const name = last.contactName; // "PersonN Test"
+    const found = await call(db, 'campaigns.members', { id: campaign.id, query: name.toLowerCase(), limit: 10 });
+    // ("person4 test" also finds Person45 Test: every word is a part of the name.)
+    expect(found.items.map((m) => m.contactId)).toContain(last.contactId);
+    expect(found.items.every((m) => m.contactName.toLowerCase().startsWith(name.toLowerCase().split(' ')[0]!))).toBe(
+      true,
+    );
+    const byMail = await call(db, 'campaigns.members', {
+      id: campaign.id,
+      query: last.email!.toUpperCase(),
+      limit: 10,
+    });
+    expect(byMail.items.map((m) => m.contactId)).toEqual([last.contactId]);
+    // Both words must match; a LIKE wildcard typed by the user matches only itself.
+    expect((await call(db, 'campaigns.members', { id: campaign.id, query: 'test nobody' })).items).toEqual([]);
+    expect((await call(db, 'campaigns.members', { id: campaign.id, query: 'person%' })).items).toEqual([]);
+    expect((await call(db, 'campaigns.members', { id: campaign.id, query: 'test', limit: 100 })).items).toHaveLength(
+      50,
+    );
+
+    const person = found.items[0]!;
+    await call(db, 'campaigns.recordResponse', {
+      id: campaign.id,
+      contactId: person.contactId,
+      kind: 'registered',
+      note: 'Will bring a colleague',
+    });
+    expect((await call(db, 'campaigns.responses', { id: campaign.id })).items).toEqual([
+      expect.objectContaining({
+        contactId: person.contactId,
+        contactName: name,
+        kind: 'registered',
+        note: 'Will bring a colleague',
+      }),
+    ]);
   });
 });

@@ -98,4 +98,48 @@ describe('pipelines', () => {
     });
     expect((await call(db, 'pipelines.get', { id: p.id })).stages.map((s) => s.id)).toEqual(stageIds);
   });
+
+  it('refuses to make deals lost without a reason, by archive or by kind, and writes nothing', async () => {
+    const db = tempDb();
+    const p = await call(db, 'pipelines.create', { name: 'Sales' });
+    const open = p.stages[0]!;
+    const lost = p.stages.find((s) => s.kind === 'lost')!;
+    const a = await call(db, 'deals.create', { title: 'A', pipelineId: p.id, stageId: open.id });
+    await expectNothingWritten(db, ['stages', 'deals', 'deal_stage_history', 'sync_outbox'], async () => {
+      const archive = await refuse(db, 'pipelines.archiveStage', { id: open.id, moveTo: lost.id });
+      expect(archive.issues?.[0]).toMatchObject({
+        path: ['lostReason'],
+        message: 'The deals moved to a lost stage need a reason: say why they were lost.',
+      });
+      const blank = await refuse(
+        db,
+        'pipelines.archiveStage',
+        { id: open.id, moveTo: lost.id, lostReason: '  ' },
+        'es',
+      );
+      expect(blank.issues?.[0]?.message).toBe(
+        'Las oportunidades que pasan a una etapa perdida necesitan un motivo: indica por qué se perdieron.',
+      );
+      const kind = await refuse(db, 'pipelines.updateStage', { id: open.id, kind: 'lost' });
+      expect(kind.issues?.[0]?.path).toEqual(['kind']);
+      expect(kind.issues?.[0]?.message).toContain('no lost reason');
+    });
+    const stayed = await call(db, 'deals.get', { id: a.id });
+    expect(stayed).toMatchObject({ stageId: open.id, status: 'open', lostReason: null });
+    const stage = (await call(db, 'pipelines.get', { id: p.id })).stages.find((s) => s.id === open.id)!;
+    expect(stage).toMatchObject({ archived: false, kind: 'open' });
+
+    // With a reason the archive goes through and every moved deal carries it.
+    const done = await call(db, 'pipelines.archiveStage', { id: open.id, moveTo: lost.id, lostReason: 'Budget cut' });
+    expect(done.moved).toBe(1);
+    expect(await call(db, 'deals.get', { id: a.id })).toMatchObject({
+      stageId: lost.id,
+      status: 'lost',
+      lostReason: 'Budget cut',
+    });
+    // An empty stage may become lost.
+    const empty = p.stages[1]!;
+    const changed = await call(db, 'pipelines.updateStage', { id: empty.id, kind: 'lost' });
+    expect(changed.stages.find((s) => s.id === empty.id)!.kind).toBe('lost');
+  });
 });

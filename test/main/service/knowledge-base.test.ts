@@ -38,6 +38,14 @@ describe('knowledge base', () => {
     ).toEqual([en.id]);
     await call(db, 'knowledgeBase.delete', { id: es.id });
     expect((await call(db, 'search.query', { query: 'direccion', types: ['kb_article'] })).hits).toEqual([]);
+    expect((await call(db, 'knowledgeBase.list', {})).items.map((a) => a.id)).toEqual([en.id]);
+    // Deleting from the app sends the article to the trash, from where it comes back.
+    const trash = (await call(db, 'trash.list', { entity: 'kb_articles' })).items;
+    expect(trash.map((i) => i.id)).toEqual([es.id]);
+    await call(db, 'trash.restore', { entity: 'kb_articles', ids: [es.id] });
+    expect(
+      (await call(db, 'search.query', { query: 'direccion', types: ['kb_article'] })).hits.map((h) => h.id),
+    ).toEqual([es.id]);
   });
 
   it('refuses a second translation in the same language and a missing title, in both languages', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mutate } from '../../../src/main/db/mutation';
 import { flushOutbox } from '../../../src/main/services/email-outbox';
+import { newId } from '../../../src/shared/ids';
 import { countRows } from '../db/temp-db';
 import { call, expectNothingWritten, refuse } from '../accounts/api';
 import { serviceBook, smtpFor, START } from './fixtures';
@@ -280,6 +282,39 @@ describe('tickets', () => {
   });
 });
 
+describe('who a ticket is about', () => {
+  it('moves a ticket to another contact and their company, keeps a company set by hand, and clears both', async () => {
+    const { db, contact, company } = await serviceBook();
+    const initech = await call(db, 'companies.create', { name: 'Initech' });
+    const other = await call(db, 'contacts.create', { firstName: 'Pepe' });
+    mutate(db, {
+      table: 'contact_companies',
+      op: 'insert',
+      id: newId(),
+      values: { contactId: other.id, companyId: initech.id, isPrimary: true },
+    });
+    const { ticket } = await call(db, 'tickets.create', { subject: 'Printer jam', contactId: contact.id });
+    expect(ticket).toMatchObject({ contactName: 'Lola Flores', companyId: company.id, companyName: 'Globex' });
+
+    // Another person: the ticket follows them to their company, and shows on their lists.
+    const moved = await call(db, 'tickets.update', { id: ticket.id, contactId: other.id });
+    expect(moved).toMatchObject({ contactName: 'Pepe', companyId: initech.id, companyName: 'Initech' });
+    expect((await call(db, 'tickets.list', { contactId: other.id })).items.map((x) => x.id)).toEqual([ticket.id]);
+    expect((await call(db, 'tickets.list', { contactId: contact.id })).items).toEqual([]);
+
+    // A company chosen by hand stays when the contact changes again.
+    await call(db, 'tickets.update', { id: ticket.id, companyId: company.id });
+    const rosa = await call(db, 'contacts.create', { firstName: 'Rosa' });
+    const kept = await call(db, 'tickets.update', { id: ticket.id, contactId: rosa.id });
+    expect(kept).toMatchObject({ contactName: 'Rosa', companyId: company.id, companyName: 'Globex' });
+
+    const cleared = await call(db, 'tickets.update', { id: ticket.id, contactId: null, companyId: null });
+    expect(cleared).toMatchObject({ contactId: null, contactName: null, companyId: null, companyName: null });
+    const bad = await refuse(db, 'tickets.update', { id: ticket.id, companyId: newId() });
+    expect(bad.issues?.map((i) => i.path[0])).toEqual(['companyId']);
+  });
+});
+
 describe('channels', () => {
   it('logs a WhatsApp conversation as an activity with its channel on the contact and company timelines', async () => {
     const { db, contact, company } = await serviceBook();
@@ -293,17 +328,30 @@ describe('channels', () => {
         { entityType: 'companies', entityId: company.id },
       ],
     });
-    expect(logged.subject).toBe('WhatsApp: Can you send me the invoice again?');
-    expect(logged.details).toMatchObject({ channel: 'whatsapp', direction: 'inbound' });
+    // No English prefix in the text: the channel lives in the details, shown translated by the app.
+    expect(logged.subject).toBe('Can you send me the invoice again?');
+    expect(logged.details).toMatchObject({ channel: 'whatsapp', direction: 'inbound', handle: '+34 600 111 222' });
+    const typed = await call(db, 'channels.log', {
+      channel: 'linkedin',
+      direction: 'outbound',
+      subject: '  Intro to the new range ',
+      body: 'Sent the brochure.',
+      links: [{ entityType: 'contacts', entityId: contact.id }],
+    });
+    expect(typed).toMatchObject({ subject: 'Intro to the new range', details: { channel: 'linkedin' } });
     for (const [entity, id] of [
       ['contacts', contact.id],
       ['companies', company.id],
     ] as const) {
       const items = (await call(db, 'timeline.list', { entity, id, kinds: ['activity'] })).items;
-      expect(items[0]).toMatchObject({ id: logged.id, data: { channel: 'whatsapp' } });
+      expect(items.find((i) => i.id === logged.id)).toMatchObject({
+        title: 'Can you send me the invoice again?',
+        data: { channel: 'whatsapp', direction: 'inbound' },
+      });
     }
     expect((await call(db, 'channels.list', { channel: 'whatsapp' })).items.map((a) => a.id)).toEqual([logged.id]);
-    expect((await call(db, 'channels.list', { channel: 'linkedin' })).items).toEqual([]);
+    expect((await call(db, 'channels.list', { channel: 'linkedin' })).items.map((a) => a.id)).toEqual([typed.id]);
+    expect((await call(db, 'channels.list', { channel: 'facebook' })).items).toEqual([]);
     const bad = await refuse(db, 'channels.log', { channel: 'myspace', body: 'x', links: [] });
     expect(bad.issues?.map((i) => i.path[0]).sort()).toEqual(['channel', 'links']);
   });

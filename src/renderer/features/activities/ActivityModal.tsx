@@ -117,9 +117,13 @@ function ActivityForm({
       at = utcDay(new Date(at));
       until = until != null ? utcDay(new Date(until)) + 86_400_000 : at + 86_400_000;
     }
-    const reminders = reminder === '' ? undefined : [Number(reminder)];
-    const recurrence = repeat || undefined;
-    const input: MethodInput<'activities.create'> = {
+    // The form sends only the details it edits (the service keeps the others: a call's duration,
+    // a task's status, an imported meeting's uid). A field emptied while editing is sent as null,
+    // which removes it; a new activity simply leaves it out.
+    const cleared = existing ? null : undefined;
+    const reminders = reminder === '' ? cleared : [Number(reminder)];
+    const recurrence = repeat || cleared;
+    const input: Omit<MethodInput<'activities.update'>, 'id'> = {
       type,
       subject,
       body: body.trim() ? body : null,
@@ -134,7 +138,7 @@ function ActivityForm({
         priority: priority as 'low' | 'normal' | 'high',
         reminders,
         recurrence,
-        ...(checklist.length ? { checklist } : {}),
+        checklist: checklist.length ? checklist : cleared,
       };
     } else {
       input.startAt = at;
@@ -143,7 +147,7 @@ function ActivityForm({
         type === 'meeting'
           ? {
               kind: 'meeting',
-              location: location.trim() || undefined,
+              location: location.trim() || cleared,
               reminders,
               recurrence: recurrence ?? '',
               // Contacts invited stay as they were; members come from the picker.
@@ -155,8 +159,9 @@ function ActivityForm({
           : { kind: 'call', reminders };
     }
     try {
-      if (existing) await unwrap(api.activities.update({ id: existing.id, ...input }));
-      else await unwrap(api.activities.create(input));
+      if (existing) await unwrap(api.activities.update({ ...input, id: existing.id }));
+      // A new activity's details hold no null (`cleared` is undefined then).
+      else await unwrap(api.activities.create({ ...input, type } as MethodInput<'activities.create'>));
       notifySuccess(t('act.created'), subject);
       onDone();
     } catch (error) {

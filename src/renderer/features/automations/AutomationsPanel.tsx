@@ -122,7 +122,11 @@ export function AutomationsPanel() {
                   </Stack>
                 </Group>
                 <Group gap={4}>
-                  <ActionIcon variant="subtle" aria-label={t('tpl.edit')} onClick={() => setEditing(r)}>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t('auto.edit', { name: r.name })}
+                    onClick={() => setEditing(r)}
+                  >
                     <IconEdit size={16} />
                   </ActionIcon>
                   <ActionIcon
@@ -167,7 +171,13 @@ export function AutomationsPanel() {
           </Table.Tbody>
         </Table>
       </Card>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('auto.new')} size="lg" centered>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing && editing !== 'new' ? t('auto.edit', { name: editing.name }) : t('auto.new')}
+        size="lg"
+        centered
+      >
         {editing !== null ? (
           <RuleForm
             rule={editing === 'new' ? null : editing}

@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Box,
   Button,
   Grid,
   Group,
@@ -10,14 +11,13 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { RESPONSE_KINDS, type Campaign, type CampaignMember } from '../../../shared/contract/campaigns';
+import type { Campaign, CampaignMember } from '../../../shared/contract/campaigns';
 import { SEGMENT_NAMES } from '../../../shared/contract/segments';
 import type { SavedView } from '../../../shared/contract/views';
 import { FormModal } from '../../components/FormModal';
@@ -31,6 +31,8 @@ import { useChanges } from '../../lib/use-changes';
 import { useIsoDate, useMinorMoney } from '../products/billing-format';
 import { RemotePicker, type Picked } from '../records/pickers/RemotePicker';
 import { CampaignForm } from './CampaignForm';
+import { CampaignResponses, ResponseForm } from './CampaignResponses';
+import { CampaignStatusControls } from './CampaignStatusControls';
 import { MEMBER_COLORS, STATUS_COLORS } from './campaign-labels';
 
 type DealFact = {
@@ -50,71 +52,6 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
       <Text fw={650} data-testid={testId}>
         {value}
       </Text>
-    </Stack>
-  );
-}
-
-function ResponseForm({
-  campaign,
-  members,
-  onDone,
-}: {
-  campaign: Campaign;
-  members: CampaignMember[];
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [contactId, setContactId] = useState<string | null>(null);
-  const [kind, setKind] = useState<string>('replied');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const save = async () => {
-    try {
-      await unwrap(
-        api.campaigns.recordResponse({
-          id: campaign.id,
-          contactId: contactId ?? '',
-          kind: kind as (typeof RESPONSE_KINDS)[number],
-          note: note || null,
-        }),
-      );
-      notifySuccess(t('campaigns.response_recorded'), campaign.name);
-      onDone();
-    } catch (e) {
-      setError(errorText(t, e));
-    }
-  };
-  return (
-    <Stack gap="sm">
-      <Select
-        label={t('campaigns.col.contact')}
-        data={members
-          .filter((m) => m.status !== 'opted_out')
-          .map((m) => ({ value: m.contactId, label: m.contactName }))}
-        value={contactId}
-        onChange={setContactId}
-        searchable
-        error={error}
-        data-testid="response-contact"
-      />
-      <Select
-        label={t('campaigns.response_kind')}
-        data={RESPONSE_KINDS.map((k) => ({ value: k, label: t(`campaigns.response.${k}`) }))}
-        value={kind}
-        onChange={(v) => v && setKind(v)}
-        allowDeselect={false}
-      />
-      <Textarea
-        label={t('campaigns.response_note')}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        autosize
-      />
-      <Group justify="flex-end">
-        <Button onClick={save} data-testid="response-save">
-          {t('campaigns.record_response')}
-        </Button>
-      </Group>
     </Stack>
   );
 }
@@ -170,9 +107,6 @@ export function CampaignPage() {
   const { stats } = campaign;
   const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1 });
   const audience = campaign.audience as { kind?: string; name?: string; count?: number } | null;
-  const sending = campaign.status === 'active';
-  // A finished campaign can resume to retry the members it could not mail.
-  const resumable = campaign.status === 'paused' || (campaign.status === 'completed' && stats.failed > 0);
 
   return (
     <>
@@ -204,30 +138,7 @@ export function CampaignPage() {
           </Group>
         </Stack>
         <Group gap="xs">
-          {campaign.type === 'email' && (campaign.status === 'planned' || resumable) ? (
-            <Button
-              leftSection={<IconPlayerPlay size={16} />}
-              onClick={() =>
-                void run(
-                  () => unwrap(resumable ? api.campaigns.resume({ id }) : api.campaigns.start({ id })),
-                  resumable ? t('campaigns.resumed') : t('campaigns.started'),
-                )
-              }
-              data-testid="campaign-start"
-            >
-              {resumable ? t('campaigns.resume') : t('campaigns.start')}
-            </Button>
-          ) : null}
-          {sending ? (
-            <Button
-              variant="default"
-              leftSection={<IconPlayerPause size={16} />}
-              onClick={() => void run(() => unwrap(api.campaigns.pause({ id })), t('campaigns.paused'))}
-              data-testid="campaign-pause"
-            >
-              {t('campaigns.pause')}
-            </Button>
-          ) : null}
+          <CampaignStatusControls campaign={campaign} run={run} />
           <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setModal('edit')}>
             {t('campaigns.edit')}
           </Button>
@@ -365,6 +276,9 @@ export function CampaignPage() {
               </Group>
             ) : null}
           </Paper>
+          <Box mt="md">
+            <CampaignResponses campaignId={id} count={stats.responses} />
+          </Box>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
@@ -495,7 +409,6 @@ export function CampaignPage() {
       <FormModal opened={modal === 'response'} onClose={() => setModal(null)} title={t('campaigns.record_response')}>
         <ResponseForm
           campaign={campaign}
-          members={members}
           onDone={() => {
             setModal(null);
             void load();

@@ -29,7 +29,7 @@ interface Props {
 
 const CURRENCIES = [...ISO_4217];
 
-/** Create (quick add) or edit a deal: title, amount and currency, stage, close date, company, owner. */
+/** Create (quick add) or edit a deal: title, amount and currency, stage, close date, company, owner, probability override, source, next step. */
 export function DealFormModal(props: Props) {
   const { t } = useTranslation();
   return (
@@ -65,11 +65,16 @@ function DealForm({ onClose, pipelines, pipelineId, stageId, deal, companyName, 
     deal?.companyId ? { id: deal.companyId, name: companyName ?? '' } : null,
   );
   const [ownerId, setOwnerId] = useState<string | null>(deal ? deal.ownerId : (current?.id ?? null));
+  // Empty means the stage's default probability applies (null on the deal).
+  const [probability, setProbability] = useState<number | string>(deal?.probability ?? '');
+  const [source, setSource] = useState(deal?.source ?? '');
+  const [nextStep, setNextStep] = useState(deal?.nextStep ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const stages = pipelines.find((p) => p.id === pipeline)?.stages.filter((s) => !s.archived) ?? [];
+  const stageDefault = stages.find((s) => s.id === stage)?.probability;
 
   const submit = async () => {
     setSaving(true);
@@ -83,6 +88,9 @@ function DealForm({ onClose, pipelines, pipelineId, stageId, deal, companyName, 
       expectedClose: expectedClose || null,
       companyId: company?.id ?? null,
       ownerId,
+      probability: probability === '' ? null : Number(probability),
+      source: source.trim() || null,
+      nextStep: nextStep.trim() || null,
     };
     try {
       const saved = deal
@@ -109,7 +117,18 @@ function DealForm({ onClose, pipelines, pipelineId, stageId, deal, companyName, 
         const byField: Record<string, string> = {};
         for (const issue of e.issues) byField[String(issue.path[0] ?? '')] ??= issueText(t, issue);
         setErrors(byField);
-        const shown = new Set(['title', 'amount', 'currency', 'expectedClose', 'stageId', 'pipelineId', 'companyId']);
+        const shown = new Set([
+          'title',
+          'amount',
+          'currency',
+          'expectedClose',
+          'stageId',
+          'pipelineId',
+          'companyId',
+          'probability',
+          'source',
+          'nextStep',
+        ]);
         const rest = e.issues.filter((i) => !shown.has(String(i.path[0] ?? '')));
         if (rest.length) setGeneral(rest.map((i) => issueText(t, i)).join(' '));
       } else setGeneral(dealErrorText(t, e));
@@ -199,6 +218,38 @@ function DealForm({ onClose, pipelines, pipelineId, stageId, deal, companyName, 
           value={company}
           onChange={setCompany}
           error={errors.companyId}
+        />
+        <SimpleGrid cols={2}>
+          <NumberInput
+            label={t('deals.field_probability')}
+            description={t('deals.probability_empty_hint')}
+            placeholder={stageDefault !== undefined ? `${stageDefault}` : undefined}
+            value={probability}
+            onChange={setProbability}
+            min={0}
+            max={100}
+            allowDecimal={false}
+            suffix="%"
+            error={errors.probability}
+            data-testid="deal-probability-input"
+          />
+          <TextInput
+            label={t('deals.field_source')}
+            description={t('deals.source_hint')}
+            value={source}
+            onChange={(e) => setSource(e.currentTarget.value)}
+            maxLength={100}
+            error={errors.source}
+            data-testid="deal-source-input"
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('deals.field_next_step')}
+          value={nextStep}
+          onChange={(e) => setNextStep(e.currentTarget.value)}
+          maxLength={500}
+          error={errors.nextStep}
+          data-testid="deal-next-step-input"
         />
         {general ? (
           <Alert color="red" icon={<IconAlertCircle size={18} />}>

@@ -15,6 +15,7 @@ import { MoneyInput } from '../products/MoneyInput';
 import { LinesEditor } from '../quotes/LinesEditor';
 import { StatusBadge } from '../quotes/StatusBadge';
 import { TotalsBox } from '../quotes/TotalsBox';
+import { DueDateEditor } from './DueDateEditor';
 
 function PaymentForm({ invoice, onSaved }: { invoice: Invoice; onSaved: (i: Invoice) => void }) {
   const { t } = useTranslation();
@@ -150,6 +151,11 @@ export function InvoicePage() {
             ]}
           />
         </Paper>
+        {invoice.status !== 'void' ? (
+          <Paper withBorder radius="lg" p="md">
+            <DueDateEditor key={invoice.dueDate} invoice={invoice} onSaved={setInvoice} />
+          </Paper>
+        ) : null}
         <Paper withBorder radius="lg" p="md">
           <Text fw={650} mb="xs">
             {t('invoices.payments')}

@@ -11,7 +11,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconBook, IconFolderPlus, IconPlus } from '@tabler/icons-react';
+import { IconBook, IconFolderPlus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,6 +25,7 @@ import { isApiError, unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
 import { useFormat } from '../../lib/format';
 import { useChanges } from '../../lib/use-changes';
+import { notifyWithUndo } from '../records/undo-toast';
 
 type Locale = (typeof KB_LOCALES)[number];
 type Editing = { article: KbArticle | null; locale: Locale; translationOf?: KbArticle } | null;
@@ -76,6 +77,23 @@ function ArticleForm({
     } catch (error) {
       setErrors(issuesOf(error));
       notifyError(t('kb.not_saved'), errorText(t, error));
+    }
+  };
+  // To the trash, from where it can be restored (the toast offers an undo right away).
+  const remove = async () => {
+    if (!article) return;
+    try {
+      await unwrap(api.knowledgeBase.delete({ id: article.id }));
+      notifyWithUndo({
+        title: t('kb.deleted'),
+        message: article.title,
+        undoneTitle: t('kb.restored'),
+        undo: () => unwrap(api.trash.restore({ entity: 'kb_articles', ids: [article.id] })),
+        testId: 'kb-deleted',
+      });
+      onDone();
+    } catch (error) {
+      notifyError(t('kb.not_deleted'), errorText(t, error));
     }
   };
   const missing = article
@@ -142,9 +160,22 @@ function ArticleForm({
             </Button>
           ))}
         </Group>
-        <Button onClick={save} data-testid="kb-save">
-          {article ? t('kb.save') : t('kb.create')}
-        </Button>
+        <Group gap="xs">
+          {article ? (
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() => void remove()}
+              data-testid="kb-delete"
+            >
+              {t('kb.delete')}
+            </Button>
+          ) : null}
+          <Button onClick={save} data-testid="kb-save">
+            {article ? t('kb.save') : t('kb.create')}
+          </Button>
+        </Group>
       </Group>
     </Stack>
   );

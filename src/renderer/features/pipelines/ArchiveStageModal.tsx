@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,13 +36,22 @@ function ArchiveForm({ stage, stages, onClose }: { stage: Stage; stages: Stage[]
   const [target, setTarget] = useState<string | null>(
     stages.find((s) => s.kind === stage.kind)?.id ?? stages[0]?.id ?? null,
   );
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Deals going to a lost stage need a reason; the back end refuses the archive without one.
+  const intoLost = stages.find((s) => s.id === target)?.kind === 'lost';
   const submit = async () => {
     if (!target) return;
     setSaving(true);
     try {
-      const { moved } = await unwrap(api.pipelines.archiveStage({ id: stage.id, moveTo: target }));
+      const { moved } = await unwrap(
+        api.pipelines.archiveStage({
+          id: stage.id,
+          moveTo: target,
+          ...(intoLost && reason.trim() ? { lostReason: reason } : {}),
+        }),
+      );
       notifySuccess(t('pipelines.archived_toast', { stage: stage.name }), t('pipelines.moved_deals', { count: moved }));
       onClose();
     } catch (e) {
@@ -63,6 +72,19 @@ function ArchiveForm({ stage, stages, onClose }: { stage: Stage; stages: Stage[]
         comboboxProps={{ withinPortal: true }}
         data-testid="archive-move-to"
       />
+      {intoLost ? (
+        <Textarea
+          label={t('deals.lost_reason')}
+          description={t('pipelines.archive_lost_reason_hint')}
+          placeholder={t('deals.lost_reason_placeholder')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={500}
+          autosize
+          minRows={2}
+          data-testid="archive-lost-reason"
+        />
+      ) : null}
       {error ? (
         <Alert color="red" icon={<IconAlertCircle size={18} />}>
           {error}

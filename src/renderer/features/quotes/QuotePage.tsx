@@ -88,11 +88,40 @@ export function QuotePage() {
     discountPercent: 0,
     terms: '',
   });
+  // Terms left untouched on a new quote are not sent, so the Billing settings' default applies.
+  const [termsTouched, setTermsTouched] = useState(false);
   const [lines, setLines] = useState<DraftLine[]>(() => [emptyLine()]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [markWon, setMarkWon] = useState(true);
   const dealId = params.get('dealId');
+
+  /** A quote made from a deal starts as the deal: its lines, currency and company (as the service would). */
+  const startFromDeal = useCallback(async (from: string) => {
+    const [deal, dealLines] = await Promise.all([
+      unwrap(api.deals.get({ id: from })),
+      unwrap(api.lineItems.list({ dealId: from })),
+    ]);
+    const company = deal.companyId ? await unwrap(api.companies.get({ id: deal.companyId })) : null;
+    setHeader((h) => ({
+      ...h,
+      currency: dealLines.currency,
+      company: company ? { id: company.id, name: company.name } : null,
+    }));
+    if (dealLines.items.length) {
+      setLines(
+        dealLines.items.map((l) => ({
+          key: l.id,
+          productId: l.productId,
+          description: l.description,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          discountPercent: l.discountPercent,
+          taxPercent: l.taxPercent,
+        })),
+      );
+    }
+  }, []);
 
   const load = useCallback(async () => {
     if (id === 'new') return;
@@ -105,6 +134,11 @@ export function QuotePage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // Once per page, not on every change event: the user may already be editing the lines.
+  useEffect(() => {
+    if (id === 'new' && dealId) void startFromDeal(dealId).catch(fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `fail` only reports.
+  }, [id, dealId, startFromDeal]);
   useChanges('quotes', (ids) => {
     if (!ids.length || ids.includes(id)) void load();
   });
@@ -133,7 +167,7 @@ export function QuotePage() {
       ...(header.issueDate ? { issueDate: header.issueDate } : {}),
       ...(header.expiryDate ? { expiryDate: header.expiryDate } : {}),
       discountPercent: Number(header.discountPercent) || 0,
-      terms: header.terms || null,
+      ...(id !== 'new' || termsTouched ? { terms: header.terms || null } : {}),
       lines: lines.map(toLineInput),
     };
     try {
@@ -335,8 +369,13 @@ export function QuotePage() {
         <Paper withBorder radius="lg" p="md">
           <Textarea
             label={t('quotes.terms')}
+            description={id === 'new' && !termsTouched ? t('quotes.terms_default_hint') : undefined}
             value={header.terms}
-            onChange={(e) => setHeader((h) => ({ ...h, terms: e.currentTarget.value }))}
+            onChange={(e) => {
+              const terms = e.currentTarget.value;
+              setTermsTouched(true);
+              setHeader((h) => ({ ...h, terms }));
+            }}
             readOnly={!editable}
             autosize
             minRows={2}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LifecycleStage } from '../../../shared/domain/contact';
 import { StageBadge } from '../contacts/StageBadge';
+import { LogInteractionButton } from '../tickets/LogInteractionButton';
 import { useMemberName } from '../members/workspace-store';
 import { QuickActions } from './QuickActions';
 import { TagsEditor } from './TagsEditor';
@@ -126,6 +127,7 @@ export function RecordHeaderCard({
             emailOptOut={emailOptOut}
             onLogActivity={onLogActivity}
           />
+          <LogInteractionButton entity={entity} id={record.id} variant="light" size="sm" />
         </Group>
       )}
       {record.deleted ? (

@@ -1,19 +1,33 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconAdjustments, IconCloud, IconForms, IconTargetArrow, IconUsers } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconCloud,
+  IconForms,
+  IconMail,
+  IconRobot,
+  IconTargetArrow,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { AutomationsPanel } from '../automations/AutomationsPanel';
 import { CustomFieldsManager } from '../custom-fields/CustomFieldsManager';
+import { EmailPanel } from '../email/EmailPanel';
 import { PipelinesSettings } from '../pipelines/PipelinesSettings';
 import { GeneralSettings } from './GeneralSettings';
 import { MembersSettings } from './MembersSettings';
 import { SyncSettings } from '../sync/SyncSettings';
 import { SecuritySettings } from '../security/SecuritySettings';
 
-const TABS = ['general', 'members', 'fields', 'pipelines', 'sync'] as const;
+const TABS = ['general', 'members', 'fields', 'pipelines', 'sync', 'email', 'automations'] as const;
 type Tab = (typeof TABS)[number];
 
-/** Settings: general (language, theme, workspace, about), members and teams, custom fields per entity. */
+/**
+ * Settings: general (language, theme, workspace, about), members and teams, custom fields per
+ * entity, pipelines, sync, the SMTP account and the automations (the last two also live under
+ * Activities, where mail is written; errors about a missing account point here).
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -45,6 +59,12 @@ export function SettingsPage() {
           <Tabs.Tab value="pipelines" leftSection={<IconTargetArrow size={16} />} data-testid="settings-tab-pipelines">
             {t('pipelines.tab')}
           </Tabs.Tab>
+          <Tabs.Tab value="email" leftSection={<IconMail size={16} />} data-testid="settings-tab-email">
+            {t('act.tab_email')}
+          </Tabs.Tab>
+          <Tabs.Tab value="automations" leftSection={<IconRobot size={16} />} data-testid="settings-tab-automations">
+            {t('act.tab_automations')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general">
           <GeneralSettings />
@@ -61,6 +81,12 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="pipelines">
           <PipelinesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="email">
+          <EmailPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="automations">
+          <AutomationsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -16,6 +16,7 @@ function InteractionForm({ entity, id, onDone }: { entity: Linkable; id: string;
   const [channel, setChannel] = useState<Channel>('whatsapp');
   const [direction, setDirection] = useState<string>('inbound');
   const [handle, setHandle] = useState('');
+  const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
   const save = async () => {
@@ -25,6 +26,7 @@ function InteractionForm({ entity, id, onDone }: { entity: Linkable; id: string;
           channel,
           direction: direction as (typeof CHANNEL_DIRECTIONS)[number],
           body,
+          ...(subject.trim() ? { subject: subject.trim() } : {}),
           ...(handle.trim() ? { handle: handle.trim() } : {}),
           links: [{ entityType: entity, entityId: id }],
         }),
@@ -54,6 +56,13 @@ function InteractionForm({ entity, id, onDone }: { entity: Linkable; id: string;
         onChange={setDirection}
         data={CHANNEL_DIRECTIONS.map((d) => ({ value: d, label: t(`channels.direction.${d}`) }))}
       />
+      <TextInput
+        label={t('channels.subject')}
+        description={t('channels.subject_hint')}
+        value={subject}
+        onChange={(e) => setSubject(e.currentTarget.value)}
+        data-testid="interaction-subject"
+      />
       <Textarea
         label={t('channels.body')}
         value={body}
@@ -76,15 +85,26 @@ function InteractionForm({ entity, id, onDone }: { entity: Linkable; id: string;
  * "Log a conversation" on LinkedIn, X, Facebook, Instagram, WhatsApp or chat for a record; it lands
  * on its timeline as an activity with its channel. Meant for the record pages' quick actions.
  */
-export function LogInteractionButton({ entity, id }: { entity: Linkable; id: string }) {
+export function LogInteractionButton({
+  entity,
+  id,
+  variant = 'default',
+  size = 'xs',
+}: {
+  entity: Linkable;
+  id: string;
+  /** To match the buttons around it (the record header's quick actions are light, full size). */
+  variant?: 'default' | 'light';
+  size?: 'xs' | 'sm';
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button
-        variant="default"
-        size="xs"
-        leftSection={<IconMessages size={14} />}
+        variant={variant}
+        size={size}
+        leftSection={<IconMessages size={size === 'xs' ? 14 : 16} />}
         onClick={() => setOpen(true)}
         data-testid="log-interaction"
       >

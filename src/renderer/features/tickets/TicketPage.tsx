@@ -37,6 +37,7 @@ import { htmlText } from './html-text';
 import { SlaBadge } from './SlaBadge';
 import { SLA_COLORS, STATUS_COLORS } from './ticket-labels';
 import { TicketComposer } from './TicketComposer';
+import { TicketParties } from './TicketParties';
 
 const KIND_COLORS: Record<string, string> = { note: 'yellow', reply: 'indigo', customer: 'teal', auto_reply: 'gray' };
 
@@ -162,7 +163,12 @@ export function TicketPage() {
   useChanges('email_outbox', () => void load());
 
   const update = async (
-    patch: Partial<Pick<Ticket, 'status' | 'priority' | 'channel' | 'category' | 'assigneeId' | 'satisfaction'>>,
+    patch: Partial<
+      Pick<
+        Ticket,
+        'status' | 'priority' | 'channel' | 'category' | 'assigneeId' | 'satisfaction' | 'contactId' | 'companyId'
+      >
+    >,
   ) => {
     try {
       setTicket(await unwrap(api.tickets.update({ id, ...patch })));
@@ -272,26 +278,7 @@ export function TicketPage() {
                     category !== (ticket.category ?? '') ? void update({ category: category || null }) : undefined
                   }
                 />
-                {ticket.contactId ? (
-                  <Stack gap={0}>
-                    <Text size="sm" fw={500}>
-                      {t('tickets.field.contact')}
-                    </Text>
-                    <Anchor component={Link} to={`/contacts/${ticket.contactId}`} size="sm">
-                      {ticket.contactName}
-                    </Anchor>
-                  </Stack>
-                ) : null}
-                {ticket.companyId ? (
-                  <Stack gap={0}>
-                    <Text size="sm" fw={500}>
-                      {t('tickets.field.company')}
-                    </Text>
-                    <Anchor component={Link} to={`/companies/${ticket.companyId}`} size="sm">
-                      {ticket.companyName}
-                    </Anchor>
-                  </Stack>
-                ) : null}
+                <TicketParties ticket={ticket} onChange={(patch) => void update(patch)} />
                 <Stack gap={2}>
                   <Text size="sm" fw={500}>
                     {t('tickets.field.satisfaction')}

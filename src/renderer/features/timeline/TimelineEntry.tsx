@@ -138,12 +138,22 @@ export function ActivityEntry({ item, actor }: { item: TimelineItem; actor: stri
   if (typeof d.outcome === 'string') details.push(textOr(t, `records.outcome.${d.outcome}`, d.outcome));
   if (typeof d.location === 'string') details.push(d.location);
   if (typeof d.priority === 'string') details.push(textOr(t, `records.priority.${d.priority}`, d.priority));
+  if (typeof d.handle === 'string') details.push(d.handle);
+  // A logged social or chat conversation carries its channel in its details: shown as a badge in
+  // the reader's language instead of the activity type.
+  const channel = typeof d.channel === 'string' ? d.channel : null;
   return (
     <Stack gap={4} data-testid="timeline-activity">
       <Group gap={8} wrap="wrap">
-        <Badge size="sm" variant="light" radius="sm" tt="none">
-          {textOr(t, `records.activity_type.${item.subtype}`, item.subtype)}
-        </Badge>
+        {channel ? (
+          <Badge size="sm" variant="light" color="teal" radius="sm" tt="none" data-testid="timeline-channel">
+            {textOr(t, `channels.name.${channel}`, channel)}
+          </Badge>
+        ) : (
+          <Badge size="sm" variant="light" radius="sm" tt="none">
+            {textOr(t, `records.activity_type.${item.subtype}`, item.subtype)}
+          </Badge>
+        )}
         <Text size="sm" fw={600}>
           {item.title}
         </Text>
