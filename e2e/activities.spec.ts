@@ -218,7 +218,7 @@ test('import the shared .ics samples, and a broken file imports its good events'
     .locator('input[type="file"]')
     .setInputFiles({ name: 'broken.ics', mimeType: 'text/calendar', buffer: Buffer.from(broken) });
   await expect(page.getByTestId('ics-issues')).toContainText('E2E bad event');
-  await expect(page.getByTestId('ics-issues')).toContainText('1 events could not be imported');
+  await expect(page.getByTestId('ics-issues')).toContainText('1 event could not be imported');
   const after = await server.call('activities.list', { types: ['meeting'], limit: 200 });
   expect(after.items.some((a) => a.subject === 'E2E good event')).toBe(true);
   expect(after.items.some((a) => a.subject === 'E2E bad event')).toBe(false);
