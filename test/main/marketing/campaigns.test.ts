@@ -370,7 +370,8 @@ describe('responses', () => {
       50,
     );
 
-    const person = found.items[0]!;
+    // The member searched for (the query may also find others, in any order).
+    const person = found.items.find((m) => m.contactId === last.contactId)!;
     await call(db, 'campaigns.recordResponse', {
       id: campaign.id,
       contactId: person.contactId,
