@@ -3,6 +3,7 @@ import { mutate } from '../../../src/main/db/mutation';
 import { newId } from '../../../src/shared/ids';
 import { countRows, manualClock, tempDb } from '../db/temp-db';
 import { call, expectNothingWritten, refuse } from '../accounts/api';
+import { smtpFor } from '../service/fixtures';
 import { mailParts, TestSmtp } from './smtp-test-server';
 
 const servers: TestSmtp[] = [];
@@ -219,19 +220,7 @@ describe('sending email', () => {
   it('keeps the paragraphs of a plain-text mail in both parts and escapes merged values in the HTML', async () => {
     const { db, contact } = await book();
     mutate(db, { table: 'contacts', op: 'update', id: contact.id, values: { firstName: '<b>Ana & Co</b>' } });
-    const port = await TestSmtp.freePort();
-    const smtp = new TestSmtp(port);
-    servers.push(smtp);
-    await smtp.start();
-    await call(db, 'email.saveAccount', {
-      host: '127.0.0.1',
-      port,
-      security: 'none',
-      user: 'ana',
-      password: 's3cret',
-      passphrase: 'correct horse',
-      fromAddress: 'ana@acme.test',
-    });
+    const smtp = await smtpFor(db);
     const template = await call(db, 'templates.create', {
       name: 'Plain',
       subject: 'Hello',
@@ -265,19 +254,7 @@ describe('sending email', () => {
   it('escapes merged values in an HTML template and keeps its paragraphs apart in the text part', async () => {
     const { db, contact } = await book();
     mutate(db, { table: 'contacts', op: 'update', id: contact.id, values: { firstName: '<b>Ana & Co</b>' } });
-    const port = await TestSmtp.freePort();
-    const smtp = new TestSmtp(port);
-    servers.push(smtp);
-    await smtp.start();
-    await call(db, 'email.saveAccount', {
-      host: '127.0.0.1',
-      port,
-      security: 'none',
-      user: 'ana',
-      password: 's3cret',
-      passphrase: 'correct horse',
-      fromAddress: 'ana@acme.test',
-    });
+    const smtp = await smtpFor(db);
     await call(db, 'email.send', {
       to: ['lola@example.com'],
       subject: 'Hi',
