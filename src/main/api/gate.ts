@@ -3,7 +3,8 @@ import { CrmError } from '../errors';
 import { listBackups } from '../services/backup';
 import type { BookGate } from '../services/encryption';
 import type { ApiContext } from './context';
-import { dispatch, fromZodIssue, toErrorBody } from './dispatch';
+import { dispatch } from './dispatch';
+import { fromZodIssue, toErrorBody } from './error-body';
 
 /**
  * The app's and web mode's entry: dispatch on the open book, or, while an encrypted book waits for

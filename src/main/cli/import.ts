@@ -6,7 +6,7 @@ import {
   type ImportEntity,
   type ImportSettings,
 } from '../../shared/contract/import';
-import { toErrorBody } from '../api/dispatch';
+import { toErrorBody } from '../api/error-body';
 import { CrmError } from '../errors';
 import { backupNow } from '../services/backup';
 import { errorReportCsv, importCsv, translateProblems } from '../services/import/csv-import';

@@ -5,7 +5,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } fro
 import { isMethodName, type Result } from '../../shared/contract';
 import type { ChangesPayload } from '../../shared/contract/events';
 import { pickLocale, type Locale } from '../../shared/i18n/locales';
-import { toErrorBody } from '../api/dispatch';
+import { toErrorBody } from '../api/error-body';
 import { dispatchThroughGate } from '../api/gate';
 import { gateFor, type BookGate } from '../services/encryption';
 import type { CrmDb } from '../db/open';

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../src/main/cli';
 import { tempDir } from '../db/temp-db';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -53,6 +54,16 @@ describe('crm CLI', () => {
     const option = crm(['init', '--frob']);
     expect(option.status).toBe(2);
     expect(option.stderr).toMatch(/--frob/);
+  });
+
+  it('help lists every command with its summary in the chosen language, each loaded under its own name', async () => {
+    // Commands load lazily by name, so a registry entry pointing at the wrong module would run the wrong command.
+    for (const entry of COMMANDS) expect((await entry.load()).name).toBe(entry.name);
+    const help = crm(['help', '--lang', 'es']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('crm sync [--db PATH]');
+    expect(help.stdout).toMatch(/copia de seguridad/);
+    for (const entry of COMMANDS) expect(help.stdout).toMatch(new RegExp(`^ {2}crm ${entry.name}\\b`, 'm'));
   });
 
   it('uses CRM_DATA_DIR when no --db is given', () => {
