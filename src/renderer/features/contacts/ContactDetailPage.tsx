@@ -98,9 +98,9 @@ export function ContactDetailPage() {
         trashNotice={t('contacts.in_trash_notice')}
         phoneOptOut={contact.phoneOptOut}
         emailOptOut={contact.emailOptOut}
-        onRestore={() => void restore(contact)}
+        onRestore={() => void restore({ id: contact.id, name: contact.displayName })}
         onDelete={() => {
-          void remove(contact).then((ok) => ok && navigate('/contacts'));
+          void remove({ id: contact.id, name: contact.displayName }).then((ok) => ok && navigate('/contacts'));
         }}
         onLogActivity={() => setLogging('call')}
       />
