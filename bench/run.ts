@@ -10,6 +10,7 @@
  *   2. 495k more activities through mutate (activities.ts), to 500k;
  *   3. issue 3's budgets on the full book: list, filters, search, record page, duplicate scan
  *      (accounts.ts), and the search box in Chromium (browser.ts).
+ * Then issue 4's quote PDF budget on a small book of its own (billing.ts: about 20 s).
  *
  * Every book lives in a temp folder under os.tmpdir() and is removed at the end. The data is
  * seeded (fixed seeds), so two runs measure the same rows and the same queries.
@@ -24,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACTIVITY_BATCH, addActivities } from './activities';
 import { benchContactsList, benchDuplicates, benchFilters, benchRecordPage } from './accounts';
+import { benchBilling } from './billing';
 import { benchBrowser, browserSkipped } from './browser';
 import {
   INSERT_BATCH,
@@ -78,6 +80,7 @@ try {
   if (BROWSER) await benchBrowser(book);
   else browserSkipped('BENCH_BROWSER=0');
   book.close();
+  await benchBilling();
 } finally {
   removeBenchDir();
 }

@@ -1,4 +1,5 @@
 import type { Invoice, InvoiceSummary, Payment } from '../../shared/contract/invoices';
+import type { LineInput } from '../../shared/contract/products';
 import { addDays, invoiceStatus, rateToPercent, type InvoiceStatus } from '../../shared/domain/billing';
 import { newId } from '../../shared/ids';
 import { mutate, readRow, write, type WriteOptions } from '../db/mutation';
@@ -7,7 +8,7 @@ import { CrmError, notFound } from '../errors';
 import { readDeal, readLines } from './line-items';
 import { pricedLines, type StoredLine } from './money';
 import { nextNumber } from './numbering';
-import { invoiceOf, lineMutations, partyNames, readQuote, today, type DocumentRow } from './quotes';
+import { invoiceOf, lineMutations, partyNames, readQuote, resolveLines, today, type DocumentRow } from './quotes';
 import { getSetting } from './settings';
 
 export interface InvoiceRow extends DocumentRow {
@@ -88,7 +89,18 @@ export function listInvoices(
   return (input.status ? items.filter((i) => i.status === input.status) : items).slice(0, input.limit ?? 200);
 }
 
+/** A due date before the issue date would make an invoice overdue the day it is issued: refused. */
+function checkDueDate(issueDate: string, dueDate: string): void {
+  // ISO dates (YYYY-MM-DD) compare as text.
+  if (dueDate < issueDate) {
+    throw new CrmError('invalid_input', 'errors.invalid_input', {}, [
+      { path: ['dueDate'], key: 'billing.due_before_issue', params: { due: dueDate, issue: issueDate } },
+    ]);
+  }
+}
+
 function dueDateOf(issueDate: string, dueDate: string | undefined, db: CrmDb): string {
+  if (dueDate !== undefined) checkDueDate(issueDate, dueDate);
   return dueDate ?? addDays(issueDate, getSetting(db, 'invoiceDueDays'));
 }
 
@@ -199,12 +211,30 @@ export function invoiceFromDeal(
 
 export function updateInvoice(
   db: CrmDb,
-  input: { id: string; dueDate?: string; terms?: string | null; notes?: string | null },
+  input: { id: string; dueDate?: string; terms?: string | null; notes?: string | null; lines?: LineInput[] },
   options: WriteOptions = {},
 ): Invoice {
-  const { id, ...values } = input;
-  readInvoice(db, id);
-  mutate(db, { table: 'invoices', op: 'update', id, values }, options);
+  const { id, lines, ...values } = input;
+  write(db, () => {
+    const row = readInvoice(db, id);
+    if (values.dueDate !== undefined) checkDueDate(row.issueDate, values.dueDate);
+    if (!lines) {
+      mutate(db, { table: 'invoices', op: 'update', id, values }, options);
+      return;
+    }
+    // Lines may be corrected until money is received against them; after that the document stands.
+    if (row.voidedAt !== null) throw new CrmError('conflict', 'billing.invoice_void');
+    if (paidOn(db, id) > 0) throw new CrmError('conflict', 'billing.invoice_lines_locked');
+    const resolved = resolveLines(db, lines, row.currency, undefined);
+    const { mutations, totals } = lineMutations(
+      db,
+      'invoice_lines',
+      { column: 'invoiceId', id },
+      resolved,
+      row.discountRate,
+    );
+    mutate(db, [{ table: 'invoices', op: 'update', id, values: { ...values, ...totals } }, ...mutations], options);
+  });
   return getInvoice(db, id);
 }
 

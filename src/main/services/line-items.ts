@@ -5,7 +5,7 @@ import { mutate, readRow, write, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { CrmError, notFound } from '../errors';
 import { pricedLines, resolveLine, type ProductPrice, type StoredLine } from './money';
-import { listPrice } from './price-lists';
+import { getPriceList, listPrice } from './price-lists';
 import { readProduct } from './products';
 import { getSetting } from './settings';
 
@@ -158,5 +158,47 @@ export function removeLineItem(db: CrmDb, id: string, options: WriteOptions = {}
     mutate(db, { table: 'deal_line_items', op: 'delete', id }, options);
     syncDealAmount(db, row.dealId, deal.currency ?? getSetting(db, 'baseCurrency'), options);
     return dealLines(db, row.dealId);
+  });
+}
+
+/**
+ * Reprices a deal's lines from a price list: every line whose product the list prices takes the
+ * list's price; other lines keep theirs. A list in another currency than the deal's lines would mix
+ * currencies, so it is refused. A deal without lines is left as it is (its amount may have been
+ * typed by hand): the list prices the lines added with it.
+ */
+export function applyPriceList(
+  db: CrmDb,
+  input: { dealId: string; priceListId: string },
+  options: WriteOptions = {},
+): DealLines & { repriced: number } {
+  return write(db, () => {
+    const deal = readDeal(db, input.dealId);
+    const list = getPriceList(db, input.priceListId);
+    if (list.deleted) throw notFound('entity.price_list');
+    const lines = readLines(db, 'deal_line_items', deal.id);
+    const currency = deal.currency ?? getSetting(db, 'baseCurrency');
+    if (lines.length && currency !== list.currency) {
+      throw new CrmError('invalid_input', 'errors.invalid_input', {}, [
+        {
+          path: ['priceListId'],
+          key: 'billing.price_list_currency',
+          params: { list: list.name, other: list.currency, currency },
+        },
+      ]);
+    }
+    let repriced = 0;
+    for (const line of lines) {
+      const listed = line.productId ? listPrice(db, list.id, line.productId) : undefined;
+      if (!listed || listed.unitPrice === line.unitPrice) continue;
+      mutate(
+        db,
+        { table: 'deal_line_items', op: 'update', id: line.id, values: { unitPrice: listed.unitPrice } },
+        options,
+      );
+      repriced++;
+    }
+    if (repriced) syncDealAmount(db, deal.id, currency, options);
+    return { ...dealLines(db, deal.id), repriced };
   });
 }

@@ -145,7 +145,7 @@ export function lineMutations(
   return { mutations, totals: { subtotal, discountTotal, taxTotal, total } };
 }
 
-function resolveLines(
+export function resolveLines(
   db: CrmDb,
   lines: LineInput[],
   currency: string,

@@ -71,6 +71,8 @@ export const billingEn = {
   'quotes.valid_until': 'valid until {{date}}',
   'quotes.for_deal': 'for {{deal}}',
   'quotes.from_deal': "Starts from the deal's line items.",
+  'quotes.price_list_currency':
+    'The price list "{{list}}" is in {{other}} but this quote is in {{currency}}: choose a price list in {{currency}}, or start a new quote in {{other}}.',
   'quotes.product': 'Product',
   'quotes.free_text': 'Free text',
   'quotes.description': 'Description',
@@ -119,6 +121,9 @@ export const billingEn = {
   'invoices.payment_method': 'Method',
   'invoices.record_payment': 'Record payment',
   'invoices.remove_payment': 'Remove payment',
+  'invoices.lines_editable_hint': 'The lines can be corrected until a payment is recorded.',
+  'invoices.save_lines': 'Save lines',
+  'invoices.discard_lines': 'Discard changes',
   'invoices.void': 'Void invoice',
   'crosssell.title': 'Suggested products',
   'crosssell.cross': 'cross-sell',
@@ -128,5 +133,8 @@ export const billingEn = {
   'lineitems.remove': 'Remove line',
   'lineitems.make_quote': 'Make a quote',
   'lineitems.invoice_deal': 'Invoice this deal',
+  'lineitems.own_prices': "Products' own prices",
+  'lineitems.repriced_one': '{{count}} line repriced from {{list}}',
+  'lineitems.repriced_other': '{{count}} lines repriced from {{list}}',
   'lineitems.amount': 'Deal amount from its lines: {{amount}}',
 } as const;

@@ -73,6 +73,8 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'quotes.valid_until': 'válido hasta el {{date}}',
   'quotes.for_deal': 'para {{deal}}',
   'quotes.from_deal': 'Parte de las líneas del negocio.',
+  'quotes.price_list_currency':
+    'La lista de precios «{{list}}» está en {{other}} pero este presupuesto está en {{currency}}: elige una lista en {{currency}}, o empieza un presupuesto nuevo en {{other}}.',
   'quotes.product': 'Producto',
   'quotes.free_text': 'Texto libre',
   'quotes.description': 'Descripción',
@@ -121,6 +123,9 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'invoices.payment_method': 'Forma de pago',
   'invoices.record_payment': 'Registrar pago',
   'invoices.remove_payment': 'Quitar el pago',
+  'invoices.lines_editable_hint': 'Las líneas se pueden corregir hasta que se registre un pago.',
+  'invoices.save_lines': 'Guardar líneas',
+  'invoices.discard_lines': 'Descartar cambios',
   'invoices.void': 'Anular factura',
   'crosssell.title': 'Productos sugeridos',
   'crosssell.cross': 'venta cruzada',
@@ -130,5 +135,8 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'lineitems.remove': 'Quitar la línea',
   'lineitems.make_quote': 'Hacer presupuesto',
   'lineitems.invoice_deal': 'Facturar este negocio',
+  'lineitems.own_prices': 'Precios propios de los productos',
+  'lineitems.repriced_one': '{{count}} línea con el precio de {{list}}',
+  'lineitems.repriced_other': '{{count}} líneas con el precio de {{list}}',
   'lineitems.amount': 'Importe del negocio según sus líneas: {{amount}}',
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INVOICE_STATUSES } from '../domain/billing';
 import { idInput, idSchema, isoDate, optionalText, recordMeta } from './common';
 import { defineMethod } from './define';
-import { minorAmount } from './products';
+import { lineInput, minorAmount } from './products';
 import { documentFields, pdfOutput } from './quotes';
 
 export const paymentSchema = z.object({
@@ -61,10 +61,16 @@ export const invoicesMethods = {
     output: z.object({ items: z.array(invoiceSummarySchema) }),
   }),
   'invoices.update': defineMethod({
-    summary: 'Change the due date, terms or notes of an invoice (its lines are fixed once issued).',
+    summary:
+      'Change the due date (not before the issue date), terms or notes of an invoice; `lines` replaces its lines, only while no payment is recorded and it is not void.',
     input: z.strictObject({
       id: idSchema,
       dueDate: isoDate.optional(),
+      lines: z
+        .array(lineInput)
+        .min(1, { error: 'billing.no_lines' })
+        .max(500, { error: 'validation.too_big' })
+        .optional(),
       terms: optionalText(10_000),
       notes: optionalText(10_000),
     }),

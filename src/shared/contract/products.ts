@@ -238,6 +238,12 @@ export const productsMethods = {
     }),
     output: dealLinesSchema,
   }),
+  'lineItems.applyPriceList': defineMethod({
+    summary:
+      "Reprice a deal's lines from a price list: lines whose product the list prices take that price, the deal amount follows. A list in another currency than the deal's is refused.",
+    input: z.strictObject({ dealId: idSchema, priceListId: idSchema }),
+    output: dealLinesSchema.extend({ repriced: z.number().int() }),
+  }),
   'lineItems.remove': defineMethod({
     summary: 'Remove a line item; the deal amount follows.',
     input: idInput,

@@ -26,6 +26,12 @@ export const billingMessagesEn = {
   'billing.overpayment': 'This payment is more than the balance due ({{due}}).',
   'billing.invoice_void': 'This invoice is void.',
   'billing.payment_currency': 'Payments are recorded in the invoice currency.',
+  'billing.due_before_issue':
+    "The due date {{due}} is before the invoice's issue date {{issue}}: choose a due date on or after {{issue}}.",
+  'billing.invoice_lines_locked':
+    'A payment is recorded on this invoice, so its lines can no longer change: remove the payment first, or void the invoice and issue a new one.',
+  'billing.price_list_currency':
+    'The price list "{{list}}" is in {{other}} but this deal is in {{currency}}: choose a price list in {{currency}}.',
   'billing.status.draft': 'draft',
   'billing.status.sent': 'sent',
   'billing.status.accepted': 'accepted',

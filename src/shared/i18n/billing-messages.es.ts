@@ -28,6 +28,12 @@ export const billingMessagesEs: Record<keyof typeof billingMessagesEn, string> =
   'billing.overpayment': 'Este pago supera el saldo pendiente ({{due}}).',
   'billing.invoice_void': 'Esta factura está anulada.',
   'billing.payment_currency': 'Los pagos se registran en la moneda de la factura.',
+  'billing.due_before_issue':
+    'La fecha de vencimiento {{due}} es anterior a la fecha de emisión de la factura {{issue}}: elige un vencimiento igual o posterior al {{issue}}.',
+  'billing.invoice_lines_locked':
+    'Esta factura tiene un pago registrado, así que sus líneas ya no pueden cambiar: elimina antes el pago, o anula la factura y emite una nueva.',
+  'billing.price_list_currency':
+    'La lista de precios «{{list}}» está en {{other}} pero este negocio está en {{currency}}: elige una lista de precios en {{currency}}.',
   'billing.status.draft': 'en borrador',
   'billing.status.sent': 'enviado',
   'billing.status.accepted': 'aceptado',

@@ -1,4 +1,4 @@
-import { addLineItem, dealLines, removeLineItem, updateLineItem } from '../../services/line-items';
+import { addLineItem, applyPriceList, dealLines, removeLineItem, updateLineItem } from '../../services/line-items';
 import {
   createPriceList,
   deletePriceList,
@@ -26,6 +26,7 @@ type ProductMethods =
   | 'lineItems.list'
   | 'lineItems.add'
   | 'lineItems.update'
+  | 'lineItems.applyPriceList'
   | 'lineItems.remove';
 
 export const productsHandlers: HandlerMap<ProductMethods> = {
@@ -44,5 +45,6 @@ export const productsHandlers: HandlerMap<ProductMethods> = {
   'lineItems.list': (input, ctx) => dealLines(ctx.db, input.dealId),
   'lineItems.add': (input, ctx) => addLineItem(ctx.db, input, writeOptions(ctx)),
   'lineItems.update': (input, ctx) => updateLineItem(ctx.db, input, writeOptions(ctx)),
+  'lineItems.applyPriceList': (input, ctx) => applyPriceList(ctx.db, input, writeOptions(ctx)),
   'lineItems.remove': (input, ctx) => removeLineItem(ctx.db, input.id, writeOptions(ctx)),
 };

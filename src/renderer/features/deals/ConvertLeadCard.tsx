@@ -9,7 +9,7 @@ import { notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { CompanyPicker } from '../records/pickers/CompanyPicker';
-import type { Picked } from '../records/pickers/RemotePicker';
+import { RemotePicker, type Picked } from '../records/pickers/RemotePicker';
 import { SectionCard } from '../records/SectionCard';
 import { useLive } from '../records/use-live';
 import { dealErrorText } from './deal-errors';
@@ -94,9 +94,18 @@ function ConvertForm({ contact, onClose }: { contact: Contact; onClose: () => vo
   const [company, setCompany] = useState<Picked | null>(null);
   const [companyName, setCompanyName] = useState('');
   const [title, setTitle] = useState('');
+  const [dealMode, setDealMode] = useState<'new' | 'existing'>('new');
+  const [deal, setDeal] = useState<Picked | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Open deals only: linking a lead to a deal already won or lost would not make it that deal's customer.
+  const searchDeals = async (query: string): Promise<Picked[]> =>
+    (await unwrap(api.deals.list({ ...(query ? { query } : {}), status: 'open', limit: 12 }))).items.map((d) => ({
+      id: d.id,
+      name: d.title,
+    }));
   const [saving, setSaving] = useState(false);
   const submit = async () => {
+    if (dealMode === 'existing' && !deal) return setError(t('deals.convert_pick_deal_first'));
     setSaving(true);
     setError(null);
     try {
@@ -105,7 +114,13 @@ function ConvertForm({ contact, onClose }: { contact: Contact; onClose: () => vo
           contactId: contact.id,
           ...(mode === 'pick' && company ? { companyId: company.id } : {}),
           ...(mode === 'new' && companyName.trim() ? { companyName: companyName.trim() } : {}),
-          ...(title.trim() ? { deal: { title: title.trim() } } : {}),
+          ...(dealMode === 'existing'
+            ? deal
+              ? { dealId: deal.id }
+              : {}
+            : title.trim()
+              ? { deal: { title: title.trim() } }
+              : {}),
         }),
       );
       notifySuccess(t('deals.converted'), out.deal.title);
@@ -136,13 +151,31 @@ function ConvertForm({ contact, onClose }: { contact: Contact; onClose: () => vo
           data-testid="convert-company-name"
         />
       ) : null}
-      <TextInput
-        label={t('deals.convert_deal_title')}
-        placeholder={t('deals.convert_deal_title_hint')}
-        value={title}
-        onChange={(e) => setTitle(e.currentTarget.value)}
-        data-testid="convert-deal-title"
-      />
+      <Radio.Group label={t('deals.convert_deal')} value={dealMode} onChange={(v) => setDealMode(v as typeof dealMode)}>
+        <Stack gap={6} mt={6}>
+          <Radio value="new" label={t('deals.convert_deal_new')} />
+          <Radio value="existing" label={t('deals.convert_deal_existing')} data-testid="convert-deal-existing" />
+        </Stack>
+      </Radio.Group>
+      {dealMode === 'existing' ? (
+        <RemotePicker
+          aria-label={t('deals.convert_deal_existing')}
+          placeholder={t('deals.convert_deal_search')}
+          nothingFound={t('deals.convert_no_open_deal')}
+          value={deal}
+          onChange={setDeal}
+          search={searchDeals}
+          testId="convert-deal-picker"
+        />
+      ) : (
+        <TextInput
+          label={t('deals.convert_deal_title')}
+          placeholder={t('deals.convert_deal_title_hint')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          data-testid="convert-deal-title"
+        />
+      )}
       {error ? (
         <Alert color="red" icon={<IconAlertCircle size={18} />}>
           {error}

@@ -12,10 +12,9 @@ import { isApiError, unwrap } from '../../lib/api-error';
 import { useChanges } from '../../lib/use-changes';
 import { downloadPdf, useIsoDate, useMinorMoney } from '../products/billing-format';
 import { MoneyInput } from '../products/MoneyInput';
-import { LinesEditor } from '../quotes/LinesEditor';
 import { StatusBadge } from '../quotes/StatusBadge';
-import { TotalsBox } from '../quotes/TotalsBox';
 import { DueDateEditor } from './DueDateEditor';
+import { InvoiceLines } from './InvoiceLines';
 
 function PaymentForm({ invoice, onSaved }: { invoice: Invoice; onSaved: (i: Invoice) => void }) {
   const { t } = useTranslation();
@@ -98,7 +97,6 @@ export function InvoicePage() {
       notifyError(t('billing.not_saved'), e instanceof Error ? e.message : String(e));
     }
   };
-  const lines = invoice.lines.map((l) => ({ ...l, key: l.id }));
   const open = invoice.status !== 'paid' && invoice.status !== 'void';
 
   return (
@@ -141,15 +139,7 @@ export function InvoicePage() {
       />
       <Stack gap="md">
         <Paper withBorder radius="lg" p="md">
-          <LinesEditor lines={lines} onChange={() => undefined} currency={invoice.currency} readOnly />
-          <TotalsBox
-            totals={invoice.totals}
-            currency={invoice.currency}
-            extra={[
-              [t('invoices.paid'), invoice.paid, 'total-paid'],
-              [t('invoices.balance'), invoice.balance, 'total-balance'],
-            ]}
-          />
+          <InvoiceLines key={invoice.updatedAt} invoice={invoice} onSaved={setInvoice} />
         </Paper>
         {invoice.status !== 'void' ? (
           <Paper withBorder radius="lg" p="md">

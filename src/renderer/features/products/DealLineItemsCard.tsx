@@ -1,18 +1,22 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, Select, Table, Text } from '@mantine/core';
-import { IconFileDescription, IconFileInvoice, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, NumberInput, Paper, Select, Table, Text } from '@mantine/core';
+import { IconFileDescription, IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { DealLines, Product } from '../../../shared/contract/products';
-import { notifyError } from '../../components/notify';
+import type { DealLines, PriceList, Product } from '../../../shared/contract/products';
+import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { isApiError, unwrap } from '../../lib/api-error';
 import { useChanges } from '../../lib/use-changes';
+import { issueText } from '../records/issues';
+import { TotalsBox } from '../quotes/TotalsBox';
 import { useMinorMoney } from './billing-format';
+import { DealLineRow, type LinePatch } from './DealLineRow';
 
 /**
- * A deal's line items (product, quantity, discount) and what they add up to; the deal amount
- * follows them. Mount on the deal page: `<DealLineItemsCard dealId={deal.id} />`.
+ * A deal's line items and what they add up to; the deal amount follows them. Quantity, price,
+ * discount and tax change in place; a price list reprices the lines it has a price for and prices
+ * the lines added after it. Mount on the deal page: `<DealLineItemsCard dealId={deal.id} />`.
  */
 export function DealLineItemsCard({ dealId }: { dealId: string }) {
   const { t } = useTranslation();
@@ -24,12 +28,34 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
   const [quantity, setQuantity] = useState<number | string>(1);
   const [discount, setDiscount] = useState<number | string>(0);
   const [error, setError] = useState<string | undefined>();
+  const [priceLists, setPriceLists] = useState<PriceList[]>([]);
+  const [priceListId, setPriceListId] = useState<string | null>(null);
+  const [priceListError, setPriceListError] = useState<string | undefined>();
   const load = useCallback(async () => setLines(await unwrap(api.lineItems.list({ dealId }))), [dealId]);
   useEffect(() => {
     void load();
     void unwrap(api.products.list({})).then((r) => setProducts(r.items));
+    void unwrap(api.priceLists.list({})).then((r) => setPriceLists(r.items.filter((l) => l.active)));
   }, [load]);
   useChanges('deal_line_items', () => void load());
+
+  const choosePriceList = async (id: string | null) => {
+    setPriceListError(undefined);
+    if (!id) return setPriceListId(null);
+    try {
+      const result = await unwrap(api.lineItems.applyPriceList({ dealId, priceListId: id }));
+      setPriceListId(id);
+      setLines(result);
+      const list = priceLists.find((l) => l.id === id)?.name ?? '';
+      notifySuccess(t('billing.saved'), t('lineitems.repriced', { count: result.repriced, list }));
+    } catch (e) {
+      const issue = isApiError(e) ? e.issues[0] : undefined;
+      setPriceListError(issue ? issueText(t, issue) : e instanceof Error ? e.message : String(e));
+    }
+  };
+  const saveLine = async (id: string, patch: LinePatch) => {
+    setLines(await unwrap(api.lineItems.update({ id, ...patch })));
+  };
 
   const run = async (fn: () => Promise<DealLines>) => {
     setError(undefined);
@@ -45,7 +71,13 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
     productId &&
     run(() =>
       unwrap(
-        api.lineItems.add({ dealId, productId, quantity: Number(quantity), discountPercent: Number(discount) || 0 }),
+        api.lineItems.add({
+          dealId,
+          productId,
+          quantity: Number(quantity),
+          discountPercent: Number(discount) || 0,
+          ...(priceListId ? { priceListId } : {}),
+        }),
       ),
     );
 
@@ -76,26 +108,43 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
           {t('lineitems.invoice_deal')}
         </Button>
       </Group>
+      {priceLists.length ? (
+        <Select
+          label={t('pricelists.list')}
+          placeholder={t('lineitems.own_prices')}
+          data={priceLists.map((l) => ({ value: l.id, label: `${l.name} (${l.currency})` }))}
+          value={priceListId}
+          onChange={(v) => void choosePriceList(v)}
+          error={priceListError}
+          clearable
+          w={260}
+          mb="sm"
+          data-testid="deal-price-list"
+        />
+      ) : null}
       {lines?.items.length ? (
-        <Table mb="sm">
+        <Table mb="sm" verticalSpacing={4} data-testid="deal-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('quotes.description')}</Table.Th>
+              <Table.Th>{t('quotes.quantity')}</Table.Th>
+              <Table.Th>{t('quotes.unit_price')}</Table.Th>
+              <Table.Th>{t('quotes.discount')}</Table.Th>
+              <Table.Th>{t('quotes.tax')}</Table.Th>
+              <Table.Th ta="right">{t('quotes.amount')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
-            {lines.items.map((l) => (
-              <Table.Tr key={l.id}>
-                <Table.Td>{l.description}</Table.Td>
-                <Table.Td ta="right">× {l.quantity}</Table.Td>
-                <Table.Td ta="right">{l.discountPercent ? `−${l.discountPercent} %` : ''}</Table.Td>
-                <Table.Td ta="right">{money(l.net, lines.currency)}</Table.Td>
-                <Table.Td w={36}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('lineitems.remove')}
-                    onClick={() => run(() => unwrap(api.lineItems.remove({ id: l.id })))}
-                  >
-                    <IconTrash size={14} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
+            {lines.items.map((l, i) => (
+              <DealLineRow
+                key={l.id}
+                line={l}
+                n={i + 1}
+                currency={lines.currency}
+                onSave={(patch) => saveLine(l.id, patch)}
+                onRemove={() => void run(() => unwrap(api.lineItems.remove({ id: l.id })))}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -129,6 +178,7 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
           {t('lineitems.add')}
         </Button>
       </Group>
+      {lines?.items.length ? <TotalsBox totals={lines.totals} currency={lines.currency} /> : null}
       {lines ? (
         <Text size="sm" mt="sm" ta="right" data-testid="deal-line-amount">
           {t('lineitems.amount', { amount: money(lines.amount, lines.currency) })}

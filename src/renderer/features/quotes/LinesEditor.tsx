@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { LineInput, Product } from '../../../shared/contract/products';
 import { lineAmounts, percentToRate } from '../../../shared/domain/billing';
 import { api } from '../../lib/api';
-import { unwrap } from '../../lib/api-error';
+import { isApiError, unwrap } from '../../lib/api-error';
 import { useFormat } from '../../lib/format';
 import { useMinorMoney } from '../products/billing-format';
 import { MoneyInput } from '../products/MoneyInput';
@@ -59,10 +59,20 @@ interface Props {
   readOnly?: boolean;
   /** Messages of the back end per line and field ("0.quantity"). */
   errors?: Record<string, string>;
+  /** The chosen price list's prices by product (in `currency`): a product picked then takes its list price. */
+  listPrices?: Record<string, number>;
+}
+
+/** Back-end issues on lines ("lines.0.quantity") keyed for the editor ("0.quantity"). */
+export function lineErrors(error: unknown): Record<string, string> {
+  if (!isApiError(error)) return {};
+  return Object.fromEntries(
+    error.issues.filter((i) => i.path[0] === 'lines').map((i) => [`${i.path[1]}.${i.path[2]}`, i.message]),
+  );
 }
 
 /** Priced lines: a product (its name, price and tax fill in) or free text, quantity, price, discount, tax. */
-export function LinesEditor({ lines, onChange, currency, readOnly = false, errors = {} }: Props) {
+export function LinesEditor({ lines, onChange, currency, readOnly = false, errors = {}, listPrices = {} }: Props) {
   const { t } = useTranslation();
   const money = useMinorMoney();
   const [products, setProducts] = useState<Product[]>([]);
@@ -77,7 +87,7 @@ export function LinesEditor({ lines, onChange, currency, readOnly = false, error
     update(i, {
       productId: p.id,
       description: p.name,
-      unitPrice: p.currency === currency ? p.unitPrice : (lines[i]?.unitPrice ?? null),
+      unitPrice: listPrices[p.id] ?? (p.currency === currency ? p.unitPrice : (lines[i]?.unitPrice ?? null)),
       taxPercent: p.taxPercent,
     });
   };

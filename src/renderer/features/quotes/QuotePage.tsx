@@ -21,14 +21,15 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
-import { isApiError, unwrap } from '../../lib/api-error';
+import { unwrap } from '../../lib/api-error';
 import { useChanges } from '../../lib/use-changes';
 import { useWorkspace } from '../members/workspace-store';
 import { CompanyPicker } from '../records/pickers/CompanyPicker';
 import type { Picked } from '../records/pickers/RemotePicker';
 import { downloadPdf, useIsoDate } from '../products/billing-format';
 import { CURRENCY_CHOICES } from '../products/currencies';
-import { draftPriced, emptyLine, LinesEditor, toLineInput, type DraftLine } from './LinesEditor';
+import { draftPriced, emptyLine, lineErrors, LinesEditor, toLineInput, type DraftLine } from './LinesEditor';
+import { PriceListPicker } from './PriceListPicker';
 import { StatusBadge } from './StatusBadge';
 import { TotalsBox } from './TotalsBox';
 
@@ -63,14 +64,6 @@ function fromQuote(q: Quote): { header: Header; lines: DraftLine[] } {
   };
 }
 
-/** Back-end issues on lines ("lines.0.quantity") keyed for the editor ("0.quantity"). */
-function lineErrors(error: unknown): Record<string, string> {
-  if (!isApiError(error)) return {};
-  return Object.fromEntries(
-    error.issues.filter((i) => i.path[0] === 'lines').map((i) => [`${i.path[1]}.${i.path[2]}`, i.message]),
-  );
-}
-
 /** A new quote (optionally from a deal: `?dealId=`) or an existing one: its lines, totals, status and PDF. */
 export function QuotePage() {
   const { t } = useTranslation();
@@ -94,6 +87,7 @@ export function QuotePage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [markWon, setMarkWon] = useState(true);
+  const [listPrices, setListPrices] = useState<Record<string, number>>({});
   const dealId = params.get('dealId');
 
   /** A quote made from a deal starts as the deal: its lines, currency and company (as the service would). */
@@ -340,6 +334,21 @@ export function QuotePage() {
               readOnly={!editable}
               rightSection="%"
             />
+            {editable ? (
+              <PriceListPicker
+                currency={header.currency}
+                lines={lines}
+                onApply={(list, prices) => {
+                  setListPrices(prices);
+                  if (list) setHeader((h) => ({ ...h, currency: list.currency }));
+                  setLines((ls) =>
+                    ls.map((l) =>
+                      l.productId && prices[l.productId] !== undefined ? { ...l, unitPrice: prices[l.productId]! } : l,
+                    ),
+                  );
+                }}
+              />
+            ) : null}
             <TextInput
               type="date"
               label={t('quotes.issue_date')}
@@ -363,6 +372,7 @@ export function QuotePage() {
             currency={header.currency}
             readOnly={!editable}
             errors={errors}
+            listPrices={listPrices}
           />
           <TotalsBox totals={totals} currency={header.currency} />
         </Paper>

@@ -82,6 +82,7 @@ export function BoardFilters({ ready }: { ready: boolean }) {
           clearable
           w={180}
           comboboxProps={{ withinPortal: true }}
+          data-testid="board-tag-filter"
         />
       )}
       {active ? (
