@@ -1,7 +1,8 @@
 // Campaigns in a real browser against `crm serve` with a real SMTP server on loopback: an email
 // campaign to a saved view of contacts (one opted out) mails everyone else once, and the ROI
-// appears once a won deal is attributed. (Pause/resume idempotence and the 50/47 rate-limited
-// run are proven in test/main/marketing/campaigns.test.ts.)
+// appears once a won deal is attributed; a segment of 50 contacts built with the filter builder
+// (3 opted out) gets exactly 47 emails. (Pause/resume idempotence at the rate limit is proven in
+// test/main/marketing/campaigns.test.ts.)
 import type { Page } from '@playwright/test';
 import { TestSmtp } from '../test/main/activities/smtp-test-server';
 import { expect, test, type CrmServer } from './fixtures/server';
@@ -123,6 +124,100 @@ test('an email campaign to a saved view mails everyone but the opted-out, and sh
       await expect(page.getByTestId('campaign-status')).toHaveText('Completed');
       await expect(page.getByTestId('campaign-start')).toHaveCount(0);
       expect(mine()).toHaveLength(before);
+    });
+  } finally {
+    await smtp.stop();
+  }
+});
+
+test('a segment built in the contacts list (50 people, 3 opted out) gets exactly 47 campaign emails', async ({
+  page,
+  server,
+}) => {
+  const n = unique();
+  const port = await TestSmtp.freePort();
+  const smtp = new TestSmtp(port);
+  await smtp.start();
+  try {
+    const me = await server.call('members.create', { name: `Eva ${n}`, email: `eva.${n}@acme.test` });
+    await server.call('members.setCurrent', { id: me.id });
+    await server.call('email.saveAccount', {
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      user: 'ana',
+      password: 's3cret',
+      passphrase: 'correct horse',
+      fromAddress: 'news@acme.test',
+    });
+    // The book: fifty fair visitors (three of them opted out of email) and people outside the segment.
+    const family = `Feria${n}`;
+    for (let i = 0; i < 50; i++) {
+      const c = await server.call('contacts.create', {
+        firstName: `Visitor${i}`,
+        lastName: family,
+        emails: [{ value: `visitor${i}.${n}@example.com` }],
+      });
+      if (i % 17 === 5) await server.call('contacts.update', { id: c.id, emailOptOut: true });
+    }
+    await server.call('contacts.create', {
+      firstName: 'Outsider',
+      lastName: `Other${n}`,
+      emails: [{ value: `outsider.${n}@example.com` }],
+    });
+    await server.call('templates.create', {
+      name: `Fair ${n}`,
+      subject: 'See you at the fair, {{contact.first_name}}',
+      body: '<p>Thanks for stopping by.</p>',
+    });
+    const mine = () => smtp.received.filter((m) => m.to.some((to) => to.endsWith(`.${n}@example.com`)));
+
+    await openInEnglish(page, server);
+    await test.step('build the segment in the contacts list and save it as a shared view', async () => {
+      await page.getByRole('link', { name: 'Contacts', exact: true }).click();
+      await expect(page.getByTestId('contacts-table')).toBeVisible();
+      await page.getByRole('button', { name: /^Filter/ }).click();
+      const builder = page.getByTestId('filter-builder');
+      await builder.getByRole('button', { name: 'Add condition' }).click();
+      await builder.getByTestId('filter-field').click();
+      await builder.getByRole('option', { name: 'Last name', exact: true }).click();
+      await builder.getByTestId('filter-operator').click();
+      await builder.getByRole('option', { name: 'is', exact: true }).click();
+      await builder.getByRole('textbox', { name: 'Value' }).fill(family);
+      await builder.getByRole('button', { name: 'Apply' }).click();
+      await expect(builder).toBeHidden();
+      await expect(page.getByTestId('contacts-total')).toHaveText('50 contacts');
+      await page.getByRole('button', { name: 'Save view' }).click();
+      await page.getByRole('textbox', { name: 'View name' }).fill(`Fair visitors ${n}`);
+      await page.getByText('Everyone', { exact: true }).click();
+      await page.getByTestId('view-save-submit').click();
+      await expect(page.getByRole('tab', { name: `Fair visitors ${n}` })).toHaveAttribute('aria-selected', 'true');
+    });
+
+    await test.step('plan an email campaign and take the segment as its audience', async () => {
+      await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+      await page.getByTestId('campaign-new').click();
+      await page.getByTestId('campaign-name').fill(`Fair follow-up ${n}`);
+      await page.getByTestId('campaign-template').click();
+      await page.getByRole('option', { name: `Fair ${n} (EN)` }).click();
+      await page.getByTestId('campaign-save').click();
+      await expect(page.getByTestId('page-title')).toHaveText(`Fair follow-up ${n}`);
+      await page.getByTestId('audience-view').click();
+      await page.getByRole('option', { name: `Fair visitors ${n}` }).click();
+      await page.getByTestId('audience-take').click();
+      await expect(page.getByTestId('stat-members')).toHaveText('50');
+      await expect(page.getByTestId('stat-opted_out')).toHaveText('3');
+    });
+
+    await test.step('send it: 47 emails arrive, one per member, none to the opted-out or outsiders', async () => {
+      await page.getByTestId('campaign-start').click();
+      await expect(page.getByTestId('stat-sent')).toHaveText('47', { timeout: 45_000 });
+      await expect(page.getByTestId('campaign-status')).toHaveText('Completed', { timeout: 15_000 });
+      const to = mine().flatMap((m) => m.to);
+      expect(to).toHaveLength(47);
+      expect(new Set(to).size).toBe(47);
+      for (const i of [5, 22, 39]) expect(to).not.toContain(`visitor${i}.${n}@example.com`);
+      expect(to).not.toContain(`outsider.${n}@example.com`);
     });
   } finally {
     await smtp.stop();

@@ -1,8 +1,9 @@
 // Service desk in a real browser against `crm serve` (see fixtures/server.ts) with a real SMTP
 // server on loopback: a new ticket gets its automatic reply, the agent answers with a
 // knowledge-base article, the ticket meets its first-response target and shows on the contact's
-// timeline, and articles in both languages are found by the global search. (The SLA breach under
-// an injectable clock is proven in test/main/service/tickets.test.ts.)
+// timeline, and articles in both languages are found by the global search; service settings and
+// knowledge-base categories are renamed and deleted, and the figures follow the period chosen.
+// (The SLA breach under an injectable clock is proven in test/main/service/tickets.test.ts.)
 import type { Page } from '@playwright/test';
 import { TestSmtp } from '../test/main/activities/smtp-test-server';
 import { expect, test, type CrmServer } from './fixtures/server';
@@ -170,4 +171,100 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
   } finally {
     await smtp.stop();
   }
+});
+
+test('service settings are renamed and deleted, knowledge-base categories too, and the figures follow a chosen period', async ({
+  page,
+  server,
+}) => {
+  const n = unique();
+  const me = await server.call('members.create', { name: `Berta ${n}` });
+  await server.call('members.setCurrent', { id: me.id });
+  const hours = await server.call('businessHours.save', {
+    name: `Office ${n}`,
+    timezone: 'Europe/Madrid',
+    schedule: [{ day: 1, start: '09:00', end: '17:00' }],
+  });
+  await server.call('slaPolicies.save', {
+    name: `Office policy ${n}`,
+    businessHoursId: hours.id,
+    category: `office-${n}`,
+    targets: { normal: { firstResponseMinutes: 60, resolutionMinutes: 480 } },
+  });
+  await server.call('ticketRules.save', { name: `Desk ${n}`, strategy: 'fixed', memberIds: [me.id] });
+  const guides = await server.call('knowledgeBase.saveCategory', { nameEn: `Guides ${n}`, nameEs: `Guías ${n}` });
+  const article = await server.call('knowledgeBase.create', {
+    locale: 'en',
+    title: `Printer setup ${n}`,
+    categoryId: guides.id,
+  });
+  await server.call('tickets.create', { subject: `Paper jam ${n}` });
+
+  await openIn(page, server, 'en');
+  await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+  await page.getByRole('link', { name: 'Service settings' }).click();
+
+  await test.step('business hours still used by a policy are not deleted, and the message says why', async () => {
+    await page.getByRole('button', { name: `Delete “Office ${n}”` }).click();
+    await page.getByTestId('confirm-button').click();
+    await expect(
+      page.getByText(
+        `These business hours are still used by SLA policies: “Office policy ${n}”. Give them other hours (or none) first.`,
+      ),
+    ).toBeVisible();
+    await expect(page.getByText(`Office ${n} · Europe/Madrid`)).toBeVisible();
+  });
+
+  await test.step('rename the hours', async () => {
+    await page.getByRole('button', { name: `Edit “Office ${n}”` }).click();
+    await page.getByLabel('Name').fill(`Office HQ ${n}`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText(`Office HQ ${n} · Europe/Madrid`)).toBeVisible();
+  });
+
+  await test.step('delete the policy, then the hours it used, then the assignment rule', async () => {
+    await page.getByRole('button', { name: `Delete “Office policy ${n}”` }).click();
+    await expect(page.getByTestId('confirm-body')).toContainText('Its open tickets get the policy that applies');
+    await page.getByTestId('confirm-button').click();
+    await expect(page.getByText(`office-${n}`)).toHaveCount(0);
+    await page.getByRole('button', { name: `Delete “Office HQ ${n}”` }).click();
+    await page.getByTestId('confirm-button').click();
+    await expect(page.getByText(`Office HQ ${n} · Europe/Madrid`)).toHaveCount(0);
+    await page.getByRole('button', { name: `Delete “Desk ${n}”` }).click();
+    await page.getByTestId('confirm-button').click();
+    await expect(page.getByRole('button', { name: `Edit “Desk ${n}”` })).toHaveCount(0);
+    expect((await server.call('businessHours.list', {})).items.map((h) => h.id)).not.toContain(hours.id);
+    expect((await server.call('ticketRules.list', {})).items.map((r) => r.name)).not.toContain(`Desk ${n}`);
+  });
+
+  await test.step('rename a knowledge-base category, then delete it: its article stays, uncategorised', async () => {
+    await page.getByRole('link', { name: 'Knowledge base', exact: true }).click();
+    await page.getByTestId('kb-manage-categories').click();
+    await page.getByRole('button', { name: `Rename “Guides ${n}”` }).click();
+    await page.getByLabel('Name in English').fill(`Handbooks ${n}`);
+    await page.getByTestId('kb-category-save').click();
+    const row = page.getByTestId('kb-category-row').filter({ hasText: `Handbooks ${n}` });
+    await expect(row).toHaveText(new RegExp(`Handbooks ${n} · Guías ${n}`));
+    await page.getByRole('button', { name: `Delete “Handbooks ${n}”` }).click();
+    await expect(page.getByTestId('confirm-body')).toContainText('Its articles stay, without a category.');
+    await page.getByTestId('confirm-button').click();
+    await expect(row).toHaveCount(0);
+    expect((await server.call('knowledgeBase.get', { id: article.id })).categoryId).toBeNull();
+    await page.keyboard.press('Escape');
+  });
+
+  await test.step('the ticket figures cover the period chosen', async () => {
+    await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+    const volume = page.getByTestId('tickets-report-volume');
+    await expect(volume).not.toHaveText('0');
+    await page.getByTestId('tickets-report-period').click();
+    await page.getByRole('option', { name: 'Custom dates' }).click();
+    await page.getByTestId('tickets-report-from').fill('2020-01-01');
+    await page.getByTestId('tickets-report-to').fill('2020-12-31');
+    await expect(volume).toHaveText('0');
+    await page.getByTestId('tickets-report-period').click();
+    await page.getByRole('option', { name: 'Last 7 days' }).click();
+    const week = await server.call('tickets.report', { from: Date.now() - 7 * 86_400_000 });
+    await expect(volume).toHaveText(String(week.volume));
+  });
 });

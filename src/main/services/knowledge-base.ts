@@ -51,9 +51,30 @@ export function saveCategory(
   return toCategory(categoryRow(db, id));
 }
 
+/**
+ * Moves a category to the trash; its articles stay, without a category (in the same change, so
+ * no article points at a category nobody can pick or filter by).
+ */
 export function deleteCategory(db: CrmDb, id: string, options: WriteOptions = {}): KbCategory {
   categoryRow(db, id);
-  mutate(db, { table: 'kb_categories', op: 'delete', id }, options);
+  const articles = db.orm
+    .select({ id: kbArticles.id })
+    .from(kbArticles)
+    .where(and(eq(kbArticles.categoryId, id), eq(kbArticles.deleted, false)))
+    .all();
+  mutate(
+    db,
+    [
+      { table: 'kb_categories', op: 'delete', id },
+      ...articles.map((a) => ({
+        table: 'kb_articles' as const,
+        op: 'update' as const,
+        id: a.id,
+        values: { categoryId: null },
+      })),
+    ],
+    options,
+  );
   return toCategory(categoryRow(db, id));
 }
 
@@ -201,7 +222,14 @@ export function deleteArticle(db: CrmDb, id: string, options: WriteOptions = {})
   return getArticle(db, id);
 }
 
-/** Articles as HTML to append to a ticket reply: a heading and the text of each. */
+/**
+ * An article's braces as HTML character references: the reply is merged as a template, and an
+ * article that shows "{{contact.first_name}}" (say, one about templates) must reach the customer as
+ * written, not be merged or refused as an unknown field. The reader sees the same characters.
+ */
+const literalBraces = (html: string) => html.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
+
+/** Articles as HTML to append to a ticket reply: a heading and the text of each, braces literal. */
 export function articlesForReply(db: CrmDb, ids: string[]): string[] {
   return ids.map((id, i) => {
     const row = db.orm.select().from(kbArticles).where(eq(kbArticles.id, id)).get();
@@ -213,6 +241,6 @@ export function articlesForReply(db: CrmDb, ids: string[]): string[] {
           .split(/\n{2,}/)
           .map((para) => `<p>${para.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>')}</p>`)
           .join('');
-    return `<h3>${title}</h3>${body}`;
+    return literalBraces(`<h3>${title}</h3>${body}`);
   });
 }

@@ -1,9 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
-import { businessHours, slaPolicies } from '../../../db/schema';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { businessHours, slaPolicies, tickets } from '../../../db/schema';
 import type { BusinessHours, SlaPolicy, SlaState } from '../../shared/contract/tickets';
 import { newId } from '../../shared/ids';
-import { invalid, notFound } from '../errors';
-import { mutate, type Mutation, type WriteOptions } from '../db/mutation';
+import { CrmError, invalid, notFound } from '../errors';
+import { mutate, write, type Mutation, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { addBusinessMinutes, isValidTimezone, type BusinessHoursSpec } from './business-hours';
 
@@ -57,8 +57,17 @@ export function saveBusinessHours(
   return toHours(hoursRow(db, id));
 }
 
+/**
+ * Refused while a policy still counts its targets in these hours: without them the policy would
+ * silently run around the clock. The message names the policies to change first.
+ */
 export function deleteBusinessHours(db: CrmDb, id: string, options: WriteOptions = {}): BusinessHours {
   hoursRow(db, id);
+  const users = listPolicies(db).filter((p) => p.businessHoursId === id);
+  if (users.length)
+    throw new CrmError('conflict', 'errors.business_hours_in_use', {
+      names: users.map((p) => `“${p.name}”`).join(', '),
+    });
   mutate(db, { table: 'business_hours', op: 'delete', id }, options);
   return toHours(hoursRow(db, id));
 }
@@ -125,9 +134,38 @@ export function savePolicy(
   return toPolicy(policyRow(db, id));
 }
 
+const OPEN_STATUSES = ['new', 'open', 'pending'];
+
+/**
+ * Moves the policy to the trash and hands its open tickets to the policy that now applies to them
+ * (their category's, else the default), with due times counted from their opening as on creation;
+ * a first response already given keeps its due time. Resolved and closed tickets keep the due
+ * times they were measured against, so past compliance does not change.
+ */
 export function deletePolicy(db: CrmDb, id: string, options: WriteOptions = {}): SlaPolicy {
   policyRow(db, id);
-  mutate(db, { table: 'sla_policies', op: 'delete', id }, options);
+  write(db, () => {
+    mutate(db, { table: 'sla_policies', op: 'delete', id }, options);
+    const open = db.orm
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.slaPolicyId, id), eq(tickets.deleted, false), inArray(tickets.status, OPEN_STATUSES)))
+      .all();
+    const batch: Mutation[] = open.map((t) => {
+      const due = dueTimes(db, { category: t.category, priority: t.priority, from: t.createdAt });
+      return {
+        table: 'tickets',
+        op: 'update',
+        id: t.id,
+        values: {
+          slaPolicyId: due.slaPolicyId,
+          resolutionDueAt: due.resolutionDueAt,
+          ...(t.firstRespondedAt == null ? { firstResponseDueAt: due.firstResponseDueAt } : {}),
+        },
+      };
+    });
+    if (batch.length) mutate(db, batch, options);
+  });
   return toPolicy(policyRow(db, id));
 }
 

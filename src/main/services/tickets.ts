@@ -437,12 +437,31 @@ export function createTicket(
   return { ticket: getTicket(db, id), autoReply: status };
 }
 
-/** Status side effects: resolving stamps the time, closing too, reopening clears both. */
-function statusValues(before: TicketRow, status: string | undefined, now: number): Record<string, unknown> {
+const DONE_STATUSES: readonly string[] = ['resolved', 'closed'];
+
+/**
+ * Status side effects: resolving stamps the time, closing too, reopening clears both. A reopened
+ * ticket is new work: its resolution target (and a first-response target never met) counts again
+ * from the reopening, under the policy that applies now, instead of a due time long past.
+ */
+function statusValues(
+  db: CrmDb,
+  before: TicketRow,
+  status: string | undefined,
+  now: number,
+  next: { priority: string; category: string | null } = before,
+): Record<string, unknown> {
   if (!status || status === before.status) return {};
   if (status === 'resolved') return { status, resolvedAt: before.resolvedAt ?? now, closedAt: null };
   if (status === 'closed') return { status, resolvedAt: before.resolvedAt ?? now, closedAt: before.closedAt ?? now };
-  return { status, resolvedAt: null, closedAt: null };
+  const values: Record<string, unknown> = { status, resolvedAt: null, closedAt: null };
+  if (DONE_STATUSES.includes(before.status)) {
+    const due = dueTimes(db, { category: next.category, priority: next.priority, from: now });
+    values.slaPolicyId = due.slaPolicyId;
+    values.resolutionDueAt = due.resolutionDueAt;
+    if (before.firstRespondedAt == null) values.firstResponseDueAt = due.firstResponseDueAt;
+  }
+  return values;
 }
 
 export function updateTicket(db: CrmDb, id: string, patch: Record<string, unknown>, ctx: TicketContext): Ticket {
@@ -450,7 +469,7 @@ export function updateTicket(db: CrmDb, id: string, patch: Record<string, unknow
   checkLinks(db, patch as Parameters<typeof checkLinks>[1]);
   const now = db.now();
   const { status, ...rest } = patch;
-  const values: Record<string, unknown> = { ...rest, ...statusValues(before, status as string | undefined, now) };
+  const values: Record<string, unknown> = { ...rest };
   // A ticket moved to another person follows them to their company, as a new ticket would, unless
   // the company is given too or was set by hand (not the previous contact's company).
   if (patch.contactId && patch.contactId !== before.contactId && !('companyId' in patch)) {
@@ -464,6 +483,8 @@ export function updateTicket(db: CrmDb, id: string, patch: Record<string, unknow
   const category = 'category' in values ? (values.category as string | null) : before.category;
   if (priority !== before.priority || category !== before.category)
     Object.assign(values, dueTimes(db, { category, priority, from: before.createdAt }));
+  // After the targets above: a reopening in the same change counts from now, not from creation.
+  Object.assign(values, statusValues(db, before, status as string | undefined, now, { priority, category }));
   mutate(db, { table: 'tickets', op: 'update', id, values }, opts(ctx));
   return getTicket(db, id);
 }
@@ -498,7 +519,7 @@ export function logCustomerMessage(db: CrmDb, id: string, body: string, ctx: Tic
   ];
   // The customer wrote back: a ticket waiting on them (or closed too early) needs work again.
   if (before.status === 'pending' || before.status === 'resolved' || before.status === 'closed')
-    batch.push({ table: 'tickets', op: 'update', id, values: statusValues(before, 'open', db.now()) });
+    batch.push({ table: 'tickets', op: 'update', id, values: statusValues(db, before, 'open', db.now()) });
   mutate(db, batch, opts(ctx));
   return messageRow(db, messageId);
 }
@@ -547,6 +568,9 @@ export function replyToTicket(
       { actor: ctx.actor, locale: ctx.locale },
     );
     const status = input.status ?? (before.status === 'new' ? 'open' : undefined);
+    const replyStatus = statusValues(db, before, status, now);
+    // A reopening reply that is also the first one is measured against the original target.
+    if (before.firstRespondedAt == null) delete replyStatus.firstResponseDueAt;
     mutate(
       db,
       [
@@ -568,7 +592,7 @@ export function replyToTicket(
           table: 'tickets',
           op: 'update',
           id: before.id,
-          values: { firstRespondedAt: before.firstRespondedAt ?? now, ...statusValues(before, status, now) },
+          values: { ...replyStatus, firstRespondedAt: before.firstRespondedAt ?? now },
         },
       ],
       opts(ctx),

@@ -280,7 +280,7 @@ export const ticketsMethods = {
     output: businessHoursSchema,
   }),
   'businessHours.delete': defineMethod({
-    summary: 'Move business hours to the trash.',
+    summary: 'Move business hours to the trash; refused (conflict) while an SLA policy uses them.',
     input: idInput,
     output: businessHoursSchema,
   }),
@@ -304,7 +304,8 @@ export const ticketsMethods = {
     output: slaPolicySchema,
   }),
   'slaPolicies.delete': defineMethod({
-    summary: 'Move an SLA policy to the trash.',
+    summary:
+      'Move an SLA policy to the trash; its open tickets get the policy that now applies, resolved and closed ones keep their due times.',
     input: idInput,
     output: slaPolicySchema,
   }),
@@ -328,7 +329,7 @@ export const ticketsMethods = {
     output: assignmentRuleSchema,
   }),
   'ticketRules.delete': defineMethod({
-    summary: 'Move an assignment rule to the trash.',
+    summary: 'Move an assignment rule to the trash; tickets it assigned keep their assignee.',
     input: idInput,
     output: assignmentRuleSchema,
   }),

@@ -11,15 +11,15 @@ export const serviceMessagesEn = {
   'validation.timezone_invalid': 'Unknown time zone: use a name like Europe/Madrid or America/New_York.',
   'validation.resolution_before_response': 'The resolution target cannot be shorter than the first-response target.',
   'errors.ticket_no_email': 'This ticket has no contact with an email address to reply to.',
+  'errors.business_hours_in_use':
+    'These business hours are still used by SLA policies: {{names}}. Give them other hours (or none) first.',
   'errors.kb_translation_exists': 'This article already has a version in that language.',
   'errors.campaign_empty_audience':
     'The audience is empty: choose a view or segment with at least one contact to mail.',
   'errors.campaign_view_not_contacts': 'Choose a saved view of contacts.',
   'errors.campaign_segment_unavailable': 'This segment is not available.',
   'errors.campaign_no_template': 'Choose the email template this campaign sends.',
-  'errors.campaign_not_email': 'Only email campaigns are sent from the app.',
   'errors.campaign_sending_locked': 'The campaign has started sending: its audience and template can no longer change.',
-  'errors.campaign_pause_first': 'Pause the campaign before changing its status.',
   'errors.campaign_finished': 'This campaign is finished.',
   'errors.campaign_not_active': 'The campaign is not sending.',
   'errors.campaign_not_paused': 'The campaign is not paused.',

@@ -14,16 +14,16 @@ export const serviceMessagesEs: Record<keyof typeof serviceMessagesEn, string> =
   'validation.resolution_before_response':
     'El objetivo de resolución no puede ser más corto que el de primera respuesta.',
   'errors.ticket_no_email': 'Este ticket no tiene un contacto con correo electrónico al que responder.',
+  'errors.business_hours_in_use':
+    'Este horario lo usan todavía políticas de SLA: {{names}}. Asígnales otro horario (o ninguno) primero.',
   'errors.kb_translation_exists': 'Este artículo ya tiene una versión en ese idioma.',
   'errors.campaign_empty_audience':
     'La audiencia está vacía: elige una vista o un segmento con al menos un contacto al que escribir.',
   'errors.campaign_view_not_contacts': 'Elige una vista guardada de contactos.',
   'errors.campaign_segment_unavailable': 'Este segmento no está disponible.',
   'errors.campaign_no_template': 'Elige la plantilla de correo que envía esta campaña.',
-  'errors.campaign_not_email': 'Solo las campañas de correo se envían desde la aplicación.',
   'errors.campaign_sending_locked':
     'La campaña ya ha empezado a enviarse: su audiencia y su plantilla ya no pueden cambiar.',
-  'errors.campaign_pause_first': 'Pausa la campaña antes de cambiar su estado.',
   'errors.campaign_finished': 'Esta campaña ha terminado.',
   'errors.campaign_not_active': 'La campaña no se está enviando.',
   'errors.campaign_not_paused': 'La campaña no está en pausa.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { flushOutbox } from '../../../src/main/services/email-outbox';
 import { call, expectNothingWritten, refuse } from '../accounts/api';
-import { serviceBook } from './fixtures';
+import { serviceBook, smtpFor } from './fixtures';
 
 describe('knowledge base', () => {
   it('keeps an article in English and Spanish, by category, and the global search finds both and tickets', async () => {
@@ -46,6 +47,65 @@ describe('knowledge base', () => {
     expect(
       (await call(db, 'search.query', { query: 'direccion', types: ['kb_article'] })).hits.map((h) => h.id),
     ).toEqual([es.id]);
+  });
+
+  it('sends an article that shows template braces as written when it is inserted into a reply', async () => {
+    const { db, contact } = await serviceBook();
+    const smtp = await smtpFor(db);
+    await call(db, 'tickets.saveSettings', { autoReply: false });
+    // An article about templates: one brace pair is a real field, one is not a field at all.
+    const plain = await call(db, 'knowledgeBase.create', {
+      locale: 'en',
+      title: 'Greeting by {{name}}',
+      body: 'Type {{contact.first_name}} in a template to greet each customer.\n\nUnknown ones like {{user.nickname}} are refused.',
+      status: 'published',
+    });
+    const rich = await call(db, 'knowledgeBase.create', {
+      locale: 'en',
+      title: 'Signatures',
+      body: '<p>End with <strong>{{user.name}}</strong>.</p>',
+      status: 'published',
+    });
+    const { ticket } = await call(db, 'tickets.create', { subject: 'Templates?', contactId: contact.id });
+    const reply = await call(db, 'tickets.reply', {
+      id: ticket.id,
+      body: 'Hi {{contact.first_name}}, see below.',
+      articleIds: [plain.id, rich.id],
+    });
+    await flushOutbox(db);
+    expect(smtp.received).toHaveLength(1);
+    const raw = smtp.received[0]!.raw.replace(/=\r?\n/g, '');
+    // The reply's own field is merged; the articles' braces reach the customer untouched.
+    expect(raw).toContain('Hi Lola, see below.');
+    expect(raw).toContain('Greeting by {{name}}');
+    expect(raw).toContain('Type {{contact.first_name}} in a template');
+    expect(raw).toContain('like {{user.nickname}} are refused');
+    expect(raw).toContain('{{user.name}}');
+    expect(raw).not.toContain('Type Lola');
+    expect(raw).not.toContain('Ana Ruiz</strong>');
+    expect(reply.body).not.toContain('Type Lola');
+  });
+
+  it('renames a category, and deleting it leaves its articles without a category', async () => {
+    const { db } = await serviceBook();
+    const category = await call(db, 'knowledgeBase.saveCategory', { nameEn: 'Shiping', nameEs: 'Envíos' });
+    const other = await call(db, 'knowledgeBase.saveCategory', { nameEn: 'Returns', nameEs: 'Devoluciones' });
+    const a = await call(db, 'knowledgeBase.create', {
+      locale: 'en',
+      title: 'Delivery times',
+      categoryId: category.id,
+    });
+    const b = await call(db, 'knowledgeBase.create', { locale: 'en', title: 'Refunds', categoryId: other.id });
+    await call(db, 'knowledgeBase.saveCategory', { id: category.id, nameEn: 'Shipping', nameEs: 'Envíos' });
+    expect((await call(db, 'knowledgeBase.categories', {})).items.map((c) => c.nameEn)).toEqual([
+      'Shipping',
+      'Returns',
+    ]);
+    await call(db, 'knowledgeBase.deleteCategory', { id: category.id });
+    expect((await call(db, 'knowledgeBase.categories', {})).items.map((c) => c.nameEn)).toEqual(['Returns']);
+    expect((await call(db, 'knowledgeBase.get', { id: a.id })).categoryId).toBeNull();
+    expect((await call(db, 'knowledgeBase.get', { id: b.id })).categoryId).toBe(other.id);
+    expect((await call(db, 'knowledgeBase.list', { categoryId: category.id })).items).toEqual([]);
   });
 
   it('refuses a second translation in the same language and a missing title, in both languages', async () => {

@@ -93,6 +93,65 @@ describe('SLA policies', () => {
     });
     expect(bad.issues?.[0]).toMatchObject({ path: ['targets', 'low', 'resolutionMinutes'] });
   });
+
+  it('gives a reopened ticket a new resolution due time counted from the reopening, not its old one', async () => {
+    const { db, clock, contact } = await serviceBook();
+    await smtpFor(db);
+    await call(db, 'tickets.saveSettings', { autoReply: false });
+    await call(db, 'slaPolicies.save', {
+      name: 'Default',
+      isDefault: true,
+      targets: { normal: { firstResponseMinutes: 240, resolutionMinutes: 960 } },
+    });
+    const { ticket } = await call(db, 'tickets.create', { subject: 'Printer jam', contactId: contact.id });
+    clock.set(START + HOUR);
+    await call(db, 'tickets.reply', { id: ticket.id, body: 'Try turning it off and on.' });
+    clock.set(START + 2 * HOUR);
+    await call(db, 'tickets.update', { id: ticket.id, status: 'resolved' });
+
+    // Three days later the customer says it jammed again: reopened by hand, the ticket is not
+    // breaching straight away, and its met first response stays as it was.
+    const threeDays = START + 72 * HOUR;
+    clock.set(threeDays);
+    const reopened = await call(db, 'tickets.update', { id: ticket.id, status: 'open' });
+    expect(reopened).toMatchObject({
+      status: 'open',
+      resolvedAt: null,
+      firstResponseDueAt: START + 240 * 60_000,
+      resolutionDueAt: threeDays + 960 * 60_000,
+    });
+    expect(reopened.sla).toMatchObject({ firstResponse: 'met', resolution: 'pending', breached: false });
+    clock.set(threeDays + 961 * 60_000);
+    expect((await call(db, 'tickets.get', { id: ticket.id })).sla).toMatchObject({
+      resolution: 'breached',
+      breached: true,
+    });
+
+    // Closed again, then a customer message a week later reopens it with a fresh target too;
+    // a priority change in the same reopening counts the new priority's target from now.
+    await call(db, 'tickets.update', { id: ticket.id, status: 'closed' });
+    const week = START + 240 * HOUR;
+    clock.set(week);
+    await call(db, 'tickets.logCustomerMessage', { id: ticket.id, body: 'Still jamming.' });
+    expect(await call(db, 'tickets.get', { id: ticket.id })).toMatchObject({
+      status: 'open',
+      resolutionDueAt: week + 960 * 60_000,
+    });
+    await call(db, 'tickets.update', { id: ticket.id, status: 'resolved' });
+    await call(db, 'slaPolicies.save', {
+      id: (await call(db, 'slaPolicies.list', {})).items[0]!.id,
+      name: 'Default',
+      isDefault: true,
+      targets: {
+        normal: { firstResponseMinutes: 240, resolutionMinutes: 960 },
+        urgent: { firstResponseMinutes: 15, resolutionMinutes: 60 },
+      },
+    });
+    const later = week + 5 * HOUR;
+    clock.set(later);
+    const urgent = await call(db, 'tickets.update', { id: ticket.id, status: 'open', priority: 'urgent' });
+    expect(urgent).toMatchObject({ resolutionDueAt: later + 60 * 60_000 });
+  });
 });
 
 function pick(h: {
@@ -354,5 +413,101 @@ describe('channels', () => {
     expect((await call(db, 'channels.list', { channel: 'facebook' })).items).toEqual([]);
     const bad = await refuse(db, 'channels.log', { channel: 'myspace', body: 'x', links: [] });
     expect(bad.issues?.map((i) => i.path[0]).sort()).toEqual(['channel', 'links']);
+  });
+});
+
+describe('changing the service settings', () => {
+  it('refuses to delete business hours a policy still uses, naming it, and deletes them once free', async () => {
+    const { db } = await serviceBook();
+    const policy = await madridPolicy(db);
+    const hoursId = policy.businessHoursId!;
+    await expectNothingWritten(db, ['business_hours', 'sla_policies'], async () => {
+      const en = await refuse(db, 'businessHours.delete', { id: hoursId });
+      expect(en).toMatchObject({
+        code: 'conflict',
+        message:
+          'These business hours are still used by SLA policies: “Standard”. Give them other hours (or none) first.',
+      });
+      const es = await refuse(db, 'businessHours.delete', { id: hoursId }, 'es');
+      expect(es.message).toBe(
+        'Este horario lo usan todavía políticas de SLA: “Standard”. Asígnales otro horario (o ninguno) primero.',
+      );
+    });
+    // Renamed, then freed: the policy runs around the clock and the hours can go.
+    await call(db, 'businessHours.save', {
+      id: hoursId,
+      name: 'Madrid HQ',
+      timezone: 'Europe/Madrid',
+      schedule: weekdays,
+    });
+    expect((await call(db, 'businessHours.list', {})).items.map((h) => h.name)).toEqual(['Madrid HQ']);
+    await call(db, 'slaPolicies.save', {
+      id: policy.id,
+      name: policy.name,
+      isDefault: true,
+      targets: policy.targets,
+      businessHoursId: null,
+    });
+    await call(db, 'businessHours.delete', { id: hoursId });
+    expect((await call(db, 'businessHours.list', {})).items).toEqual([]);
+  });
+
+  it('hands the open tickets of a deleted policy to the one that applies now; finished tickets keep theirs', async () => {
+    const { db, clock } = await serviceBook();
+    const fallback = await call(db, 'slaPolicies.save', {
+      name: 'Default',
+      isDefault: true,
+      targets: { normal: { firstResponseMinutes: 240, resolutionMinutes: 960 } },
+    });
+    const vip = await call(db, 'slaPolicies.save', {
+      name: 'VIP',
+      category: 'vip',
+      targets: { normal: { firstResponseMinutes: 15, resolutionMinutes: 120 } },
+    });
+    const open = (await call(db, 'tickets.create', { subject: 'Open VIP', category: 'vip' })).ticket;
+    const done = (await call(db, 'tickets.create', { subject: 'Done VIP', category: 'vip' })).ticket;
+    clock.set(START + HOUR);
+    await call(db, 'tickets.update', { id: done.id, status: 'resolved' });
+    expect(open).toMatchObject({ slaPolicyId: vip.id, firstResponseDueAt: START + 15 * 60_000 });
+
+    await call(db, 'slaPolicies.delete', { id: vip.id });
+    expect((await call(db, 'slaPolicies.list', {})).items.map((p) => p.name)).toEqual(['Default']);
+    const moved = await call(db, 'tickets.get', { id: open.id });
+    expect(moved).toMatchObject({
+      slaPolicyId: fallback.id,
+      firstResponseDueAt: START + 240 * 60_000,
+      resolutionDueAt: START + 960 * 60_000,
+    });
+    // An hour in, the open ticket is within its new targets instead of breaching the VIP one.
+    expect(moved.sla.breached).toBe(false);
+    const kept = await call(db, 'tickets.get', { id: done.id });
+    expect(kept).toMatchObject({ slaPolicyId: vip.id, resolutionDueAt: START + 120 * 60_000 });
+    expect(kept.sla.resolution).toBe('met');
+  });
+
+  it('renames and deletes an assignment rule: later tickets follow the rules that are left', async () => {
+    const { db, ana, ben } = await serviceBook();
+    const billing = await call(db, 'ticketRules.save', {
+      name: 'Billing',
+      category: 'billing',
+      strategy: 'fixed',
+      memberIds: [ben.id],
+    });
+    await call(db, 'ticketRules.save', { name: 'Everyone', strategy: 'fixed', memberIds: [ana.id] });
+    await call(db, 'ticketRules.save', {
+      id: billing.id,
+      name: 'Billing desk',
+      category: 'billing',
+      strategy: 'fixed',
+      memberIds: [ben.id],
+    });
+    expect((await call(db, 'ticketRules.list', {})).items.map((r) => r.name)).toEqual(['Billing desk', 'Everyone']);
+    const before = (await call(db, 'tickets.create', { subject: 'Invoice', category: 'billing' })).ticket;
+    expect(before.assigneeName).toBe('Ben Ortiz');
+    await call(db, 'ticketRules.delete', { id: billing.id });
+    const after = (await call(db, 'tickets.create', { subject: 'Invoice again', category: 'billing' })).ticket;
+    expect(after.assigneeName).toBe('Ana Ruiz');
+    // The ticket assigned by the deleted rule keeps its assignee.
+    expect((await call(db, 'tickets.get', { id: before.id })).assigneeName).toBe('Ben Ortiz');
   });
 });

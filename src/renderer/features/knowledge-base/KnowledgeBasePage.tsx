@@ -11,7 +11,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconBook, IconFolderPlus, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconBook, IconFolders, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -26,6 +26,7 @@ import { errorText } from '../../lib/error-text';
 import { useFormat } from '../../lib/format';
 import { useChanges } from '../../lib/use-changes';
 import { notifyWithUndo } from '../records/undo-toast';
+import { CategoryManager } from './CategoryManager';
 
 type Locale = (typeof KB_LOCALES)[number];
 type Editing = { article: KbArticle | null; locale: Locale; translationOf?: KbArticle } | null;
@@ -181,43 +182,6 @@ function ArticleForm({
   );
 }
 
-function CategoryForm({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation();
-  const [nameEn, setNameEn] = useState('');
-  const [nameEs, setNameEs] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = async () => {
-    try {
-      await unwrap(api.knowledgeBase.saveCategory({ nameEn, nameEs }));
-      notifySuccess(t('kb.saved'), nameEn);
-      onDone();
-    } catch (error) {
-      setErrors(issuesOf(error));
-    }
-  };
-  return (
-    <Stack gap="sm">
-      <TextInput
-        label={t('kb.category_name_en')}
-        value={nameEn}
-        onChange={(e) => setNameEn(e.currentTarget.value)}
-        error={errors.nameEn}
-        required
-      />
-      <TextInput
-        label={t('kb.category_name_es')}
-        value={nameEs}
-        onChange={(e) => setNameEs(e.currentTarget.value)}
-        error={errors.nameEs}
-        required
-      />
-      <Group justify="flex-end">
-        <Button onClick={save}>{t('kb.save')}</Button>
-      </Group>
-    </Stack>
-  );
-}
-
 /** Help articles in both languages: filter, write, translate, publish. */
 export function KnowledgeBasePage() {
   const { t, i18n } = useTranslation();
@@ -230,7 +194,7 @@ export function KnowledgeBasePage() {
   const [items, setItems] = useState<KbArticle[] | null>(null);
   const [categories, setCategories] = useState<KbCategory[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
-  const [addingCategory, setAddingCategory] = useState(false);
+  const [managingCategories, setManagingCategories] = useState(false);
 
   const load = useCallback(async () => {
     const [list, cats] = await Promise.all([
@@ -274,10 +238,11 @@ export function KnowledgeBasePage() {
           <>
             <Button
               variant="default"
-              leftSection={<IconFolderPlus size={16} />}
-              onClick={() => setAddingCategory(true)}
+              leftSection={<IconFolders size={16} />}
+              onClick={() => setManagingCategories(true)}
+              data-testid="kb-manage-categories"
             >
-              {t('kb.category_new')}
+              {t('kb.categories')}
             </Button>
             <Button
               leftSection={<IconPlus size={16} />}
@@ -369,8 +334,8 @@ export function KnowledgeBasePage() {
           />
         ) : null}
       </FormModal>
-      <FormModal opened={addingCategory} onClose={() => setAddingCategory(false)} title={t('kb.category_new')}>
-        <CategoryForm onDone={() => setAddingCategory(false)} />
+      <FormModal opened={managingCategories} onClose={() => setManagingCategories(false)} title={t('kb.categories')}>
+        <CategoryManager categories={categories} nameOf={categoryName} onChanged={() => void load()} />
       </FormModal>
     </>
   );

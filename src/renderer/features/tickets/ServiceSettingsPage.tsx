@@ -35,6 +35,7 @@ import { api } from '../../lib/api';
 import { isApiError, unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
 import { useChanges } from '../../lib/use-changes';
+import { ConfirmModal } from '../records/ConfirmModal';
 import { useWorkspace } from '../members/workspace-store';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
@@ -69,6 +70,29 @@ function Section({
     </Paper>
   );
 }
+
+/** Edit and delete buttons of one row, named after it so a screen reader tells the rows apart. */
+function RowActions({ name, onEdit, onDelete }: { name: string; onEdit: () => void; onDelete: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button size="xs" variant="subtle" onClick={onEdit} aria-label={t('service_settings.edit_named', { name })}>
+        {t('service_settings.edit')}
+      </Button>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        onClick={onDelete}
+        aria-label={t('service_settings.delete_named', { name })}
+      >
+        {t('service_settings.delete')}
+      </Button>
+    </Group>
+  );
+}
+
+type Deleting = { kind: 'hours' | 'policy' | 'rule'; id: string; name: string };
 
 function HoursForm({ hours, onDone }: { hours: BusinessHours | null; onDone: () => void }) {
   const { t } = useTranslation();
@@ -418,8 +442,22 @@ export function ServiceSettingsPage() {
   useChanges('sla_policies', () => void load());
   useChanges('business_hours', () => void load());
   useChanges('ticket_assignment_rules', () => void load());
+  const [deleting, setDeleting] = useState<Deleting | null>(null);
   const close = () => setEditing(null);
   const nameOf = (id: string) => memberName.find((m) => m.id === id)?.name ?? '';
+  // Business hours in use are refused by the back end with a message naming the policies; the
+  // others are moved to the trash (a policy's open tickets get the policy that applies now).
+  const remove = async ({ kind, id, name }: Deleting) => {
+    try {
+      if (kind === 'hours') await unwrap(api.businessHours.delete({ id }));
+      else if (kind === 'policy') await unwrap(api.slaPolicies.delete({ id }));
+      else await unwrap(api.ticketRules.delete({ id }));
+      notifySuccess(t('service_settings.deleted'), name);
+      await load();
+    } catch (error) {
+      notifyError(t('service_settings.not_deleted'), errorText(t, error));
+    }
+  };
 
   return (
     <>
@@ -450,9 +488,11 @@ export function ServiceSettingsPage() {
                     .map((w) => `${t(`service_settings.weekday.${w.day as 0}`)} ${w.start}–${w.end}`)
                     .join(', ')}
                 </Text>
-                <Button size="xs" variant="subtle" onClick={() => setEditing({ kind: 'hours', item: h })}>
-                  {t('service_settings.edit')}
-                </Button>
+                <RowActions
+                  name={h.name}
+                  onEdit={() => setEditing({ kind: 'hours', item: h })}
+                  onDelete={() => setDeleting({ kind: 'hours', id: h.id, name: h.name })}
+                />
               </Group>
             ))}
           </Stack>
@@ -474,9 +514,11 @@ export function ServiceSettingsPage() {
                     </Badge>
                   ) : null}
                 </Group>
-                <Button size="xs" variant="subtle" onClick={() => setEditing({ kind: 'policy', item: p })}>
-                  {t('service_settings.edit')}
-                </Button>
+                <RowActions
+                  name={p.name}
+                  onEdit={() => setEditing({ kind: 'policy', item: p })}
+                  onDelete={() => setDeleting({ kind: 'policy', id: p.id, name: p.name })}
+                />
               </Group>
             ))}
           </Stack>
@@ -493,9 +535,11 @@ export function ServiceSettingsPage() {
                   {r.name} · {r.category ?? t('service_settings.any_category')} ·{' '}
                   {t(`service_settings.strategy.${r.strategy}`)} · {r.memberIds.map(nameOf).join(', ')}
                 </Text>
-                <Button size="xs" variant="subtle" onClick={() => setEditing({ kind: 'rule', item: r })}>
-                  {t('service_settings.edit')}
-                </Button>
+                <RowActions
+                  name={r.name}
+                  onEdit={() => setEditing({ kind: 'rule', item: r })}
+                  onDelete={() => setDeleting({ kind: 'rule', id: r.id, name: r.name })}
+                />
               </Group>
             ))}
           </Stack>
@@ -519,6 +563,15 @@ export function ServiceSettingsPage() {
         {editing?.kind === 'policy' ? <PolicyForm policy={editing.item} hours={hours} onDone={close} /> : null}
         {editing?.kind === 'rule' ? <RuleForm rule={editing.item} onDone={close} /> : null}
       </FormModal>
+      <ConfirmModal
+        opened={deleting !== null}
+        title={deleting ? t(`service_settings.delete_${deleting.kind}_title`) : ''}
+        body={deleting ? t(`service_settings.delete_${deleting.kind}_body`, { name: deleting.name }) : ''}
+        confirmLabel={t('service_settings.delete')}
+        danger
+        onConfirm={() => (deleting ? remove(deleting) : undefined)}
+        onClose={() => setDeleting(null)}
+      />
     </>
   );
 }

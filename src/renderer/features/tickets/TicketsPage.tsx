@@ -4,6 +4,7 @@ import {
   Group,
   Paper,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -23,14 +24,70 @@ import { unwrap } from '../../lib/api-error';
 import { useFormat } from '../../lib/format';
 import { useChanges } from '../../lib/use-changes';
 import { NewTicketForm } from './NewTicketForm';
+import { REPORT_PERIODS, reportRange, type CustomRange, type ReportPeriod } from './report-period';
 import { PRIORITY_COLORS, STATUS_COLORS } from './ticket-labels';
 import { SlaBadge } from './SlaBadge';
 import { useDuration } from './use-duration';
 
 type Report = Awaited<ReturnType<typeof loadReport>>;
-const loadReport = () => unwrap(api.tickets.report({}));
+const loadReport = (range: { from: number; to: number }) => unwrap(api.tickets.report(range));
 
-function ReportStrip({ report }: { report: Report | null }) {
+interface PeriodChoice {
+  period: ReportPeriod;
+  custom: CustomRange;
+}
+
+function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChange: (next: PeriodChoice) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" align="flex-end">
+      <Select
+        size="xs"
+        label={t('tickets.report.period')}
+        data={REPORT_PERIODS.map((p) => ({ value: p, label: t(`tickets.report.period_${p}`) }))}
+        value={value.period}
+        onChange={(v) => v && onChange({ ...value, period: v as ReportPeriod })}
+        allowDeselect={false}
+        w={170}
+        data-testid="tickets-report-period"
+      />
+      {value.period === 'custom' ? (
+        <>
+          <TextInput
+            size="xs"
+            type="date"
+            label={t('tickets.report.from')}
+            value={value.custom.from ?? ''}
+            onChange={(e) =>
+              onChange({ ...value, custom: { ...value.custom, from: e.currentTarget.value || undefined } })
+            }
+            data-testid="tickets-report-from"
+          />
+          <TextInput
+            size="xs"
+            type="date"
+            label={t('tickets.report.to')}
+            value={value.custom.to ?? ''}
+            onChange={(e) =>
+              onChange({ ...value, custom: { ...value.custom, to: e.currentTarget.value || undefined } })
+            }
+            data-testid="tickets-report-to"
+          />
+        </>
+      ) : null}
+    </Group>
+  );
+}
+
+function ReportStrip({
+  report,
+  choice,
+  onChoice,
+}: {
+  report: Report | null;
+  choice: PeriodChoice;
+  onChoice: (next: PeriodChoice) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const duration = useDuration();
@@ -53,17 +110,22 @@ function ReportStrip({ report }: { report: Report | null }) {
     ],
   ];
   return (
-    <Paper withBorder radius="lg" p="md" mb="md" data-testid="tickets-report">
-      <Text size="xs" c="dimmed" mb={6}>
-        {t('tickets.report.title')}
-      </Text>
-      <SimpleGrid cols={{ base: 2, sm: 5 }}>
-        {figures.map(([label, value]) => (
+    <Paper withBorder radius="lg" p="md" mb="md">
+      <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
+        <Text size="sm" fw={650}>
+          {t('tickets.report.title')}
+        </Text>
+        <PeriodPicker value={choice} onChange={onChoice} />
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 5 }} data-testid="tickets-report">
+        {figures.map(([label, value], i) => (
           <Stack key={label} gap={0}>
             <Text size="xs" c="dimmed">
               {label}
             </Text>
-            <Text fw={650}>{value}</Text>
+            <Text fw={650} data-testid={i === 0 ? 'tickets-report-volume' : undefined}>
+              {value}
+            </Text>
           </Stack>
         ))}
       </SimpleGrid>
@@ -71,7 +133,7 @@ function ReportStrip({ report }: { report: Report | null }) {
   );
 }
 
-/** The service desk: queues with their counts, the tickets of one, and the month's figures. */
+/** The service desk: queues with their counts, the tickets of one, and the figures of a chosen period. */
 export function TicketsPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -82,17 +144,19 @@ export function TicketsPage() {
   const [counts, setCounts] = useState<Record<TicketQueue, number> | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [creating, setCreating] = useState(false);
+  const [choice, setChoice] = useState<PeriodChoice>({ period: 'last_30', custom: {} });
 
   const load = useCallback(async () => {
     const [page, queueCounts, figures] = await Promise.all([
       unwrap(api.tickets.list({ queue, ...(query.trim() ? { query: query.trim() } : {}), limit: 200 })),
       unwrap(api.tickets.queueCounts({})),
-      loadReport(),
+      // The period is resolved at each load, so a rolling one ends at the moment of the change.
+      loadReport(reportRange(choice.period, Date.now(), choice.custom)),
     ]);
     setItems(page.items);
     setCounts(queueCounts);
     setReport(figures);
-  }, [queue, query]);
+  }, [queue, query, choice]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -115,7 +179,7 @@ export function TicketsPage() {
           </>
         }
       />
-      <ReportStrip report={report} />
+      <ReportStrip report={report} choice={choice} onChoice={setChoice} />
       <Paper withBorder radius="lg" p="md">
         <Group mb="sm" justify="space-between" wrap="wrap">
           <SegmentedControl
