@@ -197,6 +197,8 @@ test.describe('sync between two workspaces through one server', () => {
       const card = pageA.getByTestId('sync-conflict');
       await expect(card).toHaveCount(1);
       await expect(card).toContainText('Ana Renamed');
+      // The field by its label, as the record page names it (not the column `job_title`).
+      await expect(card).toContainText('“Job title” changed on two devices');
       await expect(card.getByTestId('sync-choose-kept-value')).toBeVisible();
       const other = (await card.getByTestId('sync-choose-other-value').textContent())!.trim();
       expect(['Manager (A)', 'Director (B)']).toContain(other);
@@ -210,6 +212,24 @@ test.describe('sync between two workspaces through one server', () => {
       // Settled on B as well: the field was edited after both values.
       await pageB.goto(new URL('/sync/conflicts', b.url).toString());
       await expect(pageB.getByTestId('sync-no-conflicts')).toBeVisible();
+    });
+
+    await test.step('A lists both devices and revokes B; the server refuses B from then on', async () => {
+      await pageA.goto(new URL('/settings/sync', a.url).toString());
+      const devices = pageA.getByTestId('sync-devices');
+      await expect(devices.getByTestId('sync-device')).toHaveCount(2);
+      await expect(devices).toContainText('This device');
+      // One press asks, the second revokes (this device has no button: "Sign out" does that).
+      await expect(devices.getByTestId('sync-device-revoke')).toHaveCount(1);
+      await devices.getByTestId('sync-device-revoke').click();
+      await expect(devices.getByTestId('sync-device-revoke')).toHaveText('Revoke it now');
+      await devices.getByTestId('sync-device-revoke').click();
+      await expect(devices.getByTestId('sync-device-revoked')).toHaveCount(1);
+      await expect(devices.getByTestId('sync-device-revoke')).toHaveCount(0);
+
+      await pageB.goto(new URL('/settings/sync', b.url).toString());
+      await syncNow(pageB);
+      await expect(pageB.getByTestId('sync-state')).toContainText('signed out on the server');
     });
   });
 });

@@ -85,6 +85,14 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     throw error;
   }
 
+  if (db.kind === 'postgres' && !options.jwtSecret) {
+    // Each instance would sign with the key in its own data folder: behind a load balancer, a token
+    // from one is refused by the next and devices are signed out at random.
+    log.warn(
+      { event: 'jwt_secret_per_instance', dataDir },
+      'JWT_SECRET is not set: this instance signs tokens with a key of its own data folder. If several instances serve this PostgreSQL database, set the same JWT_SECRET on all of them.',
+    );
+  }
   const live = new LiveHub();
   const ctx: ServerContext = {
     db,

@@ -6,8 +6,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncServer } from '../../src/server/index';
+import { createLogger } from '../../src/server/logger';
 import { SYNC_PATHS, type LoggedChange, type Session } from '../../src/shared/sync/protocol';
 import { Device, signin, signup } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
@@ -49,7 +51,7 @@ afterAll(async () => {
 
 describe('several instances on one PostgreSQL', () => {
   it('serialise writers across instances: a reader never skips a row; live hints cross instances', async (ctx) => {
-    if (skip) return ctx.skip();
+    if (skip) return ctx.skip(skip);
     const [one, two] = servers as [SyncServer, SyncServer];
     const a = await signup(one.url);
     const email = (await a.call<{ devices: { userEmail: string }[] }>('GET', SYNC_PATHS.devices)).body.devices[0]!
@@ -105,4 +107,21 @@ describe('several instances on one PostgreSQL', () => {
     aborter.abort();
     await reader.cancel().catch(() => undefined);
   }, 120_000);
+
+  it('warns at start when an instance on PostgreSQL signs with a key of its own (no JWT_SECRET)', async (ctx) => {
+    if (skip || !cluster) return ctx.skip(skip);
+    const lines: string[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'crm-sync-multi-'));
+    dirs.push(dir);
+    const server = await startSyncServer({
+      dataDir: dir,
+      databaseUrl: await cluster.createDatabase('multi_no_secret'),
+      logger: createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) })),
+    });
+    await server.close();
+    const warning = lines
+      .map((l) => JSON.parse(l) as { event?: string; msg?: string })
+      .find((l) => l.event === 'jwt_secret_per_instance');
+    expect(warning?.msg).toMatch(/set the same JWT_SECRET/);
+  }, 60_000);
 });

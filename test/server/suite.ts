@@ -53,14 +53,14 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
 
   describe('health and accounts', () => {
     it('answers /health with the storage in use', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const r = await request<{ ok: boolean; storage: string }>(base, 'GET', SYNC_PATHS.health);
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ ok: true, storage: backend.name });
     });
 
     it('signs up an owner, signs in a second device, refreshes, and refuses a wrong password', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const email = uniqueEmail();
       const owner = await signup(base, email.toUpperCase()); // emails are case-insensitive
       expect(owner.session.role).toBe('owner');
@@ -91,7 +91,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('lets an existing user create a second workspace only with their password', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const email = uniqueEmail();
       const first = await signup(base, email, 'One');
       const stolen = await request(base, 'POST', SYNC_PATHS.signup, {
@@ -111,7 +111,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('expires access tokens after 15 minutes; the refresh token still works', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device } = await ready();
       clock.offset = 16 * 60 * 1000;
       const late = await device.hello();
@@ -125,7 +125,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('invites by role: owners and admins invite, members cannot; an invitation works once for its email', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device: owner, epoch } = await ready();
       await owner.push([owner.change('contacts', 'c1', 'name', 'Ada')]);
 
@@ -200,7 +200,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('refuses a revoked or signed-out device everywhere, including refresh', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device, epoch } = await ready();
       const email = (await device.call<ListDevicesResponse>('GET', SYNC_PATHS.devices)).body.devices[0]!.userEmail;
       const other = new Device(base, (await signin(base, email)).body);
@@ -231,7 +231,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('slows down password guessing: after 3 failures each attempt must wait, even with the right password', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const email = uniqueEmail('victim');
       await signup(base, email);
       const statuses: number[] = [];
@@ -261,7 +261,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
 
   describe('protocol', () => {
     it('hello checks the device id and the minimum schema; an old client cannot push until it upgrades', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const device = await signup(base);
       const hi = await device.hello(3);
       expect(hi.body).toMatchObject({
@@ -292,7 +292,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('keeps the last writer per field by (hlc, node) and records concurrent losers as conflicts', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device: a, epoch } = await ready();
       const email = (await a.call<ListDevicesResponse>('GET', SYNC_PATHS.devices)).body.devices[0]!.userEmail;
       const b = new Device(base, (await signin(base, email)).body);
@@ -355,7 +355,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('re-pushing an acknowledged batch stores nothing twice', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device, epoch } = await ready();
       const batch = [device.change('contacts', 'r', 'name', 'A'), device.change('contacts', 'r', 'city', 'Lima')];
       const first = await device.push(batch, 1);
@@ -378,7 +378,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('rejects a batch stamped more than 5 minutes ahead of the server, storing nothing', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device } = await ready();
       const ok = device.change('contacts', 'r', 'name', 'fine');
       const ahead = device.change('contacts', 'r', 'phone', '1', Date.now() + MAX_CLOCK_SKEW_MS + 60_000);
@@ -394,7 +394,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('answers malformed and oversized requests with 4xx and stores nothing', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device, epoch } = await ready();
       const ws = device.session.workspaceId;
       const good = device.change('contacts', 'r', 'name', 'x');
@@ -449,7 +449,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('never lets a token of workspace A read or write workspace B, whatever the body says', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device: a, epoch: epochA } = await ready();
       const { device: b, epoch: epochB } = await ready();
       await b.push([b.change('contacts', 'shared-id', 'name', 'B secret')]);
@@ -501,7 +501,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('concurrent pushes from two devices never produce a cursor that skips a row', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device: a, epoch } = await ready();
       const email = (await a.call<ListDevicesResponse>('GET', SYNC_PATHS.devices)).body.devices[0]!.userEmail;
       const b = new Device(base, (await signin(base, email)).body);
@@ -545,7 +545,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('snapshots the current state in pages, then pulls what came after from its cursor', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device: a, epoch } = await ready();
       for (let i = 0; i < 5; i++) {
         await a.push([a.change('contacts', `c${i}`, 'name', `v1-${i}`), a.change('contacts', `c${i}`, 'city', 'X')]);
@@ -583,7 +583,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('bootstraps whole rows in pages with the current winner of every cell, then pulls from its cursor', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device: a, epoch } = await ready();
       for (let i = 0; i < 5; i++) {
         await a.push([a.change('contacts', `c${i}`, 'name', `v1-${i}`), a.change('contacts', `c${i}`, 'city', 'X')]);
@@ -659,7 +659,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('a new epoch (after a restore) makes old cursors fail with epoch_changed', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device, epoch } = await ready();
       await device.push([device.change('contacts', 'r', 'name', 'x')]);
       expect((await device.pull(epoch, 1)).status).toBe(200);
@@ -676,7 +676,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
     });
 
     it('live sends the head when a stream opens and again after each push', async (ctx) => {
-      if (backend.skip) return ctx.skip();
+      if (backend.skip) return ctx.skip(backend.skip);
       const { device, epoch } = await ready();
       const aborter = new AbortController();
       const res = await fetch(base + SYNC_PATHS.live, {

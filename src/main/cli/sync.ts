@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { CrmError } from '../errors';
 import { saveSession, storedAccount, syncRound } from '../sync/engine';
-import { SyncHttp } from '../sync/http';
+import { SyncHttp, SyncRemoteError, normaliseServerUrl } from '../sync/http';
 import { toCrmError } from '../sync/service';
 import type { Command } from './commands';
 import { printJson } from './io';
@@ -23,22 +23,46 @@ export const syncCommand: Command = {
     const db = openCliDatabase({ path: dbPathOption(values.db) });
     try {
       const password = values.password ?? process.env.CRM_SYNC_PASSWORD;
-      if (values.email && password) {
-        const server = values.server ?? storedAccount(db)?.server;
-        if (!server) throw new CrmError('invalid_input', 'cli.sync_need_account');
+      const email = values.email?.trim().toLowerCase();
+      const signIn = async (server: string) => {
         const http = new SyncHttp(server);
         try {
-          const session = await http.signin({ email: values.email, password, deviceName: `crm sync on ${hostname()}` });
-          saveSession(db, http.base, values.email.trim().toLowerCase(), session);
+          const session = await http.signin({
+            email: email!,
+            password: password!,
+            deviceName: `crm sync on ${hostname()}`,
+          });
+          saveSession(db, http.base, email!, session);
         } catch (error) {
           throw toCrmError(error);
         }
-      } else if (!storedAccount(db)) throw new CrmError('invalid_input', 'cli.sync_need_account');
+      };
+      const stored = storedAccount(db);
+      // The device this book is already enrolled as, when it is the same account on the same
+      // server: a script that passes its password on every run must not enrol a new device each time.
+      const reuse =
+        stored !== undefined &&
+        (email === undefined || stored.email === email) &&
+        (values.server === undefined || sameServer(values.server, stored.server));
+      if (email && password && !reuse) {
+        const server = values.server ?? stored?.server;
+        if (!server) throw new CrmError('invalid_input', 'cli.sync_need_account');
+        await signIn(server);
+      } else if (!stored) throw new CrmError('invalid_input', 'cli.sync_need_account');
       let result;
       try {
         result = await syncRound(db);
       } catch (error) {
-        throw toCrmError(error);
+        // The stored device was revoked or signed out elsewhere: with a password at hand, enrol
+        // again (once) rather than fail a script that gave everything needed.
+        if (!(reuse && email && password && error instanceof SyncRemoteError && error.code === 'unauthorized'))
+          throw toCrmError(error);
+        await signIn(stored.server);
+        try {
+          result = await syncRound(db);
+        } catch (again) {
+          throw toCrmError(again);
+        }
       }
       const server = storedAccount(db)!.server;
       if (io.json) printJson(io, { server, ...result });
@@ -58,3 +82,11 @@ export const syncCommand: Command = {
     }
   },
 };
+
+function sameServer(given: string, stored: string): boolean {
+  try {
+    return normaliseServerUrl(given) === stored;
+  } catch {
+    return false;
+  }
+}

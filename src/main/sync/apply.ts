@@ -82,8 +82,10 @@ export function applyRows(db: CrmDb, rows: readonly BootstrapRow[], inTransactio
   const events = new Map<string, ChangesPayload>();
   const result = write(db, () => {
     const ctx = applyContext(db, events);
+    const held = heldRows(db, rows);
     for (const [table, rowId, cells] of rows) {
-      if (!insertFresh(ctx, table, rowId, cells)) {
+      const key = `${table}\u0000${rowId}`;
+      if (held.has(key) || !insertFresh(ctx, table, rowId, cells)) {
         const writes: FieldWrite[] = [];
         for (const field in cells) {
           const [value, hlc] = cells[field]!;
@@ -91,6 +93,7 @@ export function applyRows(db: CrmDb, rows: readonly BootstrapRow[], inTransactio
         }
         applyRow(ctx, { table, rowId, writes });
       }
+      held.add(key); // the same row twice in a page: the second merges with the first
     }
     finish(ctx);
     inTransaction?.();
@@ -98,6 +101,38 @@ export function applyRows(db: CrmDb, rows: readonly BootstrapRow[], inTransactio
   });
   for (const payload of events.values()) db.events.emit('changes', payload);
   return result;
+}
+
+/**
+ * The rows of a page this replica already holds (a row or cell clocks): one query per table and
+ * per kind with the page's ids as a JSON array, instead of two lookups per row from here. A new
+ * device holds none of them, and each costs a point lookup inside SQLite either way.
+ */
+function heldRows(db: CrmDb, rows: readonly BootstrapRow[]): Set<string> {
+  const byTable = new Map<string, string[]>();
+  for (const [table, rowId] of rows) {
+    let ids = byTable.get(table);
+    if (!ids) byTable.set(table, (ids = []));
+    ids.push(rowId);
+  }
+  const held = new Set<string>();
+  const clocked = db.sqlite
+    .prepare('SELECT row_id FROM sync_cell_clock WHERE table_name = ? AND row_id IN (SELECT value FROM json_each(?))')
+    .pluck();
+  for (const [table, ids] of byTable) {
+    const list = JSON.stringify(ids);
+    const found = clocked.all(table, list) as string[];
+    if (isSyncedTable(table)) {
+      found.push(
+        ...(db.sqlite
+          .prepare(`SELECT id FROM "${table}" WHERE id IN (SELECT value FROM json_each(?))`)
+          .pluck()
+          .all(list) as string[]),
+      );
+    }
+    for (const id of found) held.add(`${table}\u0000${id}`);
+  }
+  return held;
 }
 
 function applyWrites(db: CrmDb, writes: readonly FieldWrite[], events: Map<string, ChangesPayload>): ApplyResult {
@@ -301,18 +336,20 @@ function applyRow(ctx: ApplyContext, work: RowWork): void {
  * A row this replica has never held (no row, no cell clocks): every cell wins, so the row is built
  * from its cells and inserted, with the same clocks, derived fields, index entry, audit and event
  * as {@link applyRow} would give it, without comparing each cell with a clock that is not there.
- * False when the row is not new here (or is a purge): the caller merges it field by field.
+ * The caller has checked that the row is new here (see {@link heldRows}). False for a purge or a
+ * table this version does not know: the caller merges (or parks) it field by field.
  */
 function insertFresh(ctx: ApplyContext, table: string, rowId: string, cells: BootstrapRow[2]): boolean {
   if (!isSyncedTable(table) || PURGE_FIELD in cells) return false;
   const { db } = ctx;
   const plan = syncTable(db, table);
-  if (ctx.clocks.get(table, rowId) !== undefined || plan.select.get(rowId) !== undefined) return false;
   const shape = shapeOf(plan);
   const next: Row = { ...shape.empty };
   next.id = rowId;
   let custom: Record<string, unknown> | undefined;
-  const clocks: Clocks = {};
+  // Fields that took their cell (not parked): their clocks are built only when the row cannot be
+  // stamped once as "*" (see below), which saves two keys per cell on almost every row.
+  const taken: string[] = [];
   let maxApplied = '';
   // The stamp every plain column shares so far (null once two differ), as `compact` would find it.
   let common: string | null | undefined;
@@ -333,25 +370,30 @@ function insertFresh(ctx: ApplyContext, table: string, rowId: string, cells: Boo
       common = common === undefined || common === hlc ? hlc : null;
       plain++;
     }
-    clocks[field] = hlc;
-    clocks[BASE_PREFIX + field] = hlc;
+    taken.push(field);
     ctx.result.applied++;
     if (hlc > maxApplied) maxApplied = hlc;
   }
   if (!maxApplied) return true;
   if (custom) next[CUSTOM_COLUMN] = JSON.stringify(custom);
-  let stored = clocks;
-  if (common && plain === shape.plainColumns) {
-    // Every column came with one stamp: kept once as "*", and custom keys only where they differ.
-    stored = { [ALL_COLUMNS]: common, [BASE_PREFIX + ALL_COLUMNS]: common };
-    for (const field in cells) {
+  const clocksOf = (keep: (field: string, hlc: string) => boolean, base: Clocks): Clocks => {
+    for (const field of taken) {
       const hlc = cells[field]![1];
-      if (hlc !== common && customKeyOf(field) !== null && field in clocks) {
-        stored[field] = hlc;
-        stored[BASE_PREFIX + field] = hlc;
-      }
+      if (!keep(field, hlc)) continue;
+      base[field] = hlc;
+      base[BASE_PREFIX + field] = hlc;
     }
-  }
+    return base;
+  };
+  const all = () => true;
+  // Every column came with one stamp: kept once as "*", and custom keys only where they differ.
+  const stored =
+    common && plain === shape.plainColumns
+      ? clocksOf((field, hlc) => hlc !== common && customKeyOf(field) !== null, {
+          [ALL_COLUMNS]: common,
+          [BASE_PREFIX + ALL_COLUMNS]: common,
+        })
+      : clocksOf(all, {});
   ctx.clocks.put(table, rowId, stored);
   let after = decodeRaw(plan, next);
   if (plan.def.derive) {
@@ -368,7 +410,7 @@ function insertFresh(ctx: ApplyContext, table: string, rowId: string, cells: Boo
   ctx.audit.run(table, rowId, 'insert', '{}', db.now(), after.updatedBy ?? null, maxApplied);
   note(ctx, table, 'insert', rowId);
   ctx.result.rows++;
-  if (after.deleted) noteEditAfterDelete(ctx, plan, rowId, clocks, next);
+  if (after.deleted) noteEditAfterDelete(ctx, plan, rowId, clocksOf(all, {}), next);
   return true;
 }
 

@@ -329,14 +329,15 @@ async function takeSnapshot(
       // the (synchronous) apply below would otherwise hold until it is done.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    applyRows(db, page.rows, () => {
+    const applied = applyRows(db, page.rows, () => {
       setJson(db, KEYS.bootstrap, nextState ?? null);
       if (!nextState) {
         setJson(db, KEYS.cursor, page.cursor);
         setState(db, KEYS.snapshot, null);
       }
     });
-    for (const row of page.rows) fields += Object.keys(row[2]).length;
+    // Every cell of the page is counted once by the apply (won, lost or parked).
+    fields += applied.applied + applied.ignored + applied.parked;
     progress({ phase: 'snapshot', done, total: Math.max(total ?? 0, done) });
     if (!nextState) return { cursor: page.cursor, fields };
     state = nextState;

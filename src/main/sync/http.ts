@@ -6,6 +6,7 @@ import {
   errorBodySchema,
   helloResponseSchema,
   inviteResponseSchema,
+  listDevicesResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   sessionSchema,
@@ -71,6 +72,13 @@ export class SyncHttp {
   }
   async signout(token: string): Promise<void> {
     await this.call('POST', SYNC_PATHS.signout, null, { body: {}, token });
+  }
+  /** Every device of the workspace (with whose it is and whether it was revoked). */
+  async devices(token: string) {
+    return (await this.call('GET', SYNC_PATHS.devices, listDevicesResponseSchema, { token })).devices;
+  }
+  async revokeDevice(token: string, deviceId: string): Promise<void> {
+    await this.call('POST', SYNC_PATHS.revokeDevice, null, { body: { deviceId }, token });
   }
   invite(token: string, body: InviteRequest) {
     return this.call('POST', SYNC_PATHS.invitations, inviteResponseSchema, { body, token });

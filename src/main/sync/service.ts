@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { SyncConflictItem } from '../../shared/contract/sync';
+import type { SyncConflictItem, SyncDevice } from '../../shared/contract/sync';
 import { decodeHlc } from '../../shared/sync/hlc';
 import { CUSTOM_COLUMN, DELETED_FIELD, customKeyOf } from '../../shared/sync/merge';
 import type { Session } from '../../shared/sync/protocol';
@@ -96,6 +96,45 @@ export async function invite(db: CrmDb, input: { email: string; role: 'admin' | 
   }
 }
 
+/** The workspace's devices as the server lists them (owners and admins see everyone's), newest first. */
+export async function listDevices(db: CrmDb): Promise<SyncDevice[]> {
+  const account = storedAccount(db);
+  if (!account) throw new CrmError('invalid_input', 'sync.error_signed_out');
+  const http = new SyncHttp(account.server);
+  try {
+    const devices = await http.devices(await accessToken(db, http));
+    return devices
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        email: d.userEmail,
+        createdAt: d.createdAt,
+        lastSeenAt: d.lastSeenAt,
+        revokedAt: d.revokedAt,
+        current: d.id === account.deviceId,
+      }))
+      .sort((a, b) => b.createdAt - a.createdAt);
+  } catch (error) {
+    throw toCrmError(error);
+  }
+}
+
+/**
+ * Revokes a device on the server (a lost laptop, an old phone): its refresh token is refused from
+ * then on. This book's own device is signed out instead, so it also stops syncing here.
+ */
+export async function revokeDevice(db: CrmDb, deviceId: string): Promise<void> {
+  const account = storedAccount(db);
+  if (!account) throw new CrmError('invalid_input', 'sync.error_signed_out');
+  if (deviceId === account.deviceId) return signOut(db);
+  const http = new SyncHttp(account.server);
+  try {
+    await http.revokeDevice(await accessToken(db, http), deviceId);
+  } catch (error) {
+    throw toCrmError(error);
+  }
+}
+
 /** Revokes this device on the server when reachable; locally the book stops syncing either way. */
 export async function signOut(db: CrmDb): Promise<void> {
   const account = storedAccount(db);
@@ -147,6 +186,7 @@ export function listConflicts(db: CrmDb): SyncConflictItem[] {
       settle.run(db.now(), r.id);
       continue;
     }
+    const read = reader(db, r.tableName, r.field);
     items.push({
       id: r.id,
       kind: r.kind,
@@ -154,9 +194,10 @@ export function listConflicts(db: CrmDb): SyncConflictItem[] {
       recordId: r.rowId,
       recordLabel: labelOf(db, r.tableName, raw),
       field: r.field,
-      kept: { value: winner.value as SyncConflictItem['current'], at: decodeHlc(winner.hlc).millis },
-      other: { value: loser.value as SyncConflictItem['current'], at: decodeHlc(loser.hlc).millis },
-      current: currentValue(raw, r.field) as SyncConflictItem['current'],
+      fieldKey: read.key,
+      kept: { value: read.value(winner.value), at: decodeHlc(winner.hlc).millis },
+      other: { value: read.value(loser.value), at: decodeHlc(loser.hlc).millis },
+      current: read.value(currentValue(raw, r.field)),
       createdAt: r.createdAt,
     });
   }
@@ -168,6 +209,36 @@ function labelOf(db: CrmDb, table: string, raw: Row): string {
   const plan = syncTable(db, table);
   if (!plan.def.searchDoc) return String(raw.name ?? raw.title ?? raw.id);
   return plan.def.searchDoc(decodeRaw(plan, raw)).title || String(raw.id);
+}
+
+type Json = SyncConflictItem['current'];
+
+/**
+ * How a conflict's field reads in the app: its key ("job_title" is "jobTitle") and its values
+ * decoded the way the record's own screens get them (a list of emails stored as JSON text comes
+ * out as the list, a flag stored as 0/1 as false/true), so the Conflicts screen can label and
+ * format them like everywhere else. Custom values travel as they are.
+ */
+function reader(db: CrmDb, table: string, field: string): { key: string; value: (v: unknown) => Json } {
+  const col = customKeyOf(field) === null && isSyncedTable(table) ? syncTable(db, table).byName.get(field) : undefined;
+  if (!col) return { key: field, value: (v) => (v ?? null) as Json };
+  return {
+    key: col.key,
+    value: (v) => {
+      if (v === null || v === undefined) return null;
+      try {
+        const driver = col.json && typeof v !== 'string' ? JSON.stringify(v) : v;
+        return toJson(col.column.mapFromDriverValue(driver));
+      } catch {
+        return v as Json; // a value this version cannot read is shown as it came
+      }
+    },
+  };
+}
+
+/** Dates become their epoch millis: the contract carries JSON. */
+function toJson(value: unknown): Json {
+  return (value instanceof Date ? value.getTime() : value) as Json;
 }
 
 function currentValue(raw: Row, field: string): unknown {

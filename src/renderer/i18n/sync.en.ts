@@ -59,4 +59,14 @@ export const syncEn = {
   'sync.use_other': 'Use this value',
   'sync.keep_deleted': 'Leave it in the trash',
   'sync.restore': 'Restore the record',
+  'sync.devices_title': 'Devices',
+  'sync.devices_body':
+    'Devices signed in to this workspace. Revoke one that is lost or no longer used: it stops syncing at once and must sign in again.',
+  'sync.device_this': 'This device',
+  'sync.device_detail': '{{email}} · added {{added}} · {{seen}}',
+  'sync.device_seen': 'last synced {{time}}',
+  'sync.device_never_seen': 'never synced',
+  'sync.device_revoked': 'Revoked {{time}}',
+  'sync.device_revoke': 'Revoke',
+  'sync.device_revoke_confirm': 'Revoke it now',
 };

@@ -62,4 +62,14 @@ export const syncEs: Record<keyof typeof syncEn, string> = {
   'sync.use_other': 'Usar este valor',
   'sync.keep_deleted': 'Dejarlo en la papelera',
   'sync.restore': 'Restaurar el registro',
+  'sync.devices_title': 'Dispositivos',
+  'sync.devices_body':
+    'Dispositivos con sesión en este espacio. Revoca uno perdido o que ya no uses: deja de sincronizar al momento y tendrá que iniciar sesión de nuevo.',
+  'sync.device_this': 'Este dispositivo',
+  'sync.device_detail': '{{email}} · añadido el {{added}} · {{seen}}',
+  'sync.device_seen': 'última sincronización {{time}}',
+  'sync.device_never_seen': 'nunca sincronizado',
+  'sync.device_revoked': 'Revocado el {{time}}',
+  'sync.device_revoke': 'Revocar',
+  'sync.device_revoke_confirm': 'Revocar ahora',
 };

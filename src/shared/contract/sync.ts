@@ -50,7 +50,12 @@ export const syncConflictSchema = z.object({
   recordLabel: z.string(),
   /** The field as stored ("job_title", "custom.size"). */
   field: z.string(),
-  /** The value the merge kept and the one it set aside (for an edit after a delete: the edit, and the deletion). */
+  /** The field as the app names it ("jobTitle", "custom.size"): the key of its label. */
+  fieldKey: z.string(),
+  /**
+   * The value the merge kept and the one it set aside (for an edit after a delete: the edit, and
+   * the deletion), as the app reads them (lists parsed, flags true/false), like `current`.
+   */
   kept: z.object({ value: z.json(), at: z.number() }),
   other: z.object({ value: z.json(), at: z.number() }),
   /** The field's value here now. */
@@ -58,6 +63,20 @@ export const syncConflictSchema = z.object({
   createdAt: z.number(),
 });
 export type SyncConflictItem = z.infer<typeof syncConflictSchema>;
+
+export const syncDeviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Who signed in on it. */
+  email: z.string(),
+  createdAt: z.number(),
+  lastSeenAt: z.number().nullable(),
+  /** Set once revoked (or signed out): its tokens are refused from then on. */
+  revokedAt: z.number().nullable(),
+  /** This book's own device. */
+  current: z.boolean(),
+});
+export type SyncDevice = z.infer<typeof syncDeviceSchema>;
 
 export const syncMethods = {
   'sync.status': defineMethod({
@@ -95,6 +114,18 @@ export const syncMethods = {
     summary: 'Invite someone to this workspace (owners and admins): returns the code to give them.',
     input: z.strictObject({ email, role: z.enum(['admin', 'member']).default('member') }),
     output: z.object({ token: z.string(), expiresAt: z.number() }),
+  }),
+  'sync.devices': defineMethod({
+    summary:
+      'Devices enrolled in this workspace (all of them for owners and admins, with whose each is); this device is marked.',
+    input: z.strictObject({}),
+    output: z.object({ items: z.array(syncDeviceSchema) }),
+  }),
+  'sync.revokeDevice': defineMethod({
+    summary:
+      'Revoke a device (your own, or any for owners and admins): the server refuses its tokens from then on. Revoking this device signs it out.',
+    input: z.strictObject({ deviceId: z.string().trim().min(1).max(100) }),
+    output: z.object({ items: z.array(syncDeviceSchema) }),
   }),
   'sync.signOut': defineMethod({
     summary: 'Stop syncing and revoke this device on the server. Local data and unsent changes stay.',

@@ -85,7 +85,13 @@ describe('sync through the API (Settings → Sync, Conflicts)', () => {
 
     const { items } = await call(a, 'sync.conflicts', {});
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ entity: 'contacts', recordId: 'c1', field: 'job_title', recordLabel: 'Ana Bee' });
+    expect(items[0]).toMatchObject({
+      entity: 'contacts',
+      recordId: 'c1',
+      field: 'job_title',
+      fieldKey: 'jobTitle',
+      recordLabel: 'Ana Bee',
+    });
     expect([items[0]!.kept.value, items[0]!.other.value].sort()).toEqual(['From A', 'From B']);
 
     const after = await call(a, 'sync.resolveConflict', { id: items[0]!.id, choice: 'other' });
@@ -137,6 +143,36 @@ describe('sync through the API (Settings → Sync, Conflicts)', () => {
     expect((await call(device, 'sync.conflicts', {})).items).toHaveLength(0);
   }, 60_000);
 
+  it('gives a conflict on a list field as the app reads it, so the screen can show addresses, not JSON', async () => {
+    const a = book();
+    const b = book();
+    await call(a, 'sync.signUp', {
+      server: srv.server.url,
+      email: 'lists@example.com',
+      password: 'long enough pw',
+      workspaceName: 'W',
+    });
+    mutate(a, { table: 'contacts', op: 'insert', id: 'e1', values: { firstName: 'Eva' } });
+    await call(a, 'sync.runNow', {});
+    await call(b, 'sync.signIn', { server: srv.server.url, email: 'lists@example.com', password: 'long enough pw' });
+    await call(b, 'sync.runNow', {});
+    mutate(a, { table: 'contacts', op: 'update', id: 'e1', values: { emails: [{ value: 'a@example.com' }] } });
+    mutate(b, { table: 'contacts', op: 'update', id: 'e1', values: { emails: [{ value: 'b@example.com' }] } });
+    await call(a, 'sync.runNow', {});
+    await call(b, 'sync.runNow', {});
+    await call(a, 'sync.runNow', {});
+    const items = [...(await call(a, 'sync.conflicts', {})).items, ...(await call(b, 'sync.conflicts', {})).items];
+    expect(items.length).toBeGreaterThan(0);
+    const c = items[0]!;
+    expect(c).toMatchObject({ field: 'emails', fieldKey: 'emails' });
+    const addresses = (v: unknown) => (v as { value: string }[]).map((e) => e.value);
+    expect([...addresses(c.kept.value), ...addresses(c.other.value)].sort()).toEqual([
+      'a@example.com',
+      'b@example.com',
+    ]);
+    expect(addresses(c.current)).toEqual(addresses(c.kept.value));
+  }, 60_000);
+
   it('signs out: the device stops syncing and keeps its data and unsent changes', async () => {
     const db = book();
     await call(db, 'sync.signUp', {
@@ -150,5 +186,41 @@ describe('sync through the API (Settings → Sync, Conflicts)', () => {
     const status = await call(db, 'sync.signOut', {});
     expect(status).toMatchObject({ state: 'off', pending: 1 });
     expect(readRow(db, 'contacts', 'kept')).toBeDefined();
+  }, 60_000);
+
+  it('lists the devices of the workspace; a revoked device is refused and shown as revoked', async () => {
+    const a = book();
+    const b = book();
+    await call(a, 'sync.signUp', {
+      server: srv.server.url,
+      email: 'devices@example.com',
+      password: 'long enough pw',
+      workspaceName: 'W',
+    });
+    await call(a, 'sync.runNow', {});
+    await call(b, 'sync.signIn', { server: srv.server.url, email: 'devices@example.com', password: 'long enough pw' });
+    await call(b, 'sync.runNow', {});
+
+    const listed = (await call(a, 'sync.devices', {})).items;
+    expect(listed).toHaveLength(2);
+    expect(listed.filter((d) => d.current)).toHaveLength(1);
+    expect(listed.every((d) => d.email === 'devices@example.com' && d.revokedAt === null)).toBe(true);
+    const other = listed.find((d) => !d.current)!;
+    expect((await call(b, 'sync.devices', {})).items.find((d) => d.current)?.id).toBe(other.id);
+
+    const after = (await call(a, 'sync.revokeDevice', { deviceId: other.id })).items;
+    expect(after.find((d) => d.id === other.id)?.revokedAt).not.toBeNull();
+    // B's next round is refused by the server: it reports why, in its own words, and keeps its data.
+    mutate(b, { table: 'contacts', op: 'insert', id: 'on-b', values: { firstName: 'Bea' } });
+    const status = await call(b, 'sync.runNow', {});
+    expect(status.state).toBe('error');
+    expect(status.error?.reason).toBe('unauthorized');
+    expect(status.pending).toBe(1);
+    expect(readRow(b, 'contacts', 'on-b')).toBeDefined();
+
+    // Revoking this device itself is a sign-out.
+    const self = await call(a, 'sync.revokeDevice', { deviceId: listed.find((d) => d.current)!.id });
+    expect(self.items).toEqual([]);
+    expect((await call(a, 'sync.status', {})).state).toBe('off');
   }, 60_000);
 });

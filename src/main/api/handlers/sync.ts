@@ -1,7 +1,18 @@
 import type { HandlerMap } from '../context';
 import { writeOptions } from '../context';
 import { syncController } from '../../sync/controller';
-import { acceptInvitation, invite, listConflicts, resolveConflict, signIn, signOut, signUp } from '../../sync/service';
+import { storedAccount } from '../../sync/engine';
+import {
+  acceptInvitation,
+  invite,
+  listConflicts,
+  listDevices,
+  resolveConflict,
+  revokeDevice,
+  signIn,
+  signOut,
+  signUp,
+} from '../../sync/service';
 
 type SyncMethods =
   | 'sync.status'
@@ -9,6 +20,8 @@ type SyncMethods =
   | 'sync.signUp'
   | 'sync.acceptInvitation'
   | 'sync.invite'
+  | 'sync.devices'
+  | 'sync.revokeDevice'
   | 'sync.signOut'
   | 'sync.runNow'
   | 'sync.conflicts'
@@ -30,6 +43,12 @@ export const syncHandlers: HandlerMap<SyncMethods> = {
     return syncController(ctx.db).status();
   },
   'sync.invite': (input, ctx) => invite(ctx.db, input),
+  'sync.devices': async (_input, ctx) => ({ items: await listDevices(ctx.db) }),
+  'sync.revokeDevice': async (input, ctx) => {
+    await revokeDevice(ctx.db, input.deviceId);
+    // This device revoked itself: it is signed out, and has no list to show any more.
+    return { items: storedAccount(ctx.db) ? await listDevices(ctx.db) : [] };
+  },
   'sync.signOut': async (_input, ctx) => {
     await signOut(ctx.db);
     return syncController(ctx.db).status();

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Code, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,9 @@ import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
 import { useChanges } from '../../lib/use-changes';
+import { useFormat } from '../../lib/format';
+import { useConflictText } from './conflict-text';
 import { useSyncStore } from './sync-store';
-import { dynamic, type Translate } from './translate';
 
 const RECORD_PATHS: Record<string, string> = { contacts: '/contacts', companies: '/companies' };
 
@@ -20,6 +21,8 @@ export function ConflictsPage() {
   const { t } = useTranslation();
   const [items, setItems] = useState<SyncConflictItem[] | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  const text = useConflictText(items);
+  const format = useFormat();
 
   const load = useCallback(async () => {
     try {
@@ -66,14 +69,14 @@ export function ConflictsPage() {
               <Text size="sm" c="dimmed">
                 {c.kind === 'edited_after_delete'
                   ? t('sync.kind_edited_after_delete')
-                  : t('sync.kind_concurrent', { field: fieldLabel(c.field, dynamic(t)) })}
+                  : t('sync.kind_concurrent', { field: text.label(c) })}
               </Text>
             </Group>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Side
                 title={c.kind === 'edited_after_delete' ? t('sync.side_edit') : t('sync.side_kept')}
-                value={c.kept.value}
-                at={c.kept.at}
+                value={text.value(c, c.kept.value)}
+                at={format.dateTime(c.kept.at)}
                 action={c.kind === 'edited_after_delete' ? t('sync.keep_deleted') : t('sync.use_kept')}
                 onChoose={() => void choose(c.id, 'kept')}
                 busy={busy === c.id}
@@ -81,8 +84,8 @@ export function ConflictsPage() {
               />
               <Side
                 title={c.kind === 'edited_after_delete' ? t('sync.side_deleted') : t('sync.side_other')}
-                value={c.kind === 'edited_after_delete' ? t('sync.deleted_value') : c.other.value}
-                at={c.other.at}
+                value={c.kind === 'edited_after_delete' ? t('sync.deleted_value') : text.value(c, c.other.value)}
+                at={format.dateTime(c.other.at)}
                 action={c.kind === 'edited_after_delete' ? t('sync.restore') : t('sync.use_other')}
                 onChoose={() => void choose(c.id, 'other')}
                 busy={busy === c.id}
@@ -98,8 +101,8 @@ export function ConflictsPage() {
 
 function Side(props: {
   title: string;
-  value: unknown;
-  at: number;
+  value: string;
+  at: string;
   action: string;
   onChoose: () => void;
   busy: boolean;
@@ -109,21 +112,15 @@ function Side(props: {
     <Card withBorder radius="sm" padding="sm">
       <Stack gap={6}>
         <Text size="xs" c="dimmed">
-          {props.title} · {new Date(props.at).toLocaleString()}
+          {props.title} · {props.at}
         </Text>
-        <Code block data-testid={`${props.testId}-value`}>
-          {typeof props.value === 'string' ? props.value : JSON.stringify(props.value)}
-        </Code>
+        <Text size="sm" fw={500} style={{ whiteSpace: 'pre-wrap' }} data-testid={`${props.testId}-value`}>
+          {props.value}
+        </Text>
         <Button size="xs" variant="light" onClick={props.onChoose} loading={props.busy} data-testid={props.testId}>
           {props.action}
         </Button>
       </Stack>
     </Card>
   );
-}
-
-function fieldLabel(field: string, t: Translate): string {
-  if (field.startsWith('custom.')) return field.slice(7);
-  const camel = field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  return t(`field.${camel}`, { defaultValue: field });
 }

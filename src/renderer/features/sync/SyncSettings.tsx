@@ -20,6 +20,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
+import { DevicesCard } from './DevicesCard';
 import { useSyncStatus, useSyncStore } from './sync-store';
 import { dynamic, type Translate } from './translate';
 
@@ -251,6 +252,7 @@ function Connected({ status }: { status: SyncStatus }) {
           </Stack>
         </form>
       </Card>
+      <DevicesCard />
     </Stack>
   );
 }
