@@ -13,13 +13,13 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/main/db/open';
 import { backupNow } from '../src/main/services/backup';
-import { exportCsv } from '../src/main/services/export/records';
+import { writeExport } from '../src/main/services/export/files';
 import { benchDir, bookPath, removeBenchDir, removeBook } from './lib/books';
 import { figures, fmtMs, log } from './lib/figures';
 import { round } from './lib/stats';
@@ -92,14 +92,16 @@ async function benchCsvImport(): Promise<string> {
   return bookPath('import-ours');
 }
 
-function benchCsvExport(bookFile: string): void {
+/** What the list's Export menu and `crm export` run: the rows streamed to a file, a page at a time. */
+async function benchCsvExport(bookFile: string): Promise<void> {
   const db = openDatabase({ path: bookFile });
   const runs: number[] = [];
   const refs: number[] = [];
   let count = 0;
+  const out = `${bookFile}.export.csv`;
   for (let i = 0; i < 3; i++) {
     let t = performance.now();
-    count = exportCsv(db, 'contacts', {}, { bom: true }).count;
+    count = await writeExport(db, 'contacts', 'csv', {}, out, { bom: true });
     runs.push(performance.now() - t);
     t = performance.now();
     const rows = db.sqlite
@@ -110,11 +112,12 @@ function benchCsvExport(bookFile: string): void {
     refs.push(performance.now() - t + text.length * 0);
   }
   db.close();
+  rmSync(out, { force: true });
   const ours = Math.min(...runs);
   const ref = Math.min(...refs);
   figures.push({
     id: 'export-csv',
-    name: `CSV export of ${count.toLocaleString('en')} contacts (all columns, company, tags, custom fields), best of 3`,
+    name: `CSV export of ${count.toLocaleString('en')} contacts to a file (all columns, company, tags, custom fields), best of 3`,
     ours: { ms: ours, runs },
     reference: { ms: ref, runs: refs },
     oursText: fmtMs(ours),
@@ -188,7 +191,7 @@ async function benchBackup(): Promise<void> {
 
 export async function benchImport(): Promise<void> {
   const book = await benchCsvImport();
-  benchCsvExport(book);
+  await benchCsvExport(book);
   removeBook(book);
   await benchBackup();
 }

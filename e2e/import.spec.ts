@@ -3,12 +3,10 @@
 // caught by the check before anything is written, then the import runs, shows up on the record's
 // timeline and in the history, and is undone.
 import iconv from 'iconv-lite';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, openInSpanish, runCrm, startServer, stopServer, test } from './fixtures/server';
-
-const unique = () => Date.now().toString(36).slice(-5);
+import { expect, openInSpanish, root, runCrm, startServer, stopServer, test, unique } from './fixtures/server';
 
 test('import a Spanish CSV: map, preview errors, import, see it on the timeline, undo', async ({ page, server }) => {
   const n = unique();
@@ -79,6 +77,70 @@ test('import a Spanish CSV: map, preview errors, import, see it on the timeline,
     await expect(row).toContainText('Deshecha');
     await expect.poll(async () => (await server.call('contacts.count', { query: first })).count).toBe(0);
   });
+});
+
+// The real dataset through the wizard: the 85 accounts of crm-sales-opportunities, their English
+// headers mapped by themselves, checked, then imported with the parent companies linked.
+test("import the dataset's accounts through the wizard", async ({ page, server }) => {
+  const accounts = join(root, '..', 'shared', 'datasets', 'crm-sales-opportunities', 'accounts.csv');
+  const before = (await server.call('companies.count', {})).count;
+  await openInSpanish(page, server);
+  await page
+    .getByTestId('whoami-dismiss')
+    .click({ timeout: 3000 })
+    .catch(() => undefined);
+  await page.getByRole('link', { name: 'Importar y exportar' }).click();
+  await page.getByTestId('import-entity').getByText('Empresas').click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'accounts.csv',
+    mimeType: 'text/csv',
+    buffer: readFileSync(accounts),
+  });
+  await expect(page.getByTestId('import-detected')).toContainText('«,»');
+  await expect(page.getByTestId('import-map-account')).toHaveValue('Nombre');
+  await expect(page.getByTestId('import-map-subsidiary_of')).toHaveValue('Empresa matriz');
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-preview-ok')).toContainText('85 por crear');
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-done')).toContainText('85 creados');
+  expect((await server.call('companies.count', {})).count).toBe(before + 85);
+  const acme = (await server.call('companies.list', { query: 'Acme Corporation' })).items[0]!;
+  const subsidiaries = await server.call('companies.count', { parentId: acme.id });
+  expect(subsidiaries.count).toBeGreaterThan(0);
+});
+
+// The variants table: a product written "GTXPro" is matched to "GTX Pro" by its spelling; the user
+// says it means another product, checks again, and the deal is imported with that one.
+test('the variants table lets the user choose what a name in the file means', async ({ page, server }) => {
+  const n = unique();
+  await server.call('products.create', { name: 'GTX Pro', unitPrice: 100000, currency: 'EUR' });
+  const plus = await server.call('products.create', { name: 'GTX Plus Pro', unitPrice: 200000, currency: 'EUR' });
+  await openInSpanish(page, server);
+  await page
+    .getByTestId('whoami-dismiss')
+    .click({ timeout: 3000 })
+    .catch(() => undefined);
+  await page.getByRole('link', { name: 'Importar y exportar' }).click();
+  await page.getByTestId('import-entity').getByText('Oportunidades').click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: `deals-${n}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`opportunity_id,product,deal_stage,close_value\nVAR${n},GTXPro,Won,1500\n`),
+  });
+  await page.getByTestId('import-create-missing').click();
+  await page.getByTestId('import-check').click();
+  const choice = page.getByTestId('import-match-GTXPro');
+  await expect(choice).toHaveValue('GTX Pro');
+  await choice.click();
+  await page.getByRole('option', { name: 'GTX Plus Pro' }).click();
+  await page.getByTestId('import-recheck').click();
+  await expect(page.getByTestId('import-recheck')).toHaveCount(0);
+  await expect(page.getByTestId('import-match-GTXPro')).toHaveValue('GTX Plus Pro');
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-done')).toContainText('1 creados');
+  const deal = (await server.call('deals.list', { query: `VAR${n}` })).items[0]!;
+  const lines = await server.call('lineItems.list', { dealId: deal.id });
+  expect(lines.items.map((l) => l.productId)).toEqual([plus.id]);
 });
 
 // Encryption at rest in web mode: `crm serve` on an encrypted book without its passphrase starts

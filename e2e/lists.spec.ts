@@ -154,7 +154,7 @@ test.describe('contact lists, with the workspace in Spanish', () => {
     await test.step('export the selection as CSV', async () => {
       await page.getByRole('checkbox', { name: 'Seleccionar todas las filas cargadas' }).check();
       const downloading = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Exportar' }).click();
+      await page.getByTestId('bulk-export').click();
       const download = await downloading;
       expect(download.suggestedFilename()).toMatch(/^contactos-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = readFileSync(await download.path(), 'utf8');

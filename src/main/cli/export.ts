@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportCommand as icsExportCommand } from './activities-ics';
 import { collectBook, decodeBook, encodeBook, mergeBook } from '../services/export/book';
-import { exportCsv, exportXlsx } from '../services/export/records';
+import { writeExport } from '../services/export/files';
+import type { ExportQuery } from '../services/export/records';
 import { exportVCards } from '../services/vcard';
 import { viewQuery } from '../services/export/views';
+import { markReadOnlyBook } from '../db/read-only';
 import type { Command } from './commands';
 import { printJson } from './io';
 import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
@@ -12,23 +14,30 @@ import { dbPathOption, parseCommandArgs, openCliDatabase } from './options';
 export const exportCommand: Command = {
   name: 'export',
   summary: {
-    en: 'Export contacts or companies (CSV, XLSX, vCard) or the whole workspace as JSON',
-    es: 'Exporta contactos o empresas (CSV, XLSX, vCard) o todo el espacio de trabajo en JSON',
+    en: 'Export contacts, companies, deals or activities (CSV, XLSX, vCard, iCalendar) or the whole workspace as JSON',
+    es: 'Exporta contactos, empresas, negocios o actividades (CSV, XLSX, vCard, iCalendar) o todo el espacio de trabajo en JSON',
   },
   usage:
-    'crm export contacts|companies --out FILE [--format csv|xlsx|vcf] [--bom] [--view ID] [--vcard-version 3.0|4.0] [--db PATH] [--json]\n  crm export workspace --out FILE.json [--db PATH] [--json]\n  crm export activities --format ics --out FILE [--ids ID,ID] [--db PATH] [--json]',
+    'crm export contacts|companies|deals|activities --out FILE [--format csv|xlsx|vcf] [--bom] [--view ID] [--query WORDS] [--vcard-version 3.0|4.0] [--db PATH] [--json]\n  crm export workspace --out FILE.json [--db PATH] [--json]\n  crm export activities --format ics --out FILE [--ids ID,ID] [--db PATH] [--json]',
   async run(argv, io) {
-    // Activities go out as iCalendar, through their own command.
-    if (argv[0] === 'activities') return icsExportCommand.run(argv, io);
+    // Activities go out as iCalendar through their own command, unless a spreadsheet is asked for.
+    if (argv[0] === 'activities' && !asksForSheet(argv)) return icsExportCommand.run(argv, io);
     const { values, positionals } = parseCommandArgs('export', argv, {
       out: { type: 'string' },
       format: { type: 'string' },
       bom: { type: 'boolean' },
       view: { type: 'string' },
+      query: { type: 'string' },
       'vcard-version': { type: 'string' },
     });
     const [what] = positionals;
-    if (what !== 'contacts' && what !== 'companies' && what !== 'workspace') {
+    if (
+      what !== 'contacts' &&
+      what !== 'companies' &&
+      what !== 'deals' &&
+      what !== 'activities' &&
+      what !== 'workspace'
+    ) {
       io.err(io.t('cli.export_entity'));
       return 2;
     }
@@ -46,19 +55,20 @@ export const exportCommand: Command = {
         count = Object.values(book.counts).reduce((a, b) => a + b, 0);
       } else {
         const format = values.format ?? (/\.xlsx$/i.test(out) ? 'xlsx' : /\.vcf$/i.test(out) ? 'vcf' : 'csv');
-        const input = values.view ? viewQuery(db, values.view) : {};
-        if (format === 'vcf') {
+        const input: ExportQuery = {
+          ...(values.view ? viewQuery(db, values.view) : {}),
+          ...(values.query ? { query: values.query } : {}),
+        };
+        if (format === 'vcf' && what === 'contacts') {
           const result = exportVCards(db, { version: values['vcard-version'] === '3.0' ? '3.0' : '4.0' });
           writeFileSync(out, result.text);
           count = result.count;
-        } else if (format === 'xlsx') {
-          const result = await exportXlsx(db, what, input);
-          writeFileSync(out, result.data);
-          count = result.count;
+        } else if (format === 'xlsx' || format === 'csv') {
+          // Straight to the file a page at a time: any number of rows.
+          count = await writeExport(db, what, format, input, out, { bom: values.bom ?? false });
         } else {
-          const result = exportCsv(db, what, input, { bom: values.bom ?? false });
-          writeFileSync(out, result.text);
-          count = result.count;
+          io.err(io.t('cli.export_format'));
+          return 2;
         }
       }
       if (io.json) printJson(io, { path: out, count });
@@ -111,6 +121,11 @@ export const bookCommand: Command = {
       // Decoded (and the passphrase checked) before any book is opened: a wrong one touches nothing.
       const book = decodeBook(readFileSync(resolve(file)), passphrase);
       const target = verb === 'open' ? resolve(values.out ?? `${file}.sqlite`) : dbPathOption(values.db);
+      // Opening makes a new read-only copy: it never turns an existing workspace read-only.
+      if (verb === 'open' && existsSync(target)) {
+        io.err(io.t('cli.book_open_exists', { path: target }));
+        return 2;
+      }
       const db = openCliDatabase({
         path: target,
         create: verb === 'open',
@@ -118,8 +133,7 @@ export const bookCommand: Command = {
       });
       try {
         const result = mergeBook(db, book);
-        if (verb === 'open')
-          db.sqlite.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES ('read_only', 'book')").run();
+        if (verb === 'open') markReadOnlyBook(db);
         if (io.json) printJson(io, { path: target, nodeId: db.nodeId, ...result });
         else io.out(io.t('cli.book_merged', result));
         return 0;
@@ -131,6 +145,18 @@ export const bookCommand: Command = {
     return 2;
   },
 };
+
+/** `--format csv|xlsx` or an `--out` ending in .csv or .xlsx. */
+function asksForSheet(argv: string[]): boolean {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    const inline = argv.find((a) => a.startsWith(`${flag}=`));
+    return inline ? inline.slice(flag.length + 1) : i >= 0 ? argv[i + 1] : undefined;
+  };
+  const format = value('--format');
+  if (format) return format === 'csv' || format === 'xlsx';
+  return /\.(csv|xlsx)$/i.test(value('--out') ?? '');
+}
 
 function workspacePassphrase(): string | undefined {
   return process.env.CRM_PASSPHRASE || undefined;

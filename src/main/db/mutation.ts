@@ -8,6 +8,7 @@ import { activityTime } from './entities/activity-time';
 import type { CrmDb } from './open';
 import { customTextOf, forgetCustomDefs } from './custom-defs';
 import { docIdAllocator, removeFromSearch, writeSearchDoc } from './search-index';
+import { assertWritable } from './read-only';
 
 /** `purge` erases a record for good (emptying the trash); the others keep it, `delete` only flags it. */
 /** The key of sync_cell_clock that stands for every column not listed on its own. */
@@ -188,6 +189,8 @@ function decodeRow(plan: TablePlan, raw: Row): Row {
  * transaction has committed, so no listener ever sees a change that could still roll back.
  */
 export function write<T>(db: CrmDb, fn: () => T): T {
+  // A book opened read-only (crm book open) takes no write of any kind.
+  assertWritable(db);
   const state = writerFor(db);
   // A write from elsewhere while a long import holds its transaction open would join it, and roll
   // back with it if the import is cancelled: refused instead, the caller may try again.

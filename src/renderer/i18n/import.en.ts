@@ -97,6 +97,8 @@ export const importEn = {
   'import.matches_title': 'Names matched to a record with a slightly different spelling:',
   'import.match_written': 'In the file',
   'import.match_record': 'Matched to',
+  'import.match_choose': 'Record that «{{name}}» means',
+  'import.match_recheck': 'Check again with these choices',
   'import.match_rows': 'Rows',
   'import.book_title': 'Client books',
   'import.book_body':

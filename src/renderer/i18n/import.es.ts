@@ -99,6 +99,8 @@ export const importEs: Record<keyof typeof importEn, string> = {
   'import.matches_title': 'Nombres asociados a un registro escrito de forma algo distinta:',
   'import.match_written': 'En el archivo',
   'import.match_record': 'Asociado a',
+  'import.match_choose': 'Registro al que se refiere «{{name}}»',
+  'import.match_recheck': 'Revisar de nuevo con estas elecciones',
   'import.match_rows': 'Filas',
   'import.book_title': 'Libros de clientes',
   'import.book_body':

@@ -208,4 +208,11 @@ export const listsEn = {
   'lists.exported': 'Export ready',
   'lists.exported_body_one': '{{count, number}} row saved as CSV.',
   'lists.exported_body_other': '{{count, number}} rows saved as CSV.',
+  'lists.export_list': 'Export',
+  'lists.export_list_hint': 'Every record of this list as filtered now',
+  'lists.export_as.csv': 'CSV',
+  'lists.export_as.csv_excel': 'CSV for Excel',
+  'lists.export_as.xlsx': 'Excel (XLSX)',
+  'lists.export_list_done_one': '{{count, number}} record exported.',
+  'lists.export_list_done_other': '{{count, number}} records exported.',
 } satisfies Record<string, string>;

@@ -210,4 +210,11 @@ export const listsEs: Record<keyof typeof listsEn, string> = {
   'lists.exported': 'Exportación lista',
   'lists.exported_body_one': '{{count, number}} fila guardada en CSV.',
   'lists.exported_body_other': '{{count, number}} filas guardadas en CSV.',
+  'lists.export_list': 'Exportar',
+  'lists.export_list_hint': 'Todos los registros de la lista tal como está filtrada',
+  'lists.export_as.csv': 'CSV',
+  'lists.export_as.csv_excel': 'CSV para Excel',
+  'lists.export_as.xlsx': 'Excel (XLSX)',
+  'lists.export_list_done_one': '{{count, number}} registro exportado.',
+  'lists.export_list_done_other': '{{count, number}} registros exportados.',
 };

@@ -53,6 +53,10 @@ export const importMessagesEn = {
   'cli.backup_done': 'Backup written to {{path}} ({{size}} bytes).',
   'cli.restore_done': 'Restored {{path}} from {{from}}; the previous database was kept at {{kept}}.',
   'backup.not_a_backup': 'The file {{path}} is not a readable CRM backup: {{reason}}.',
+  'export.file_missing': 'That export is gone (it was read already or is over an hour old): export again.',
+  'book.read_only':
+    'This book was opened read-only (crm book open): nothing in it can be changed. To work on its records, merge it into a workspace (crm book import).',
+  'cli.book_open_exists': '{{path}} already exists: crm book open makes a new read-only copy, give --out a new file.',
   'book.passphrase_needed': 'This book is encrypted: give its passphrase.',
   'book.wrong_passphrase': 'Wrong passphrase for this book. Nothing was changed.',
   'book.not_a_book': 'This file is not a CRM book or workspace export.',
@@ -60,7 +64,8 @@ export const importMessagesEn = {
   'cli.book_merged':
     'Book merged: {{applied}} field values applied, {{ignored}} already up to date ({{rows}} records).',
   'cli.export_needs_out': 'Say where to write the export with --out FILE.',
-  'cli.export_entity': 'Export what? Use contacts, companies or workspace.',
+  'cli.export_format': 'Export as what? Use --format csv or xlsx (vcf for contacts, ics for activities).',
+  'cli.export_entity': 'Export what? Use contacts, companies, deals, activities or workspace.',
   'book.passphrase_short': 'Use a passphrase of at least 8 characters.',
   'backup.missing': 'No backup at {{path}}.',
   'errors.db_locked':

@@ -57,6 +57,11 @@ export const importMessagesEs: Record<keyof typeof importMessagesEn, string> = {
   'cli.backup_done': 'Copia de seguridad guardada en {{path}} ({{size}} bytes).',
   'cli.restore_done': 'Restaurada {{path}} desde {{from}}; la base de datos anterior se guardó en {{kept}}.',
   'backup.not_a_backup': 'El archivo {{path}} no es una copia de seguridad del CRM legible: {{reason}}.',
+  'export.file_missing': 'Esa exportación ya no está (ya se leyó o tiene más de una hora): exporta de nuevo.',
+  'book.read_only':
+    'Este libro se abrió de solo lectura (crm book open): no se puede cambiar nada. Para trabajar con sus registros, combínalo con un espacio de trabajo (crm book import).',
+  'cli.book_open_exists':
+    '{{path}} ya existe: crm book open crea una copia nueva de solo lectura, indica en --out un archivo nuevo.',
   'book.passphrase_needed': 'Este libro está cifrado: indica su contraseña.',
   'book.wrong_passphrase': 'Contraseña incorrecta para este libro. No se cambió nada.',
   'book.not_a_book': 'Este archivo no es un libro del CRM ni una exportación del espacio de trabajo.',
@@ -64,7 +69,8 @@ export const importMessagesEs: Record<keyof typeof importMessagesEn, string> = {
   'cli.book_merged':
     'Libro combinado: {{applied}} valores aplicados, {{ignored}} ya estaban al día ({{rows}} registros).',
   'cli.export_needs_out': 'Indica dónde guardar la exportación con --out ARCHIVO.',
-  'cli.export_entity': '¿Exportar qué? Usa contacts, companies o workspace.',
+  'cli.export_format': '¿Exportar en qué formato? Usa --format csv o xlsx (vcf para contactos, ics para actividades).',
+  'cli.export_entity': '¿Exportar qué? Usa contacts, companies, deals, activities o workspace.',
   'book.passphrase_short': 'Usa una contraseña de al menos 8 caracteres.',
   'backup.missing': 'No hay ninguna copia de seguridad en {{path}}.',
   'errors.db_locked':

@@ -43,7 +43,9 @@ describe('crm import/export activities (.ics)', { timeout: 120_000 }, () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Se importaron 1 eventos');
     expect(result.stderr).toContain('broken.ics:9: Evento omitido');
-    const wrongFormat = crm(['export', 'activities', '--format', 'csv', '--out', join(dir, 'x'), '--db', db]);
+    // Activities export as ics, csv or xlsx: any other format is a usage error that names the flag.
+    const wrongFormat = crm(['export', 'activities', '--format', 'vcf', '--out', join(dir, 'x'), '--db', db]);
     expect(wrongFormat.status).toBe(2);
+    expect(wrongFormat.stderr).toContain('--format');
   });
 });

@@ -1,21 +1,37 @@
+import type { MethodInput } from '../../../shared/contract';
 import { collectBook, encodeBook } from '../../services/export/book';
-import { exportCsv, exportXlsx } from '../../services/export/records';
+import { readExportPiece, startExportFile } from '../../services/export/files';
+import { exportCsv, exportXlsx, type ExportQuery } from '../../services/export/records';
 import { viewQuery } from '../../services/export/views';
 import { exportVCards } from '../../services/vcard';
-import type { ListQuery } from '../../services/record-list';
+import { invalid } from '../../errors';
+import type { CrmDb } from '../../db/open';
 import type { HandlerMap } from '../context';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-export const exportHandlers: HandlerMap<'export.records' | 'export.workspace' | 'export.book'> = {
+/** The rows an export selects: the saved view's, narrowed or re-sorted by what the list adds. */
+function exportQuery(db: CrmDb, input: MethodInput<'export.records'>): ExportQuery {
+  const { entity: _e, format: _f, bom: _b, vcardVersion: _v, viewId, ...rest } = input;
+  const base: ExportQuery = viewId ? viewQuery(db, viewId) : {};
+  const own = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as ExportQuery;
+  return { ...base, ...own };
+}
+
+export const exportHandlers: HandlerMap<
+  'export.records' | 'export.file' | 'export.read' | 'export.workspace' | 'export.book'
+> = {
+  'export.file': async (input, ctx) => {
+    if (input.format === 'vcf') throw invalid([{ path: ['format'], key: 'validation.invalid_value' }]);
+    return startExportFile(ctx.db, input.entity, input.format, exportQuery(ctx.db, input), {
+      bom: input.bom ?? false,
+      actor: ctx.actor,
+      fileName: `${input.entity}-${stamp()}.${input.format}`,
+    });
+  },
+  'export.read': (input) => readExportPiece(input.exportId, input.offset),
   'export.records': async (input, ctx) => {
-    const base: ListQuery = input.viewId ? viewQuery(ctx.db, input.viewId) : {};
-    const list: ListQuery = {
-      ...base,
-      ...(input.query ? { query: input.query } : {}),
-      ...(input.filter ? { filter: input.filter } : {}),
-      ...(input.sort ? { sort: input.sort } : {}),
-    };
+    const list = exportQuery(ctx.db, input);
     const name = `${input.entity}-${stamp()}`;
     if (input.format === 'vcf') {
       const { text, count } = exportVCards(ctx.db, {
@@ -23,10 +39,6 @@ export const exportHandlers: HandlerMap<'export.records' | 'export.workspace' | 
         version: input.vcardVersion ?? '4.0',
       });
       return { fileName: `${name}.vcf`, mime: 'text/vcard', data: Buffer.from(text).toString('base64'), count };
-    }
-    if (input.ids) {
-      // A selection: pages of at most 1000 ids through the same list code, in the list's order.
-      list.ids = input.ids;
     }
     if (input.format === 'xlsx') {
       const { data, count } = await exportXlsx(ctx.db, input.entity, list, { actor: ctx.actor });

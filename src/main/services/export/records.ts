@@ -1,11 +1,22 @@
 import Papa from 'papaparse';
 import type { CustomField } from '../../../shared/contract/custom-fields';
+import type { StageKind } from '../../../shared/contract/pipelines';
 import type { CrmDb } from '../../db/open';
 import { listCustomFields } from '../custom-fields';
 import { queryRecords, type ListQuery } from '../record-list';
+import { activityRows, type ActivityExportQuery } from './activity-rows';
+import { customCell, iso, tagsOf, type Cell } from './cells';
+import { dealRows } from './deal-rows';
 
-export type ExportEntity = 'contacts' | 'companies';
+export type ExportEntity = 'contacts' | 'companies' | 'deals' | 'activities';
 export type ExportFormat = 'csv' | 'xlsx';
+
+/** What selects the rows of an export: a list's input, plus the deal and activity filters. */
+export interface ExportQuery extends ListQuery, Omit<ActivityExportQuery, 'query' | 'ids' | 'ownerId'> {
+  pipelineId?: string | undefined;
+  stageId?: string | undefined;
+  status?: StageKind | undefined;
+}
 
 type Labeled = { value: string; label?: string };
 type Address = { street?: string; city?: string; region?: string; postalCode?: string; country?: string };
@@ -88,24 +99,12 @@ interface Lookups {
   custom: CustomField[];
 }
 
-function lookups(db: CrmDb, entity: ExportEntity): Lookups {
+function lookups(db: CrmDb, entity: 'contacts' | 'companies'): Lookups {
   const pairs = (sql: string) => new Map(db.sqlite.prepare(sql).raw().all() as [string, string][]);
-  const tags = new Map<string, string[]>();
-  for (const [id, name] of db.sqlite
-    .prepare(
-      `SELECT g.entity_id, t.name FROM taggings g JOIN tags t ON t.id = g.tag_id
-       WHERE g.deleted = 0 AND t.deleted = 0 AND g.entity_type = ? ORDER BY t.name`,
-    )
-    .raw()
-    .all(entity) as [string, string][]) {
-    const list = tags.get(id);
-    if (list) list.push(name);
-    else tags.set(id, [name]);
-  }
   return {
     members: pairs('SELECT id, name FROM members'),
     companies: pairs('SELECT id, name FROM companies'),
-    tags,
+    tags: tagsOf(db, entity),
     primaryCompany:
       entity === 'contacts'
         ? pairs(
@@ -117,22 +116,7 @@ function lookups(db: CrmDb, entity: ExportEntity): Lookups {
   };
 }
 
-function customCell(field: CustomField, value: unknown): string | number | boolean {
-  if (value === null || value === undefined) return '';
-  if (field.type === 'select') return field.options.find((o) => o.id === value)?.label ?? '';
-  if (field.type === 'multiselect' && Array.isArray(value)) {
-    return value
-      .map((v) => field.options.find((o) => o.id === v)?.label ?? '')
-      .filter(Boolean)
-      .join('; ');
-  }
-  if (field.type === 'datetime' && typeof value === 'number') return new Date(value).toISOString();
-  return typeof value === 'object' ? JSON.stringify(value) : (value as string | number | boolean);
-}
-
-const iso = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString() : '');
-
-function rowOf(entity: ExportEntity, r: Rec, l: Lookups): (string | number | boolean)[] {
+function rowOf(entity: 'contacts' | 'companies', r: Rec, l: Lookups): Cell[] {
   const emails = (r.emails as Labeled[]) ?? [];
   const phones = (r.phones as Labeled[]) ?? [];
   const address = ((r.addresses as Address[]) ?? [])[0] ?? {};
@@ -219,9 +203,11 @@ function rowOf(entity: ExportEntity, r: Rec, l: Lookups): (string | number | boo
 export function* exportRows(
   db: CrmDb,
   entity: ExportEntity,
-  input: ListQuery,
+  input: ExportQuery,
   actor: string | null,
-): Generator<(string | number | boolean)[]> {
+): Generator<Cell[]> {
+  if (entity === 'deals') return yield* dealRows(db, input, actor);
+  if (entity === 'activities') return yield* activityRows(db, input, actor);
   const l = lookups(db, entity);
   yield [...(entity === 'contacts' ? CONTACT_COLUMNS : COMPANY_COLUMNS), ...l.custom.map((f) => f.label)];
   let cursor: string | undefined;
@@ -236,11 +222,11 @@ export function* exportRows(
 export function exportCsv(
   db: CrmDb,
   entity: ExportEntity,
-  input: ListQuery,
+  input: ExportQuery,
   options: { bom?: boolean; actor?: string | null } = {},
 ): { text: string; count: number } {
   const chunks: string[] = [];
-  let batch: (string | number | boolean)[][] = [];
+  let batch: Cell[][] = [];
   let count = -1;
   for (const row of exportRows(db, entity, input, options.actor ?? null)) {
     batch.push(row);
@@ -258,7 +244,7 @@ export function exportCsv(
 export async function exportXlsx(
   db: CrmDb,
   entity: ExportEntity,
-  input: ListQuery,
+  input: ExportQuery,
   options: { actor?: string | null; sheetName?: string } = {},
 ): Promise<{ data: Buffer; count: number }> {
   // Loaded on demand: the workbook library is large and only this export needs it.

@@ -12,6 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import type { ExportEntity } from '../../../shared/contract';
 import { IconDatabaseExport, IconDownload, IconHistory, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,7 @@ import { useFormat } from '../../lib/format';
 import { useLive } from '../records/use-live';
 import { BackupsCard } from '../security/BackupsCard';
 import { ImportWizard } from './ImportWizard';
+import { downloadExport } from './download';
 import { saveFile, uploadFile } from './upload';
 
 type Tab = 'import' | 'history' | 'export';
@@ -147,22 +149,26 @@ type ExportChoice = 'csv' | 'csv_excel' | 'xlsx' | 'vcf';
 
 function ExportPanel() {
   const { t } = useTranslation();
-  const [entity, setEntity] = useState<'contacts' | 'companies'>('contacts');
+  const [entity, setEntity] = useState<ExportEntity>('contacts');
   const [choice, setChoice] = useState<ExportChoice>('csv');
   const [busy, setBusy] = useState(false);
 
   async function exportNow() {
     setBusy(true);
     try {
-      const file = await unwrap(
-        api.export.records({
+      if (choice === 'vcf') {
+        const file = await unwrap(api.export.records({ entity, format: 'vcf' }));
+        saveFile(file);
+        notifySuccess(t('import.export_title'), t('import.exported', { count: file.count }));
+      } else {
+        // Any number of rows: written aside and fetched in pieces.
+        const { count } = await downloadExport({
           entity,
-          format: choice === 'csv_excel' ? 'csv' : choice,
+          format: choice === 'xlsx' ? 'xlsx' : 'csv',
           ...(choice === 'csv_excel' ? { bom: true } : {}),
-        }),
-      );
-      saveFile(file);
-      notifySuccess(t('import.export_title'), t('import.exported', { count: file.count }));
+        });
+        notifySuccess(t('import.export_title'), t('import.exported', { count }));
+      }
     } catch (error) {
       notifyError(t('common.error'), errorText(t, error));
     } finally {
@@ -188,11 +194,18 @@ function ExportPanel() {
           <Select
             label={t('import.export_entity')}
             value={entity}
-            onChange={(v) => setEntity(v === 'companies' ? 'companies' : 'contacts')}
+            onChange={(v) => {
+              const next = (v ?? 'contacts') as ExportEntity;
+              setEntity(next);
+              if (next !== 'contacts' && choice === 'vcf') setChoice('csv');
+            }}
             data={[
               { value: 'contacts', label: t('nav.contacts') },
               { value: 'companies', label: t('nav.companies') },
+              { value: 'deals', label: t('nav.deals') },
+              { value: 'activities', label: t('nav.activities') },
             ]}
+            data-testid="export-entity"
             allowDeselect={false}
             w={200}
           />

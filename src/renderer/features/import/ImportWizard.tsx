@@ -26,6 +26,7 @@ import { unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
 import { dynamicT } from '../records/dynamic-t';
 import { saveText, uploadFile } from './upload';
+import { VariantsTable } from './VariantsTable';
 
 type Entity = 'contacts' | 'companies' | 'products' | 'members' | 'deals';
 
@@ -85,7 +86,13 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
     );
   }, [entity]);
 
-  const settings = (): ImportSettings => ({ ...options, columns });
+  // The variants table's choices: a name as the file writes it → the record it means.
+  const [aliases, setAliases] = useState<Record<string, string>>({});
+  const settings = (): ImportSettings => ({
+    ...options,
+    columns,
+    ...(Object.keys(aliases).length ? { aliases } : {}),
+  });
 
   async function choose(next: File | null) {
     setFile(next);
@@ -98,6 +105,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
       const found = await unwrap(api.import.inspect({ uploadId: id, entity }));
       setInspect(found);
       setColumns(found.columns);
+      setAliases({});
       setStep(1);
     } catch (error) {
       notifyError(t('common.error'), errorText(t, error));
@@ -238,6 +246,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
                     const m = saved.find((x) => x.id === id);
                     if (!m) return;
                     setColumns({ ...columns, ...(m.settings.columns ?? {}) });
+                    setAliases({ ...aliases, ...(m.settings.aliases ?? {}) });
                     setOptions({ ...options, ...m.settings, columns: undefined } as typeof options);
                   }}
                   maw={320}
@@ -419,34 +428,13 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
                 {t('import.preview_ok', counts ?? {})}
               </Alert>
               {job.matches.length ? (
-                <Stack gap={4}>
-                  <Text size="sm" fw={500}>
-                    {t('import.matches_title')}
-                  </Text>
-                  <Table withTableBorder data-testid="import-matches">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('import.match_written')}</Table.Th>
-                        <Table.Th>{t('import.match_record')}</Table.Th>
-                        <Table.Th>{t('import.match_rows')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {job.matches.map((m) => (
-                        <Table.Tr key={`${m.field}|${m.from}`}>
-                          <Table.Td>{m.from}</Table.Td>
-                          <Table.Td>
-                            {m.to}{' '}
-                            <Text span size="xs" c="dimmed">
-                              ({tt(`import.target.${m.field}`)})
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>{m.rows}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Stack>
+                <VariantsTable
+                  matches={job.matches}
+                  aliases={aliases}
+                  onChange={setAliases}
+                  onRecheck={() => void run(true)}
+                  busy={busy}
+                />
               ) : null}
               <Group justify="space-between">
                 <Button variant="subtle" onClick={() => setStep(1)}>

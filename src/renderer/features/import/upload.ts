@@ -35,7 +35,7 @@ export function saveText(text: string, fileName: string, mime: string): void {
   saveBlob(new Blob([text], { type: mime }), fileName);
 }
 
-function saveBlob(blob: Blob, fileName: string): void {
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -17,6 +17,7 @@ import { BulkBar } from './bulk/BulkBar';
 import { downloadFile, toCsv } from './bulk/csv';
 import { useBulkActions } from './bulk/use-bulk-actions';
 import { ColumnPicker } from './ColumnPicker';
+import { ExportMenu } from './ExportMenu';
 import { ENTITY_API } from './entity-api';
 import type { FilterEnv } from './filter/context';
 import { FilterBuilder } from './filter/FilterBuilder';
@@ -305,6 +306,7 @@ export function RecordListPage<T extends ListRecord>({ config }: { config: ListP
             onChange={setLayout}
             onReset={() => setLayout(config.defaultColumns)}
           />
+          <ExportMenu entity={entity} input={input} />
         </Group>
       </Group>
       {filter.conditions.length ? (
