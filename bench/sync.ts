@@ -308,8 +308,16 @@ try {
   if (POUCH) {
     const reference = await pouch(records);
     results.pouchdb = reference;
-    results.firstSyncOverPouch = Math.round((pglite.firstSyncSeconds / reference.seconds) * 100) / 100;
-    log(`first sync, ours over PouchDB's: ${String(results.firstSyncOverPouch)} (goal 0.3 or less)`);
+    const over = (seconds: number) => Math.round((seconds / reference.seconds) * 100) / 100;
+    // The headline ratio is PGlite's (the server's default storage, and the slower of the two);
+    // PostgreSQL's is kept beside it.
+    results.firstSyncOverPouch = over(pglite.firstSyncSeconds);
+    log(`first sync, ours (PGlite) over PouchDB's: ${String(results.firstSyncOverPouch)} (goal 0.3 or less)`);
+    const postgres = results.postgres as { firstSyncSeconds?: number } | undefined;
+    if (postgres?.firstSyncSeconds !== undefined) {
+      results.firstSyncOverPouchPostgres = over(postgres.firstSyncSeconds);
+      log(`first sync, ours (PostgreSQL) over PouchDB's: ${String(results.firstSyncOverPouchPostgres)}`);
+    }
   }
   results.loadAverageAtEnd = loadavg();
   mkdirSync(resultsDir, { recursive: true });
