@@ -1,4 +1,4 @@
-import { index, integer, real, text, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, text, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { syncedColumns } from './columns';
 
 /*
@@ -92,4 +92,49 @@ export const customerSegments = sqliteTable(
     computedAt: integer('computed_at').notNull(),
   },
   (t) => [index('customer_segments_segment').on(t.segment)],
+);
+
+/**
+ * Local and derived: closed deals counted by close month (UTC, YYYY-MM), a stage they stayed in,
+ * the stage they closed in, owner and pipeline ('' for none), kept by triggers on `deals` and
+ * `deal_stage_history` (migration 0011), so every write path (the mutation layer, sync, merges)
+ * keeps it exact. The forecast's historical win rates read months of it instead of probing each
+ * closed deal's stays.
+ */
+export const dealStageOutcomes = sqliteTable(
+  'deal_stage_outcomes',
+  {
+    month: text('month').notNull(),
+    stageId: text('stage_id').notNull(),
+    outcomeStageId: text('outcome_stage_id').notNull(),
+    ownerId: text('owner_id').notNull(),
+    pipelineId: text('pipeline_id').notNull(),
+    deals: integer('deals').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.stageId, t.outcomeStageId, t.ownerId, t.pipelineId] })],
+);
+
+/**
+ * Local and derived: each customer's purchases for RFM, per company, kind (`deal`: closed deals by
+ * closing stage; `invoice`: live invoices not tied to a deal) and currency ('' for none): how
+ * many, the amount in that currency, the first and last purchase (epoch ms). Kept by triggers on
+ * `deals` and `invoices` (migration 0014, where the table is made WITHOUT ROWID so it is read in
+ * company order), each write recomputing its own group from the index.
+ */
+export const companyPurchases = sqliteTable(
+  'company_purchases',
+  {
+    companyId: text('company_id').notNull(),
+    kind: text('kind').notNull(),
+    stageId: text('stage_id').notNull(),
+    currency: text('currency').notNull(),
+    purchases: integer('purchases').notNull(),
+    amount: integer('amount').notNull(),
+    first: integer('first').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.kind, t.stageId, t.currency] }),
+    index('company_purchases_last').on(t.kind, t.last),
+  ],
 );

@@ -94,6 +94,8 @@ export const quotes = sqliteTable(
     ...syncedColumns(),
     ...documentColumns(),
     expiryDate: text('expiry_date'),
+    /** The price list its lines are priced from: the deal's when made from one (null: products' own prices). */
+    priceListId: text('price_list_id'),
     /** draft | sent | accepted | declined ("expired" is read from the expiry date). */
     status: text('status').notNull().default('draft'),
     sentAt: integer('sent_at'),
@@ -127,6 +129,8 @@ export const invoices = sqliteTable(
     index('invoices_number').on(t.number),
     index('invoices_deal').on(t.dealId),
     index('invoices_quote').on(t.quoteId),
+    // RFM's purchases by customer (company_purchases is recomputed per company and currency).
+    index('invoices_company').on(t.companyId, t.currency, t.deleted),
   ],
 );
 

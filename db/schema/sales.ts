@@ -43,6 +43,8 @@ export const deals = sqliteTable(
     campaignId: text('campaign_id'),
     nextStep: text('next_step'),
     lostReason: text('lost_reason'),
+    /** The price list the deal's lines are priced from (null: the products' own prices). */
+    priceListId: text('price_list_id'),
     engagedAt: integer('engaged_at'),
     /** When the deal was won or lost (null while open). */
     closedAt: integer('closed_at'),

@@ -25,6 +25,11 @@ export const tickets = sqliteTable(
     firstRespondedAt: integer('first_responded_at'),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
+    /**
+     * When a resolved or closed ticket was last opened again: its targets count from here, also
+     * when they are worked out anew later (a new priority, its policy deleted).
+     */
+    reopenedAt: integer('reopened_at'),
     /** 1..5, given by the customer once the ticket is resolved. */
     satisfaction: integer('satisfaction'),
   },

@@ -57,8 +57,8 @@ function newLeads(db: CrmDb, scope: Scope): number {
 }
 
 /**
- * Companies whose first won deal closed in the period (and in the previous one): one pass over the
- * `deals_customer` index (company_id, deleted, stage_id, closed_at, ..., owner_id), grouped by
+ * Companies whose first won deal closed in the period (and in the previous one). For one owner or
+ * pipeline: one pass over the `deals_customer` index (company_id, deleted, stage_id, closed_at, ..., owner_id), grouped by
  * company in the index's order (no sort), each company's first win its MIN(closed_at). With an
  * owner or pipeline, the company must also have won a deal of theirs in that period.
  */
@@ -66,6 +66,18 @@ function newCustomers(db: CrmDb, scope: Scope, previous: Scope | null): [number,
   const won = sqlList(stageKinds(db).won);
   const start = scope.period.start;
   const from = previous?.period.start ?? start;
+  if (!scope.ownerId && !scope.pipelineId) {
+    // The whole book: each company's first win is the earliest `first` of its won groups in
+    // `company_purchases` (kept by triggers, read in company order: no sort).
+    const row = db.sqlite
+      .prepare(
+        `SELECT SUM(first >= @start AND first < @end) AS cur, SUM(first >= @from AND first < @start) AS prev
+         FROM (SELECT MIN(first) AS first FROM company_purchases NOT INDEXED
+               WHERE +kind = 'deal' AND +stage_id IN ${won} GROUP BY company_id)`,
+      )
+      .get({ start, from, end: scope.period.end }) as { cur: number | null; prev: number | null };
+    return [row.cur ?? 0, previous ? (row.prev ?? 0) : null];
+  }
   const scoped = [
     ...(scope.ownerId ? ['d.owner_id = @owner'] : []),
     ...(scope.pipelineId ? ['d.pipeline_id = @pipeline'] : []),

@@ -43,34 +43,64 @@ type Rates = { byStage: Map<string, number>; byOwner: Map<string, number> };
 /**
  * Historical win rate of the deals that stayed in each open stage, overall and per owner, from the
  * deals closed in the last RATE_MONTHS months before `now`: the recent record is the one that
- * predicts (and its cost stays bounded as the book's history grows). The closed deals come from
- * `deals_closed`, each one's stays from the covering `deal_stage_history_visits` index.
+ * predicts (and its cost stays bounded as the book's history grows). The whole months come from
+ * `deal_stage_outcomes` (deals counted by close month, stage stayed in, closing stage, owner and
+ * pipeline, kept exact by triggers); the current month, up to `now`, from the deals themselves.
  */
 export function stageWinRates(db: CrmDb, scope: Scope, now: number = db.now()): Rates {
-  const { where, params } = dealScope(scope);
   const kinds = stageKinds(db);
-  const won = `d.stage_id IN ${sqlList(kinds.won)}`;
-  const open = all<{ id: string }>(db, "SELECT id FROM stages WHERE kind = 'open'", []).map((r) => r.id);
-  // The deals are put in id order first (ORDER BY with LIMIT -1 keeps the subquery apart), so the
-  // probes of their stays walk the index forward; each is one probe (the stay's stage is tested on
-  // the index entry, unary plus), and deals are told apart by rowid, an integer.
-  const rows = all<{ stageId: string; ownerId: string | null; won: number; lost: number }>(
+  const won = new Set(kinds.won);
+  const closed = sqlList([...kinds.won, ...kinds.lost]);
+  const open = sqlList(all<{ id: string }>(db, "SELECT id FROM stages WHERE kind = 'open'", []).map((r) => r.id));
+  const thisMonth = monthStart(now);
+  const months = all<{ stageId: string; ownerId: string; outcome: string; n: number }>(
+    db,
+    `SELECT stage_id AS stageId, owner_id AS ownerId, outcome_stage_id AS outcome, SUM(deals) AS n
+     FROM deal_stage_outcomes
+     WHERE month >= ? AND month < ? AND stage_id IN ${open} AND outcome_stage_id IN ${closed}
+       ${scope.ownerId ? 'AND owner_id = ?' : ''} ${scope.pipelineId ? 'AND pipeline_id = ?' : ''}
+     GROUP BY 1, 2, 3`,
+    [
+      monthKey(monthStart(now, -RATE_MONTHS)),
+      monthKey(thisMonth),
+      ...(scope.ownerId ? [scope.ownerId] : []),
+      ...(scope.pipelineId ? [scope.pipelineId] : []),
+    ],
+  ).map((r) => ({
+    stageId: r.stageId,
+    ownerId: r.ownerId || null,
+    won: won.has(r.outcome) ? r.n : 0,
+    lost: won.has(r.outcome) ? 0 : r.n,
+  }));
+  const { where, params } = dealScope(scope);
+  // This month so far: the deals are put in id order first (ORDER BY with LIMIT -1 keeps the
+  // subquery apart), so the probes of their stays walk the index forward; each deal counts once per
+  // stage (DISTINCT rowid).
+  const current = all<{ stageId: string; ownerId: string | null; won: number; lost: number }>(
     db,
     `SELECT h.stage_id AS stageId, d.ownerId,
         COUNT(DISTINCT CASE WHEN d.won THEN d.r END) AS won,
         COUNT(DISTINCT CASE WHEN NOT d.won THEN d.r END) AS lost
-     FROM (SELECT d.rowid AS r, d.id, d.owner_id AS ownerId, ${won} AS won FROM deals d INDEXED BY deals_closed
-           WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ?
-             AND +d.stage_id IN ${sqlList([...kinds.won, ...kinds.lost])}
+     FROM (SELECT d.rowid AS r, d.id, d.owner_id AS ownerId, d.stage_id IN ${sqlList(kinds.won)} AS won
+           FROM deals d INDEXED BY deals_closed
+           WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ? AND +d.stage_id IN ${closed}
            ORDER BY d.id LIMIT -1) d
        CROSS JOIN deal_stage_history h INDEXED BY deal_stage_history_visits ON h.deal_id = d.id AND h.deleted = 0
-     WHERE +h.stage_id IN ${sqlList(open)}
+     WHERE +h.stage_id IN ${open}
      GROUP BY 1, 2`,
-    [...params, monthStart(now, -RATE_MONTHS), now + 1],
+    [...params, thisMonth, now + 1],
   );
+  const perOwner = new Map<string, { stageId: string; ownerId: string | null; won: number; lost: number }>();
+  for (const r of [...months, ...current]) {
+    const key = `${r.stageId}|${r.ownerId ?? ''}`;
+    const acc = perOwner.get(key) ?? { stageId: r.stageId, ownerId: r.ownerId, won: 0, lost: 0 };
+    acc.won += r.won;
+    acc.lost += r.lost;
+    perOwner.set(key, acc);
+  }
   const stageTotals = new Map<string, { won: number; lost: number }>();
   const byOwner = new Map<string, number>();
-  for (const r of rows) {
+  for (const r of perOwner.values()) {
     const t = stageTotals.get(r.stageId) ?? { won: 0, lost: 0 };
     t.won += r.won;
     t.lost += r.lost;

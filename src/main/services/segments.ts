@@ -38,32 +38,57 @@ const SEGMENT_CASE = `CASE
 const score = (order: string) => `MIN(5, CAST(5 * CUME_DIST() OVER (ORDER BY ${order}) + 0.999999 AS INTEGER))`;
 
 /**
- * The customers CTE `c` (company, last and first purchase, purchases, value in base minor units)
- * up to `end`. Won deals are added up per company in the `deals_customer` index's order (company_id,
- * deleted, stage_id, closed_at, currency, amount): no sort, no row read. Invoices not tied to a deal
- * are added per company apart, and only those per-company totals are merged.
+ * The last instant whose purchases count: now (a deal won this very moment and an invoice dated
+ * today are purchases made so far), or the last moment of the period when it ends earlier.
  */
-function purchasesSql(db: CrmDb, end: number): { sql: string; params: unknown[] } {
+function asOf(db: CrmDb, scope: Scope | null): number {
+  const now = db.now();
+  return scope && scope.period.end <= now ? scope.period.end - 1 : now;
+}
+
+/**
+ * The customers CTE `c` (company, last and first purchase, purchases, value in base minor units)
+ * up to the instant `last` included: won deals, plus invoices not tied to a deal (dated up to that
+ * day). Most customers are read from `company_purchases` (kept per company, closing stage or
+ * invoice, and currency by triggers, in company order: no sort); those with a purchase after
+ * `last` (a look back) are added up from their deals and invoices themselves, so both give exactly
+ * what counting every purchase up to `last` would. The kept rows are read in their primary key's
+ * order (a WITHOUT ROWID table, NOT INDEXED), so grouping by company needs no sort.
+ */
+function purchasesSql(db: CrmDb, last: number): { sql: string; params: unknown[] } {
+  const won = sqlList(stageKinds(db).won);
   const dealFx = fxCase(db, 'd.currency');
   const invoiceFx = fxCase(db, 'i.currency');
+  const keptFx = fxCase(db, "NULLIF(p.currency, '')");
   const issued = 'CAST((julianday(i.issue_date) - 2440587.5) * 86400000 AS INTEGER)';
+  const lastDay = new Date(Math.min(last, 253402300799999)).toISOString().slice(0, 10);
   return {
-    sql: `WITH c AS (
+    sql: `WITH late AS (
+        SELECT company_id FROM company_purchases WHERE kind = 'deal' AND last > @last
+        UNION SELECT company_id FROM company_purchases WHERE kind = 'invoice' AND last > @lastDayStart),
+      c AS (
+      SELECT p.company_id AS cid, MAX(p.last) AS last, MIN(p.first) AS first, SUM(p.purchases) AS n,
+        SUM(p.amount * ${keptFx}) AS monetary
+      FROM company_purchases p NOT INDEXED
+      WHERE (+p.kind = 'invoice' OR (+p.kind = 'deal' AND +p.stage_id IN ${won})) AND ${keptFx} IS NOT NULL
+        AND p.company_id NOT IN late
+      GROUP BY p.company_id
+      UNION ALL
       SELECT cid, MAX(last) AS last, MIN(first) AS first, SUM(n) AS n, SUM(monetary) AS monetary FROM (
         SELECT d.company_id AS cid, MAX(d.closed_at) AS last, MIN(d.closed_at) AS first, COUNT(*) AS n,
           SUM(d.amount * ${dealFx}) AS monetary
         FROM deals d INDEXED BY deals_customer
-        WHERE d.company_id IS NOT NULL AND d.deleted = 0 AND d.stage_id IN ${sqlList(stageKinds(db).won)}
-          AND d.closed_at < ? AND ${dealFx} IS NOT NULL
+        WHERE d.company_id IN late AND d.deleted = 0 AND d.stage_id IN ${won}
+          AND d.closed_at <= @last AND ${dealFx} IS NOT NULL
         GROUP BY d.company_id
         UNION ALL
         SELECT i.company_id, MAX(${issued}), MIN(${issued}), COUNT(*), SUM(i.total * ${invoiceFx})
-        FROM invoices i
-        WHERE i.deleted = 0 AND i.voided_at IS NULL AND i.deal_id IS NULL AND i.company_id IS NOT NULL
-          AND i.issue_date < ? AND ${invoiceFx} IS NOT NULL
+        FROM invoices i INDEXED BY invoices_company
+        WHERE i.company_id IN late AND i.deleted = 0 AND i.voided_at IS NULL AND i.deal_id IS NULL
+          AND i.issue_date <= @lastDay AND ${invoiceFx} IS NOT NULL
         GROUP BY i.company_id)
       GROUP BY cid)`,
-    params: [end, new Date(Math.min(end, 253402300799999)).toISOString().slice(0, 10)],
+    params: [{ last, lastDayStart: Date.parse(`${lastDay}T00:00:00Z`), lastDay }],
   };
 }
 
@@ -89,7 +114,7 @@ export function scoreCustomers(
   options: { segment?: Segment; limit?: number } = {},
 ): CustomerScore[] {
   const now = Math.min(db.now(), scope.period.end);
-  const p = purchasesSql(db, now);
+  const p = purchasesSql(db, asOf(db, scope));
   const rows = all<Record<string, number | string | null>>(
     db,
     `${p.sql},
@@ -122,7 +147,7 @@ export function segmentSummary(
   scope: Scope,
 ): { segment: Segment; customers: number; monetary: number; recencyDays: number }[] {
   const now = Math.min(db.now(), scope.period.end);
-  const p = purchasesSql(db, now);
+  const p = purchasesSql(db, asOf(db, scope));
   const rows = all<{ segment: Segment; customers: number; monetary: number; last: number }>(
     db,
     `${p.sql},
@@ -150,7 +175,7 @@ export function segmentSummary(
  */
 export function churnRisk(db: CrmDb, scope: Scope, limit = 200): CustomerScore[] {
   const now = Math.min(db.now(), scope.period.end);
-  const p = purchasesSql(db, now);
+  const p = purchasesSql(db, asOf(db, scope));
   const rows = all<Record<string, number | string>>(
     db,
     `${p.sql}
@@ -230,7 +255,7 @@ export function churnRiskReport(db: CrmDb, scope: Scope, locale: Locale): Report
  */
 export function refreshSegments(db: CrmDb): { customers: number; computedAt: number } {
   const now = db.now();
-  const p = purchasesSql(db, now);
+  const p = purchasesSql(db, asOf(db, null));
   const run = db.sqlite.transaction(() => {
     db.sqlite.prepare('DELETE FROM customer_segments').run();
     return db.sqlite

@@ -72,6 +72,26 @@ export function fxCase(db: CrmDb, column: string): string {
   return `(CASE ${arms.join(' ')} END)`;
 }
 
+/**
+ * The same factors as `fxCase`, for sums grouped by currency in SQL and turned into the base in
+ * JavaScript (a handful of groups, not rows): null for a currency without a rate.
+ */
+export function fxFactors(db: CrmDb): (currency: string | null) => number | null {
+  const conv = converter(db);
+  const SCALE = 1e12;
+  const cache = new Map<string, number | null>();
+  return (currency) => {
+    if (currency === null) return 1;
+    let f = cache.get(currency);
+    if (f === undefined) {
+      const v = conv.toBase(SCALE, currency);
+      f = v === null ? null : v / SCALE;
+      cache.set(currency, f);
+    }
+    return f;
+  };
+}
+
 /** Currencies listed by an aggregate's `group_concat` of those without a rate, into `money.missing`. */
 export function noteMissing(money: BaseMoney, list: unknown): void {
   if (typeof list !== 'string' || !list) return;

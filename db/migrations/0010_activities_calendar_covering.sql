@@ -1,0 +1,2 @@
+CREATE INDEX `activities_calendar_timed` ON `activities` (`deleted`,`recurs`,`start_at`,`end_at`,`type`,`all_day`,`done_at`,`owner_id`,`subject`,`id`) WHERE deleted = 0 AND recurs = 0 AND type IN ('meeting', 'call');--> statement-breakpoint
+CREATE INDEX `activities_calendar_due` ON `activities` (`type`,`deleted`,`recurs`,`due_at`,`all_day`,`done_at`,`owner_id`,`subject`,`id`) WHERE type = 'task' AND deleted = 0 AND recurs = 0;
