@@ -5,20 +5,9 @@ import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestSmtp } from '../test/main/activities/smtp-test-server';
-import { expect, root, test, type CrmServer } from './fixtures/server';
+import { expect, root, test, openInEnglish, unique } from './fixtures/server';
 
-const unique = () => Date.now().toString(36).slice(-5);
 const ICS_DIR = join(root, '..', 'shared', 'datasets', 'interop', 'ics');
-
-async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
-  await page.goto(server.url);
-  await expect(page.getByRole('navigation')).toBeVisible();
-  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
 
 async function openTab(page: Page, tab: 'tasks' | 'calendar' | 'email' | 'templates' | 'automations') {
   await page.getByRole('link', { name: 'Activities', exact: true }).click();
@@ -77,6 +66,61 @@ test('schedule a meeting by dragging in the calendar, then move it by dragging',
     const after = await server.call('activities.get', { id: before.id });
     expect(after.endAt! - after.startAt!).toBe(3_600_000);
   });
+});
+
+test('dragging one occurrence of a weekly meeting asks, and moves only that one', async ({ page, server }) => {
+  const subject = `Weekly sync ${unique()}`;
+  await openInEnglish(page, server);
+  // Tuesday 10:00 (the browser's local time) two weeks before the week on screen, every week since.
+  const start = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() - d.getDay() + 2 - 14);
+    d.setHours(10, 0, 0, 0);
+    return d.getTime();
+  });
+  const series = await server.call('activities.create', {
+    type: 'meeting',
+    subject,
+    startAt: start,
+    endAt: start + 3_600_000,
+    details: { kind: 'meeting', recurrence: 'FREQ=WEEKLY' },
+  });
+  await openTab(page, 'calendar');
+  const calendar = page.getByTestId('calendar');
+  const event = calendar.locator('.fc-timegrid-col.fc-day-tue .fc-event', { hasText: subject });
+  await expect(event).toBeVisible();
+  await page.waitForTimeout(500);
+  await event.hover();
+  const box = (await event.boundingBox())!;
+  const tue = (await calendar.locator('.fc-timegrid-col.fc-day-tue').boundingBox())!;
+  const wed = (await calendar.locator('.fc-timegrid-col.fc-day-wed').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + (wed.x - tue.x) / 2, box.y + 6, { steps: 8 });
+  await page.mouse.move(box.x + box.width / 2 + (wed.x - tue.x), box.y + 6, { steps: 8 });
+  await page.mouse.up();
+
+  const dialog = page.getByRole('dialog', { name: 'Move a repeating meeting' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('move-one').click();
+  await expect(dialog).toBeHidden();
+
+  const week = 7 * 86_400_000;
+  await expect
+    .poll(async () => {
+      const { events } = await server.call('calendar.range', { from: start, to: start + 4 * week });
+      return events.filter((e) => e.title === subject).map((e) => [e.start - start, e.recurring]);
+    })
+    .toEqual([
+      [0, true],
+      [week, true],
+      [2 * week + 86_400_000, false], // this week's, alone, on Wednesday
+      [3 * week, true],
+    ]);
+  // The series itself did not move, and the calendar shows the moved one on Wednesday.
+  expect((await server.call('activities.get', { id: series.id })).startAt).toBe(start);
+  await expect(calendar.locator('.fc-timegrid-col.fc-day-wed .fc-event', { hasText: subject })).toBeVisible();
+  await expect(calendar.locator('.fc-timegrid-col.fc-day-tue .fc-event', { hasText: subject })).toHaveCount(0);
 });
 
 test('complete a task from the inbox in one click', async ({ page, server }) => {

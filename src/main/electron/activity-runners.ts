@@ -22,7 +22,10 @@ export function startActivitiesInApp(db: CrmDb, locale: Locale): () => void {
         reminder.occurrenceAt,
       );
       const key = reminder.offsetMinutes < 0 ? 'reminder.overdue' : reminder.missed ? 'reminder.missed' : 'reminder.at';
-      new Notification({ title: reminder.title, body: translate(locale, key, { when }) }).show();
+      new Notification({
+        title: reminder.title || translate(locale, 'activity.untitled'),
+        body: translate(locale, key, { when }),
+      }).show();
     },
   });
 }

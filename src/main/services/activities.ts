@@ -7,8 +7,9 @@ import { mutate, readRow, write, type Mutation, type WriteOptions } from '../db/
 import type { CrmDb } from '../db/open';
 import { resolveMerged } from './merge';
 import { mentionsOf, sanitizeNote } from './notes-html';
-import { checkRule, nextOccurrence } from './recurrence';
+import { checkRule, nextOccurrence, seriesOptions } from './recurrence';
 import { cachedStatement } from './statements';
+import { isTimeZone, localTimeZone } from './zoned-time';
 
 type ActivityRow = typeof activities.$inferSelect;
 type Link = { entityType: 'contacts' | 'companies' | 'deals'; entityId: string };
@@ -99,6 +100,7 @@ function prepare(
     endAt?: number | null;
     dueAt?: number | null;
     doneAt?: number | null;
+    allDay?: boolean | null;
   },
   values: Record<string, unknown>,
   now: number,
@@ -114,6 +116,10 @@ function prepare(
       if (details.recurrence === '') delete next.recurrence;
       else next.recurrence = checkRule(details.recurrence, merged.startAt ?? merged.dueAt ?? now);
     }
+    if (details.timeZone !== undefined && !isTimeZone(details.timeZone))
+      throw invalid([{ path: ['details', 'timeZone'], key: 'validation.timezone_invalid' }]);
+    // A timed series follows the clock of the zone it was made in, on every device it syncs to.
+    if (next.recurrence && next.timeZone === undefined && !merged.allDay) next.timeZone = localTimeZone();
     out.details = next;
   }
   if (merged.type === 'note' && typeof out.body === 'string') {
@@ -264,7 +270,7 @@ export function completeTask(
     let next: Activity | null = null;
     if (rule && task.dueAt != null) {
       const anchor = typeof task.details.anchor === 'number' ? task.details.anchor : task.dueAt;
-      const dueAt = nextOccurrence(rule, anchor, Math.max(task.dueAt, now));
+      const dueAt = nextOccurrence(rule, anchor, Math.max(task.dueAt, now), seriesOptions(task.details, task.allDay));
       if (dueAt != null) {
         const checklist = Array.isArray(task.details.checklist)
           ? (task.details.checklist as { text: string }[]).map((c) => ({ text: c.text, done: false }))

@@ -8,6 +8,7 @@ import { translate } from '../../shared/i18n/messages';
 import type { Locale } from '../../shared/i18n/locales';
 import { activitiesByIds, createActivity, updateActivity } from './activities';
 import { checkRule } from './recurrence';
+import { fromWall, isTimeZone, toWall } from './zoned-time';
 
 type Link = { entityType: 'contacts' | 'companies' | 'deals'; entityId: string };
 type ActivityRow = typeof activities.$inferSelect;
@@ -32,28 +33,83 @@ function utcDate(ms: number): ICAL.Time {
   });
 }
 
-function eventOf(row: ActivityRow): ICAL.Component | null {
-  const details = row.details as { recurrence?: string; uid?: string; location?: string; reminders?: number[] };
+type ExportDetails = {
+  recurrence?: string;
+  uid?: string;
+  location?: string;
+  reminders?: number[];
+  exdates?: number[];
+  seriesId?: string;
+  recurrenceId?: number;
+};
+
+/** The UID an activity is exported under: the one it was imported with, or one made of its id. */
+const uidOf = (id: string, details: ExportDetails) => details.uid ?? `${id}@crm.local`;
+
+/**
+ * Adds a date property: a date for all-day activities, the wall time with its TZID for a series
+ * that follows a zone's clock (so other calendars repeat it at the same local time across
+ * daylight-saving changes), UTC otherwise.
+ */
+function addTime(comp: ICAL.Component, name: string, ms: number, allDay: boolean, zone: string | null): void {
+  if (allDay) {
+    comp.addPropertyWithValue(name, utcDate(ms));
+  } else if (zone) {
+    const w = new Date(toWall(ms, zone));
+    const time = ICAL.Time.fromData({
+      year: w.getUTCFullYear(),
+      month: w.getUTCMonth() + 1,
+      day: w.getUTCDate(),
+      hour: w.getUTCHours(),
+      minute: w.getUTCMinutes(),
+      second: w.getUTCSeconds(),
+    });
+    comp.addPropertyWithValue(name, time).setParameter('tzid', zone);
+  } else {
+    comp.addPropertyWithValue(name, utcTime(ms));
+  }
+}
+
+/** The zone a series is written in: its own when it has one other than UTC. */
+function exportZone(details: ExportDetails & { timeZone?: unknown }): string | null {
+  const zone = details.timeZone;
+  return isTimeZone(zone) && zone !== 'UTC' ? zone : null;
+}
+
+interface SeriesRef {
+  uid: string;
+  zone: string | null;
+}
+
+function eventOf(row: ActivityRow, seriesOf: (id: string) => SeriesRef | null): ICAL.Component | null {
+  const details = row.details as ExportDetails;
   const isTask = row.type === 'task';
   const start = isTask ? (row.dueAt ?? row.startAt) : (row.startAt ?? row.dueAt);
   if (start == null) return null;
   const comp = new ICAL.Component(isTask ? 'vtodo' : 'vevent');
-  comp.addPropertyWithValue('uid', details.uid ?? `${row.id}@crm.local`);
+  // A moved occurrence goes out under its series' UID with the start it replaces (RECURRENCE-ID).
+  const series = details.seriesId && details.recurrenceId != null ? seriesOf(details.seriesId) : null;
+  comp.addPropertyWithValue('uid', series?.uid ?? uidOf(row.id, details));
+  if (series) addTime(comp, 'recurrence-id', details.recurrenceId!, row.allDay, series.zone);
+  const zone = details.recurrence ? exportZone(details) : null;
   comp.addPropertyWithValue('dtstamp', utcTime(row.updatedAt));
   comp.addPropertyWithValue('summary', row.subject);
   if (row.body) comp.addPropertyWithValue('description', row.body);
   if (details.location) comp.addPropertyWithValue('location', details.location);
   comp.addPropertyWithValue('categories', row.type.toUpperCase());
   if (isTask) {
-    comp.addPropertyWithValue('due', row.allDay ? utcDate(start) : utcTime(start));
+    addTime(comp, 'due', start, row.allDay, zone);
     comp.addPropertyWithValue('status', row.doneAt ? 'COMPLETED' : 'NEEDS-ACTION');
     if (row.doneAt) comp.addPropertyWithValue('completed', utcTime(row.doneAt));
   } else {
-    comp.addPropertyWithValue('dtstart', row.allDay ? utcDate(start) : utcTime(start));
+    addTime(comp, 'dtstart', start, row.allDay, zone);
     const end = row.endAt ?? (row.allDay ? start + DAY : null);
-    if (end != null) comp.addPropertyWithValue('dtend', row.allDay ? utcDate(end) : utcTime(end));
+    if (end != null) addTime(comp, 'dtend', end, row.allDay, zone);
   }
-  if (details.recurrence) comp.addPropertyWithValue('rrule', ICAL.Recur.fromString(details.recurrence));
+  if (details.recurrence) {
+    comp.addPropertyWithValue('rrule', ICAL.Recur.fromString(details.recurrence));
+    for (const at of details.exdates ?? []) addTime(comp, 'exdate', at, row.allDay, zone);
+  }
   for (const minutes of details.reminders ?? []) {
     const alarm = new ICAL.Component('valarm');
     alarm.addPropertyWithValue('action', 'DISPLAY');
@@ -85,8 +141,13 @@ export function exportIcs(db: CrmDb, ids?: string[]): { ics: string; count: numb
         .all() as string[]);
   const full = typeof rows[0] === 'string' ? fullRows(db, rows as string[]) : (rows as ActivityRow[]);
   let count = 0;
+  const seriesOf = (id: string): SeriesRef | null => {
+    const series = activitiesByIds(db, [id])[0];
+    if (!series || series.deleted) return null;
+    return { uid: uidOf(series.id, series.details as ExportDetails), zone: exportZone(series.details) };
+  };
   for (const row of full) {
-    const comp = eventOf(row);
+    const comp = eventOf(row, seriesOf);
     if (comp) {
       cal.addSubcomponent(comp);
       count++;
@@ -194,9 +255,40 @@ function quick(lines: string[], name: string): string | null {
   return hit ? hit.slice(hit.indexOf(':') + 1) : null;
 }
 
-function toMs(t: ICAL.Time): number {
+/** The TZID parameter of a date property (ical.js forgets it when the file has no VTIMEZONE for it). */
+function tzidOf(comp: ICAL.Component, name: string): string | null {
+  const tzid = comp.getFirstProperty(name)?.getParameter('tzid');
+  return typeof tzid === 'string' ? tzid : null;
+}
+
+function toMs(t: ICAL.Time, tzid: string | null = null): number {
   if (t.isDate) return Date.UTC(t.year, t.month - 1, t.day);
+  // A TZID without a VTIMEZONE in the file is read as an IANA zone when it is one (ical.js alone
+  // would take the time as this computer's local time).
+  if (tzid && t.zone?.tzid !== tzid && isTimeZone(tzid))
+    return fromWall(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second), tzid);
   return t.toJSDate().getTime();
+}
+
+/**
+ * The zone a series' wall clock follows: its DTSTART's TZID when that is an IANA zone, UTC for a
+ * UTC start; none (this computer's zone) for a floating start or a zone only the file defines.
+ */
+function zoneOf(t: ICAL.Time, tzid: string | null): string | null {
+  if (t.isDate) return null;
+  if (t.zone?.tzid === 'UTC') return 'UTC';
+  return tzid && isTimeZone(tzid) ? tzid : null;
+}
+
+/** Every date of the EXDATE properties (one property may hold several). */
+function exdatesOf(comp: ICAL.Component): number[] {
+  const out: number[] = [];
+  for (const prop of comp.getAllProperties('exdate')) {
+    const tzid = prop.getParameter('tzid');
+    for (const value of prop.getValues())
+      if (value instanceof ICAL.Time) out.push(toMs(value, typeof tzid === 'string' ? tzid : null));
+  }
+  return [...new Set(out.filter((v) => Number.isFinite(v)))].sort((a, b) => a - b);
 }
 
 interface Parsed {
@@ -212,6 +304,11 @@ interface Parsed {
   location: string | null;
   recurrence: string | null;
   reminders: number[];
+  timeZone: string | null;
+  exdates: number[];
+  /** RECURRENCE-ID: this event replaces the occurrence of its UID's series that started then. */
+  recurrenceId: number | null;
+  cancelled: boolean;
 }
 
 function parseBlock(block: Block, timezones: string[]): Parsed {
@@ -238,18 +335,24 @@ function parseBlock(block: Block, timezones: string[]): Parsed {
     .map((d) => Math.round(-d.toSeconds() / 60))
     .filter((m) => m >= 0 && m <= 40_320);
   const rrule = comp.getFirstPropertyValue('rrule');
+  const recurrenceId = comp.getFirstPropertyValue('recurrence-id');
   const base = {
     uid: text('uid'),
-    subject: text('summary') ?? '(no title)',
+    // No SUMMARY: stored empty, and each screen shows "(no title)" in its reader's language.
+    subject: text('summary') ?? '',
     body: text('description'),
     location: text('location'),
     recurrence: rrule instanceof ICAL.Recur ? rrule.toString() : null,
     reminders: [...new Set(reminders)].sort((a, b) => a - b),
+    exdates: exdatesOf(comp),
+    recurrenceId: recurrenceId instanceof ICAL.Time ? toMs(recurrenceId, tzidOf(comp, 'recurrence-id')) : null,
+    cancelled: String(comp.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED',
   };
   if (block.kind === 'vtodo') {
     const due = comp.getFirstPropertyValue('due') ?? comp.getFirstPropertyValue('dtstart');
     const completed = comp.getFirstPropertyValue('completed');
-    const dueAt = due instanceof ICAL.Time ? toMs(due) : null;
+    const dueName = comp.hasProperty('due') ? 'due' : 'dtstart';
+    const dueAt = due instanceof ICAL.Time ? toMs(due, tzidOf(comp, dueName)) : null;
     if (dueAt != null && !Number.isFinite(dueAt)) throw new CrmError('invalid_input', 'ics.bad_date' as never);
     return {
       ...base,
@@ -258,6 +361,7 @@ function parseBlock(block: Block, timezones: string[]): Parsed {
       endAt: null,
       dueAt,
       allDay: due instanceof ICAL.Time ? due.isDate : false,
+      timeZone: due instanceof ICAL.Time ? zoneOf(due, tzidOf(comp, dueName)) : null,
       doneAt:
         completed instanceof ICAL.Time
           ? toMs(completed)
@@ -271,8 +375,8 @@ function parseBlock(block: Block, timezones: string[]): Parsed {
   const start = event.startDate;
   // ical.js derives the end from DTEND, or DURATION, or (for a date) the next day.
   const end = event.endDate;
-  const startAt = toMs(start);
-  const endAt = end ? toMs(end) : null;
+  const startAt = toMs(start, tzidOf(comp, 'dtstart'));
+  const endAt = end ? toMs(end, tzidOf(comp, comp.hasProperty('dtend') ? 'dtend' : 'dtstart')) : null;
   if (!Number.isFinite(startAt) || (endAt != null && !Number.isFinite(endAt)))
     throw new CrmError('invalid_input', 'ics.bad_date' as never);
   return {
@@ -283,23 +387,58 @@ function parseBlock(block: Block, timezones: string[]): Parsed {
     dueAt: null,
     allDay: start.isDate,
     doneAt: null,
+    timeZone: zoneOf(start, tzidOf(comp, 'dtstart')),
   };
 }
 
-/** Existing imported activities by their iCalendar UID: importing a file twice updates, never duplicates. */
+/** The key an imported event is known by: its UID, and for a moved occurrence the start it replaces. */
+const keyOf = (uid: string, recurrenceId: number | null) =>
+  recurrenceId == null ? uid : `${uid}\u0000${recurrenceId}`;
+
+/** Existing imported activities by their iCalendar key: importing a file twice updates, never duplicates. */
 function importedByUid(db: CrmDb): Map<string, string> {
   const rows = db.sqlite
     .prepare(
-      `SELECT id, json_extract(details, '$.uid') AS uid FROM activities
+      `SELECT id, json_extract(details, '$.uid') AS uid, json_extract(details, '$.recurrenceId') AS rid FROM activities
         WHERE deleted = 0 AND type IN ('meeting', 'task') AND json_extract(details, '$.uid') IS NOT NULL`,
     )
-    .all() as { id: string; uid: string }[];
-  return new Map(rows.map((r) => [r.uid, r.id]));
+    .all() as { id: string; uid: string; rid: number | null }[];
+  return new Map(rows.map((r) => [keyOf(r.uid, r.rid), r.id]));
+}
+
+/** Adds starts to one of a series' lists of skipped occurrences (EXDATE, or moved out). */
+function skipOccurrence(
+  db: CrmDb,
+  seriesId: string,
+  list: 'exdates' | 'overrides',
+  at: number,
+  options: WriteOptions,
+): void {
+  const series = activitiesByIds(db, [seriesId])[0];
+  if (!series) return;
+  const current = Array.isArray(series.details[list]) ? (series.details[list] as number[]) : [];
+  if (current.includes(at)) return;
+  updateActivity(
+    db,
+    seriesId,
+    { details: { kind: series.type, [list]: [...current, at].sort((a, b) => a - b) } },
+    options,
+  );
+}
+
+interface Good {
+  block: Block;
+  parsed: Parsed;
+  recurrence: string | null;
+  report: (message: string, line?: number) => void;
 }
 
 /**
  * Imports the events (as meetings) and to-dos (as tasks) of an .ics text. Every good event is
  * kept; every bad one is reported with its line, UID and summary, in the caller's language.
+ * A series keeps its zone (TZID) and EXDATEs; an event with a RECURRENCE-ID becomes a meeting of
+ * its own at its new time and its series leaves out the occurrence it replaces (a cancelled one is
+ * just left out). Series are written first, so their moved occurrences find them in any order.
  */
 export function importIcs(
   db: CrmDb,
@@ -319,77 +458,102 @@ export function importIcs(
       summary: null,
       message: t('ics.unparsed_lines', { lines: stray.join(', ') }),
     });
+  const good: Good[] = [];
+  for (const block of blocks) {
+    const uid = quick(block.lines, 'UID');
+    const summary = quick(block.lines, 'SUMMARY');
+    const report = (message: string, line = block.line) => issues.push({ line, uid, summary, message });
+    if (block.broken.length) {
+      report(
+        t('ics.bad_event', { reason: t('ics.unparsed_lines', { lines: block.broken.join(', ') }) }),
+        block.broken[0],
+      );
+      continue;
+    }
+    let parsed: Parsed;
+    let ruleDropped = false;
+    try {
+      try {
+        parsed = parseBlock(block, timezones);
+      } catch (error) {
+        // A rule ical.js cannot read spoils only the rule: the event comes in without it.
+        const withoutRule = block.lines.filter((l) => !/^RRULE[:;]/i.test(l));
+        if (error instanceof CrmError || withoutRule.length === block.lines.length) throw error;
+        parsed = parseBlock({ ...block, lines: withoutRule }, timezones);
+        ruleDropped = true;
+      }
+    } catch (error) {
+      report(error instanceof CrmError ? t(error.key) : t('ics.bad_event', { reason: (error as Error).message }));
+      continue;
+    }
+    if (ruleDropped) report(t('ics.bad_rule'));
+    let recurrence: string | null = null;
+    // A moved occurrence is one event: the rule is its series'.
+    if (parsed.recurrence && parsed.recurrenceId == null) {
+      try {
+        recurrence = checkRule(parsed.recurrence, parsed.startAt ?? parsed.dueAt ?? db.now());
+      } catch {
+        report(t('ics.bad_rule'));
+      }
+    }
+    good.push({ block, parsed, recurrence, report });
+  }
+  const isMoved = (g: Good) => g.parsed.recurrenceId != null && g.parsed.uid != null && g.parsed.type === 'meeting';
   const known = importedByUid(db);
   let imported = 0;
   let updated = 0;
   write(db, () => {
-    for (const block of blocks) {
-      const uid = quick(block.lines, 'UID');
-      const summary = quick(block.lines, 'SUMMARY');
-      const report = (message: string, line = block.line) => issues.push({ line, uid, summary, message });
-      if (block.broken.length) {
-        report(
-          t('ics.bad_event', { reason: t('ics.unparsed_lines', { lines: block.broken.join(', ') }) }),
-          block.broken[0],
-        );
-        continue;
-      }
-      let parsed: Parsed;
-      let ruleDropped = false;
+    for (const { parsed, recurrence, report } of [...good.filter((g) => !isMoved(g)), ...good.filter(isMoved)]) {
+      const seriesId = isMoved({ parsed } as Good) ? known.get(parsed.uid!) : undefined;
       try {
-        try {
-          parsed = parseBlock(block, timezones);
-        } catch (error) {
-          // A rule ical.js cannot read spoils only the rule: the event comes in without it.
-          const withoutRule = block.lines.filter((l) => !/^RRULE[:;]/i.test(l));
-          if (error instanceof CrmError || withoutRule.length === block.lines.length) throw error;
-          parsed = parseBlock({ ...block, lines: withoutRule }, timezones);
-          ruleDropped = true;
+        if (seriesId && parsed.cancelled) {
+          skipOccurrence(db, seriesId, 'exdates', parsed.recurrenceId!, options);
+          continue;
         }
-      } catch (error) {
-        report(error instanceof CrmError ? t(error.key) : t('ics.bad_event', { reason: (error as Error).message }));
-        continue;
-      }
-      if (ruleDropped) report(t('ics.bad_rule'));
-      let recurrence: string | null = null;
-      if (parsed.recurrence) {
-        try {
-          recurrence = checkRule(parsed.recurrence, parsed.startAt ?? parsed.dueAt ?? db.now());
-        } catch {
-          report(t('ics.bad_rule'));
-        }
-      }
-      const details = {
-        kind: parsed.type,
-        ...(parsed.uid ? { uid: parsed.uid } : {}),
-        ...(parsed.location && parsed.type === 'meeting' ? { location: parsed.location } : {}),
-        ...(recurrence ? { recurrence } : {}),
-        ...(parsed.reminders.length ? { reminders: parsed.reminders } : {}),
-      };
-      const values = {
-        type: parsed.type,
-        subject: parsed.subject.slice(0, 300),
-        body: parsed.body?.slice(0, 100_000) ?? null,
-        startAt: parsed.startAt,
-        endAt: parsed.endAt,
-        dueAt: parsed.dueAt,
-        allDay: parsed.allDay,
-        doneAt: parsed.doneAt,
-        details,
-      };
-      const existing = parsed.uid ? known.get(parsed.uid) : undefined;
-      try {
+        const moved = seriesId != null && parsed.recurrenceId != null;
+        const details = {
+          kind: parsed.type,
+          ...(parsed.uid ? { uid: parsed.uid } : {}),
+          ...(parsed.location && parsed.type === 'meeting' ? { location: parsed.location } : {}),
+          ...(recurrence ? { recurrence } : {}),
+          ...(recurrence && parsed.timeZone ? { timeZone: parsed.timeZone } : {}),
+          ...(recurrence && parsed.exdates.length && parsed.type === 'meeting' ? { exdates: parsed.exdates } : {}),
+          ...(moved ? { seriesId, recurrenceId: parsed.recurrenceId } : {}),
+          ...(parsed.reminders.length ? { reminders: parsed.reminders } : {}),
+        };
+        const values = {
+          type: parsed.type,
+          subject: parsed.subject.slice(0, 300),
+          body: parsed.body?.slice(0, 100_000) ?? null,
+          startAt: parsed.startAt,
+          endAt: parsed.endAt,
+          dueAt: parsed.dueAt,
+          allDay: parsed.allDay,
+          doneAt: parsed.doneAt,
+          details,
+        };
+        const key = parsed.uid ? keyOf(parsed.uid, moved ? parsed.recurrenceId : null) : null;
+        const existing = key ? known.get(key) : undefined;
         if (existing && activitiesByIds(db, [existing])[0]?.type === parsed.type) {
-          // The file speaks for what it can hold (place, rule, alarms): what it no longer has is
-          // removed. Details it cannot hold (attendees, the uid) are kept.
-          const fromFile = { location: null, recurrence: null, reminders: null, ...details };
+          // The file speaks for what it can hold (place, rule, zone, excluded dates, alarms): what
+          // it no longer has is removed. Details it cannot hold (attendees, occurrences moved in
+          // this app) are kept.
+          const fromFile = {
+            location: null,
+            recurrence: null,
+            reminders: null,
+            ...(parsed.type === 'meeting' ? { exdates: null } : {}),
+            timeZone: null,
+            ...details,
+          };
           updateActivity(db, existing, { ...values, details: fromFile }, options);
           updated++;
         } else {
           const created = createActivity(db, { ...values, links: options.links }, options);
-          if (parsed.uid) known.set(parsed.uid, created.id);
+          if (key) known.set(key, created.id);
           imported++;
         }
+        if (moved) skipOccurrence(db, seriesId, 'overrides', parsed.recurrenceId!, options);
       } catch (error) {
         // Each write is its own savepoint: a refused event leaves the others in place.
         report(t('ics.bad_event', { reason: error instanceof CrmError ? t(error.key, error.params) : String(error) }));

@@ -2,7 +2,7 @@ import type { Reminder } from '../../shared/contract/calendar';
 import type { ActivityType } from '../../shared/contract/activities';
 import type { CrmDb } from '../db/open';
 import { currentMemberId } from './members';
-import { occurrencesBetween } from './recurrence';
+import { occurrencesBetween, seriesOptions } from './recurrence';
 
 const MINUTE = 60_000;
 /** The longest offset a reminder may have (four weeks): the scan looks this far ahead. */
@@ -22,6 +22,7 @@ interface Row {
   done_at: number | null;
   details: string;
   recurs: number;
+  all_day: number;
 }
 
 function lastScan(db: CrmDb): number | null {
@@ -47,7 +48,7 @@ export function tickReminders(db: CrmDb, options: { startup?: boolean } = {}): R
   const now = db.now();
   const last = Math.max(lastScan(db) ?? now - MINUTE, now - MISSED_LOOKBACK);
   if (last >= now) return [];
-  const cols = 'id, type, subject, start_at, due_at, end_at, done_at, details, recurs';
+  const cols = 'id, type, subject, start_at, due_at, end_at, done_at, details, recurs, all_day';
   const params = { from: last, to: now + MAX_OFFSET };
   const rows = [
     ...(db.sqlite
@@ -80,7 +81,14 @@ export function tickReminders(db: CrmDb, options: { startup?: boolean } = {}): R
       if (anchor == null) continue;
       const times =
         r.recurs && details.recurrence
-          ? occurrencesBetween(details.recurrence, anchor, last, now + MAX_OFFSET)
+          ? occurrencesBetween(
+              details.recurrence,
+              anchor,
+              last,
+              now + MAX_OFFSET,
+              0,
+              seriesOptions(details, Boolean(r.all_day)),
+            )
           : [anchor];
       for (const at of times) {
         for (const offset of offsets) {

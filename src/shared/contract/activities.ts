@@ -15,6 +15,12 @@ export const remindersSchema = z
   .max(10, { error: 'validation.too_big' });
 /** An RFC 5545 recurrence rule ("FREQ=WEEKLY;BYDAY=MO"); checked by the service with rrule. */
 const recurrenceSchema = z.string().trim().max(500, { error: 'validation.too_long' });
+/**
+ * The IANA zone whose clocks a repeating activity follows ("Europe/Madrid"): 09:00 stays 09:00
+ * there across daylight-saving changes. Unset: the zone of the computer showing it.
+ */
+const timeZoneSchema = z.string().trim().min(1).max(100);
+const occurrenceListSchema = z.array(z.number().int()).max(1000, { error: 'validation.too_big' });
 export const TASK_STATUSES = ['open', 'in_progress', 'waiting', 'done'] as const;
 export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
 const linkSchema = z.strictObject({
@@ -43,6 +49,14 @@ function detailsSchema<C extends boolean>(clearable: C) {
       reminders: opt(remindersSchema),
       /** Set on events imported from an .ics file: re-importing the same file updates them. */
       uid: opt(z.string().max(500)),
+      timeZone: opt(timeZoneSchema),
+      /** Starts (UTC ms) of occurrences taken out of the series (EXDATE). */
+      exdates: opt(occurrenceListSchema),
+      /** Starts (UTC ms) of occurrences moved out of the series: each is a meeting of its own now. */
+      overrides: opt(occurrenceListSchema),
+      /** On a moved occurrence: the series it came from, and the start it had there (RECURRENCE-ID). */
+      seriesId: opt(idSchema),
+      recurrenceId: opt(z.number().int()),
     }),
     z.strictObject({
       kind: z.literal('email'),
@@ -60,6 +74,7 @@ function detailsSchema<C extends boolean>(clearable: C) {
       checklist: opt(z.array(z.strictObject({ text: z.string().max(300), done: z.boolean() })).max(100)),
       recurrence: opt(recurrenceSchema),
       reminders: opt(remindersSchema),
+      timeZone: opt(timeZoneSchema),
       /** The first due time of a repeating task: later occurrences are counted from it. */
       anchor: opt(z.number().int()),
       /** The automation run that created the task, if any. */

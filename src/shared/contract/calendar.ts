@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_TYPES, LINKABLE } from './activities';
+import { ACTIVITY_TYPES, LINKABLE, activitySchema } from './activities';
 import { idSchema } from './common';
 import { defineMethod } from './define';
 
@@ -56,6 +56,18 @@ export const calendarMethods = {
       .refine((v) => v.to > v.from, { error: 'validation.range_order', path: ['to'] })
       .refine((v) => v.to - v.from <= 400 * 86_400_000, { error: 'validation.range_too_long', path: ['to'] }),
     output: z.object({ events: z.array(calendarEventSchema) }),
+  }),
+  'calendar.moveOccurrence': defineMethod({
+    summary:
+      'Moves one occurrence of a repeating meeting (given by its start, `occurrence`) without touching the rest of the series: it becomes a meeting of its own (an exception) and the series leaves that start out.',
+    input: z.strictObject({
+      id: idSchema,
+      occurrence: ms,
+      startAt: ms,
+      endAt: ms.nullable().optional(),
+      allDay: z.boolean().optional(),
+    }),
+    output: activitySchema,
   }),
   'calendar.exportIcs': defineMethod({
     summary: 'An RFC 5545 calendar of the given activities (or of every meeting, call and dated task), rules kept.',

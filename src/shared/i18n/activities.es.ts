@@ -6,6 +6,10 @@ export const activitiesMessagesEs: Record<keyof typeof activitiesMessagesEn, str
   'validation.range_too_long': 'Elige un periodo más corto: como mucho 400 días.',
   'validation.recurrence_invalid': 'La regla de repetición no es válida ({{reason}}).',
   'validation.end_before_start': 'El final no puede ser anterior al inicio.',
+  'activity.untitled': '(sin título)',
+  'validation.not_an_occurrence':
+    'Esta hora no es una repetición de la serie: recarga el calendario e inténtalo de nuevo.',
+  'errors.series_only': 'Solo una reunión periódica tiene repeticiones que se puedan mover de una en una.',
   'errors.task_only': 'Solo las tareas se pueden completar o posponer.',
   'errors.template_unknown_field':
     'Campo de combinación desconocido {{field}}. Usa un campo de la lista, como {{example}}.',

@@ -44,7 +44,8 @@ interface Props {
 
 const REPEATS = ['', 'FREQ=DAILY', 'FREQ=WEEKLY', 'FREQ=MONTHLY'] as const;
 const REPEAT_KEYS = ['act.repeat_none', 'act.repeat_daily', 'act.repeat_weekly', 'act.repeat_monthly'] as const;
-const REMINDERS = ['', '0', '10', '30', '60', '1440'] as const;
+/** Reminder offsets offered, in minutes before; any number of them can be picked. */
+const REMINDERS = ['0', '10', '30', '60', '1440'];
 
 /** Creates (or edits) a meeting, call or task with its time, repeat rule and reminder. */
 export function ActivityModal({ draft, existing, onClose }: Props) {
@@ -53,7 +54,13 @@ export function ActivityModal({ draft, existing, onClose }: Props) {
     <Modal
       opened={draft !== null || Boolean(existing)}
       onClose={onClose}
-      title={existing ? existing.subject : draft?.type === 'task' ? t('act.new_task') : t('act.new_meeting')}
+      title={
+        existing
+          ? existing.subject || t('activity.untitled')
+          : draft?.type === 'task'
+            ? t('act.new_task')
+            : t('act.new_meeting')
+      }
       size="lg"
       radius="lg"
       centered
@@ -97,7 +104,7 @@ function ActivityForm({
   const [end, setEnd] = useState(toLocalInput(existing?.endAt ?? draft?.end ?? null));
   const [location, setLocation] = useState(details.location ?? '');
   const [repeat, setRepeat] = useState<string>(details.recurrence ?? '');
-  const [reminder, setReminder] = useState<string>(details.reminders?.[0] != null ? String(details.reminders[0]) : '');
+  const [reminders, setReminders] = useState<string[]>((details.reminders ?? []).map(String));
   const [priority, setPriority] = useState(details.priority ?? 'normal');
   const [ownerId, setOwnerId] = useState<string | null>(existing ? existing.ownerId : (current?.id ?? null));
   const [attendees, setAttendees] = useState<string[]>(
@@ -121,7 +128,7 @@ function ActivityForm({
     // a task's status, an imported meeting's uid). A field emptied while editing is sent as null,
     // which removes it; a new activity simply leaves it out.
     const cleared = existing ? null : undefined;
-    const reminders = reminder === '' ? cleared : [Number(reminder)];
+    const offsets = reminders.length ? [...new Set(reminders.map(Number))].sort((a, b) => a - b) : cleared;
     const recurrence = repeat || cleared;
     const input: Omit<MethodInput<'activities.update'>, 'id'> = {
       type,
@@ -136,7 +143,7 @@ function ActivityForm({
       input.details = {
         kind: 'task',
         priority: priority as 'low' | 'normal' | 'high',
-        reminders,
+        reminders: offsets,
         recurrence,
         checklist: checklist.length ? checklist : cleared,
       };
@@ -148,7 +155,7 @@ function ActivityForm({
           ? {
               kind: 'meeting',
               location: location.trim() || cleared,
-              reminders,
+              reminders: offsets,
               recurrence: recurrence ?? '',
               // Contacts invited stay as they were; members come from the picker.
               attendees: [
@@ -156,13 +163,13 @@ function ActivityForm({
                 ...attendees.map((id) => ({ type: 'member' as const, id })),
               ],
             }
-          : { kind: 'call', reminders };
+          : { kind: 'call', reminders: offsets };
     }
     try {
       if (existing) await unwrap(api.activities.update({ ...input, id: existing.id }));
       // A new activity's details hold no null (`cleared` is undefined then).
       else await unwrap(api.activities.create({ ...input, type } as MethodInput<'activities.create'>));
-      notifySuccess(t('act.created'), subject);
+      notifySuccess(existing ? t('act.updated') : t('act.added'), subject);
       onDone();
     } catch (error) {
       if (isApiError(error) && error.issues.length) {
@@ -258,20 +265,18 @@ function ActivityForm({
             allowDeselect={false}
           />
         ) : null}
-        <Select
+        <MultiSelect
           label={t('act.reminder')}
-          value={reminder}
-          onChange={(v) => setReminder(v ?? '')}
-          allowDeselect={false}
-          data={REMINDERS.map((r) => ({
-            value: r,
-            label:
-              r === ''
-                ? t('act.reminder_none')
-                : r === '0'
-                  ? t('act.reminder_at_time')
-                  : t('act.reminder_minutes', { count: Number(r) }),
-          }))}
+          value={reminders}
+          onChange={setReminders}
+          placeholder={reminders.length ? undefined : t('act.reminder_none')}
+          // Offsets that came with the activity (an imported alarm 15 minutes before) stay choosable.
+          data={[...new Set([...REMINDERS, ...reminders])]
+            .sort((a, b) => Number(a) - Number(b))
+            .map((r) => ({
+              value: r,
+              label: r === '0' ? t('act.reminder_at_time') : t('act.reminder_minutes', { count: Number(r) }),
+            }))}
           data-testid="activity-reminder"
         />
       </Group>

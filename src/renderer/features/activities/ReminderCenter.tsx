@@ -36,7 +36,7 @@ export function ReminderCenter() {
     for (const r of now) {
       notifications.show({
         id: `reminder-${key(r)}`,
-        title: r.title,
+        title: r.title || t('activity.untitled'),
         message: line(r),
         icon: <IconBell size={18} />,
         autoClose: false,
@@ -44,7 +44,7 @@ export function ReminderCenter() {
       });
       // Desktop notifications are native in Electron (main process); in a browser, ask the browser.
       if (!window.crm && 'Notification' in window && Notification.permission === 'granted')
-        new Notification(r.title, { body: line(r) });
+        new Notification(r.title || t('activity.untitled'), { body: line(r) });
     }
     if (missed.length) {
       notifications.show({
@@ -56,7 +56,7 @@ export function ReminderCenter() {
           <Stack gap={4} data-testid="missed-reminders">
             {missed.slice(0, 8).map((r) => (
               <Text key={key(r)} size="sm">
-                {r.title} · {line(r)}
+                {r.title || t('activity.untitled')} · {line(r)}
               </Text>
             ))}
             <Group justify="flex-end">

@@ -5,7 +5,7 @@ import interactionPlugin, { type EventResizeDoneArg } from '@fullcalendar/intera
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Alert, Button, Card, FileButton, Group, List, Switch } from '@mantine/core';
+import { Alert, Button, Card, FileButton, Group, List, Modal, Switch, Text } from '@mantine/core';
 import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,19 +27,19 @@ const COLORS: Record<CalendarEvent['type'], string> = {
   note: '#868e96',
 };
 
-function toInput(e: CalendarEvent): EventInput {
+function toInput(e: CalendarEvent, untitled: string): EventInput {
   const start = e.allDay ? allDayString(e.start) : new Date(e.start);
   const end = e.end == null ? undefined : e.allDay ? allDayString(e.end) : new Date(e.end);
   return {
     id: `${e.activityId}:${e.occurrence ?? ''}`,
-    title: e.title,
+    title: e.title || untitled,
     start,
     end,
     allDay: e.allDay,
     backgroundColor: COLORS[e.type],
     borderColor: COLORS[e.type],
     classNames: e.done ? ['crm-event-done'] : [],
-    extendedProps: { activityId: e.activityId, type: e.type, recurring: e.recurring },
+    extendedProps: { activityId: e.activityId, type: e.type, recurring: e.recurring, occurrence: e.occurrence },
   };
 }
 
@@ -58,7 +58,49 @@ export function CalendarView() {
     const { events } = await unwrap(
       api.calendar.range({ from: info.start.getTime(), to: info.end.getTime(), ...(mine ? { mine } : {}) }),
     );
-    return events.map(toInput);
+    return events.map((e) => toInput(e, t('activity.untitled')));
+  }
+
+  type Moved = { info: EventDropArg | EventResizeDoneArg; kind: 'drop' | 'resize' };
+  /** A dragged occurrence of a repeating meeting, waiting for "this one or the whole series". */
+  const [asking, setAsking] = useState<Moved | null>(null);
+
+  function moved(info: EventDropArg | EventResizeDoneArg, kind: 'drop' | 'resize') {
+    const { recurring, type } = info.event.extendedProps as { recurring: boolean; type: CalendarEvent['type'] };
+    if (recurring && type === 'meeting') setAsking({ info, kind });
+    else void move(info, kind);
+  }
+
+  /** Moves one occurrence: it becomes a meeting of its own, the rest of the series stays. */
+  async function moveOne({ info }: Moved) {
+    const { activityId, occurrence } = info.event.extendedProps as { activityId: string; occurrence: number };
+    const ev = info.event;
+    const allDay = ev.allDay;
+    const startAt = allDay ? utcDay(ev.start!) : ev.start!.getTime();
+    const endAt = ev.end
+      ? allDay
+        ? utcDay(ev.end)
+        : ev.end.getTime()
+      : allDay !== info.oldEvent.allDay
+        ? startAt + (allDay ? 86_400_000 : 3_600_000)
+        : undefined;
+    try {
+      await unwrap(api.calendar.moveOccurrence({ id: activityId, occurrence, startAt, endAt, allDay }));
+      notifySuccess(t('act.updated'), t('cal.moved', { when: allDay ? fmt.date(startAt) : fmt.dateTime(startAt) }));
+      ref.current?.getApi().refetchEvents();
+    } catch (error) {
+      info.revert();
+      notifyError(t('act.error'), errorText(t, error));
+    }
+  }
+
+  function answer(choice: 'one' | 'series' | null) {
+    const pending = asking;
+    setAsking(null);
+    if (!pending) return;
+    if (choice === 'one') void moveOne(pending);
+    else if (choice === 'series') void move(pending.info, pending.kind);
+    else pending.info.revert();
   }
 
   async function move(info: EventDropArg | EventResizeDoneArg, kind: 'drop' | 'resize') {
@@ -68,7 +110,7 @@ export function CalendarView() {
     try {
       const a = await unwrap(api.activities.get({ id: activityId }));
       const allDay = ev.allDay;
-      // Moves are deltas on the stored times, so a repeating activity moves as a whole series.
+      // Moves are deltas on the stored times, so a repeating activity (when asked to) moves as a whole series.
       const delta =
         allDay && a.allDay ? utcDay(ev.start!) - utcDay(old.start!) : ev.start!.getTime() - old.start!.getTime();
       let patch: { startAt?: number | null; endAt?: number | null; dueAt?: number | null; allDay: boolean };
@@ -88,7 +130,7 @@ export function CalendarView() {
       }
       await unwrap(api.activities.update({ id: activityId, ...patch }));
       const when = patch.dueAt ?? patch.startAt ?? ev.start!.getTime();
-      notifySuccess(t('act.created'), t('cal.moved', { when: allDay ? fmt.date(when) : fmt.dateTime(when) }));
+      notifySuccess(t('act.updated'), t('cal.moved', { when: allDay ? fmt.date(when) : fmt.dateTime(when) }));
     } catch (error) {
       info.revert();
       notifyError(t('act.error'), errorText(t, error));
@@ -213,12 +255,28 @@ export function CalendarView() {
         events={(info, ok, fail) => {
           load(info).then(ok, fail);
         }}
-        eventDrop={(info) => void move(info, 'drop')}
-        eventResize={(info) => void move(info, 'resize')}
+        eventDrop={(info) => moved(info, 'drop')}
+        eventResize={(info) => moved(info, 'resize')}
         select={select}
         eventClick={(info) => void open(info)}
       />
       <ActivityModal draft={draft} existing={editing} onClose={() => (setDraft(null), setEditing(null))} />
+      <Modal opened={asking != null} onClose={() => answer(null)} title={t('cal.move_repeating')} centered>
+        <Text size="sm" mb="md">
+          {t('cal.move_repeating_text')}
+        </Text>
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={() => answer(null)}>
+            {t('common.cancel')}
+          </Button>
+          <Button variant="light" onClick={() => answer('series')} data-testid="move-series">
+            {t('cal.move_series')}
+          </Button>
+          <Button onClick={() => answer('one')} data-testid="move-one">
+            {t('cal.move_one')}
+          </Button>
+        </Group>
+      </Modal>
     </Card>
   );
 }

@@ -32,7 +32,7 @@ export function OpenTasksCard({ entityId, onAddTask }: { entityId: string; onAdd
       await unwrap(api.activities.update({ id: task.id, doneAt: Date.now() }));
       notifyWithUndo({
         title: t('records.task_done'),
-        message: task.subject,
+        message: task.subject || t('activity.untitled'),
         undoneTitle: t('records.task_reopened'),
         undo: () => unwrap(api.activities.update({ id: task.id, doneAt: null })),
       });
@@ -75,11 +75,11 @@ export function OpenTasksCard({ entityId, onAddTask }: { entityId: string; onAdd
                   checked={false}
                   disabled={completing === task.id}
                   onChange={() => void complete(task)}
-                  aria-label={t('records.complete_task', { subject: task.subject })}
+                  aria-label={t('records.complete_task', { subject: task.subject || t('activity.untitled') })}
                 />
                 <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
                   <Text size="sm" fw={500} lineClamp={2}>
-                    {task.subject}
+                    {task.subject || t('activity.untitled')}
                   </Text>
                   {task.dueAt !== null ? (
                     <Group gap={6}>

@@ -52,7 +52,7 @@ export function TasksInbox() {
           t('tasks.done_toast'),
           result.next?.dueAt != null
             ? t('tasks.next_scheduled', { when: fmt.dateTime(result.next.dueAt) })
-            : task.subject,
+            : task.subject || t('activity.untitled'),
         );
       void inbox.reload();
     } catch (error) {
@@ -130,8 +130,8 @@ export function TasksInbox() {
                     onChange={(e) => void complete(task, e.currentTarget.checked)}
                     aria-label={
                       task.doneAt
-                        ? t('tasks.reopen', { subject: task.subject })
-                        : t('tasks.complete', { subject: task.subject })
+                        ? t('tasks.reopen', { subject: task.subject || t('activity.untitled') })
+                        : t('tasks.complete', { subject: task.subject || t('activity.untitled') })
                     }
                   />
                   <Stack gap={0}>
@@ -141,7 +141,7 @@ export function TasksInbox() {
                       style={{ cursor: 'pointer' }}
                       onClick={() => setEditing(task)}
                     >
-                      {task.subject}
+                      {task.subject || t('activity.untitled')}
                     </Text>
                     <Group gap="xs">
                       {task.dueAt != null ? (

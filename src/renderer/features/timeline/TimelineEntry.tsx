@@ -155,7 +155,7 @@ export function ActivityEntry({ item, actor }: { item: TimelineItem; actor: stri
           </Badge>
         )}
         <Text size="sm" fw={600}>
-          {item.title}
+          {item.title || t('activity.untitled')}
         </Text>
         <Meta item={item} actor={actor} />
       </Group>
