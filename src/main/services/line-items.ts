@@ -1,4 +1,4 @@
-import type { DealLines, LineInput } from '../../shared/contract/products';
+import type { DealLines, LineInput, PriceList } from '../../shared/contract/products';
 import { percentToRate } from '../../shared/domain/billing';
 import { newId } from '../../shared/ids';
 import { mutate, readRow, write, type WriteOptions } from '../db/mutation';
@@ -35,6 +35,7 @@ export interface DealRow {
   companyId: string | null;
   pipelineId: string | null;
   stageId: string | null;
+  priceListId: string | null;
   deleted: boolean;
 }
 
@@ -72,10 +73,18 @@ export function dealLines(db: CrmDb, dealId: string): DealLines {
   return {
     dealId,
     currency: deal.currency ?? getSetting(db, 'baseCurrency'),
+    priceListId: livePriceList(db, deal.priceListId)?.id ?? null,
     items: lines,
     totals,
     amount: totals.subtotal - totals.discountTotal,
   };
+}
+
+/** A saved price list that is still there (a list deleted since prices nothing). */
+export function livePriceList(db: CrmDb, id: string | null | undefined): PriceList | undefined {
+  if (!id) return undefined;
+  const row = readRow(db, 'price_lists', id) as PriceList | undefined;
+  return row && !row.deleted ? row : undefined;
 }
 
 /** The deal's amount is what its lines add up to after discounts, before tax. */
@@ -96,7 +105,9 @@ export function addLineItem(
   const { dealId, priceListId, ...line } = input;
   return write(db, () => {
     const deal = readDeal(db, dealId);
-    const product = productPrice(db, line.productId, priceListId, []);
+    // Without a list named in the call, the one chosen on the deal prices the line.
+    const listId = priceListId ?? livePriceList(db, deal.priceListId)?.id;
+    const product = productPrice(db, line.productId, listId, []);
     // A deal without a currency takes its first product's (or the workspace's base currency).
     const currency = deal.currency ?? product?.currency ?? getSetting(db, 'baseCurrency');
     const resolved = resolveLine(line, product, currency);
@@ -162,23 +173,29 @@ export function removeLineItem(db: CrmDb, id: string, options: WriteOptions = {}
 }
 
 /**
- * Reprices a deal's lines from a price list: every line whose product the list prices takes the
- * list's price; other lines keep theirs. A list in another currency than the deal's lines would mix
- * currencies, so it is refused. A deal without lines is left as it is (its amount may have been
- * typed by hand): the list prices the lines added with it.
+ * Chooses the price list a deal is priced from and keeps the choice on the deal: every line whose
+ * product the list prices takes the list's price (other lines keep theirs), and lines added later
+ * are priced from it; null goes back to the products' own prices for new lines. A list in another
+ * currency than the deal's lines (or the amount typed on it) would mix currencies, so it is
+ * refused; a deal with neither takes the list's currency.
  */
 export function applyPriceList(
   db: CrmDb,
-  input: { dealId: string; priceListId: string },
+  input: { dealId: string; priceListId: string | null },
   options: WriteOptions = {},
 ): DealLines & { repriced: number } {
   return write(db, () => {
     const deal = readDeal(db, input.dealId);
+    if (input.priceListId === null) {
+      if (deal.priceListId !== null)
+        mutate(db, { table: 'deals', op: 'update', id: deal.id, values: { priceListId: null } }, options);
+      return { ...dealLines(db, deal.id), repriced: 0 };
+    }
     const list = getPriceList(db, input.priceListId);
     if (list.deleted) throw notFound('entity.price_list');
     const lines = readLines(db, 'deal_line_items', deal.id);
     const currency = deal.currency ?? getSetting(db, 'baseCurrency');
-    if (lines.length && currency !== list.currency) {
+    if (currency !== list.currency && (lines.length || deal.amount)) {
       throw new CrmError('invalid_input', 'errors.invalid_input', {}, [
         {
           path: ['priceListId'],
@@ -187,6 +204,10 @@ export function applyPriceList(
         },
       ]);
     }
+    const values: Record<string, unknown> = {};
+    if (deal.priceListId !== list.id) values.priceListId = list.id;
+    if (currency !== list.currency || !deal.currency) values.currency = list.currency;
+    if (Object.keys(values).length) mutate(db, { table: 'deals', op: 'update', id: deal.id, values }, options);
     let repriced = 0;
     for (const line of lines) {
       const listed = line.productId ? listPrice(db, list.id, line.productId) : undefined;
@@ -198,7 +219,7 @@ export function applyPriceList(
       );
       repriced++;
     }
-    if (repriced) syncDealAmount(db, deal.id, currency, options);
+    if (repriced) syncDealAmount(db, deal.id, list.currency, options);
     return { ...dealLines(db, deal.id), repriced };
   });
 }

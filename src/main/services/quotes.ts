@@ -14,7 +14,7 @@ import { mutate, readRow, write, type Mutation, type WriteOptions } from '../db/
 import type { CrmDb } from '../db/open';
 import { CrmError, notFound } from '../errors';
 import { winDeal } from './deals';
-import { productPrice, readDeal, readLines, type LineTable } from './line-items';
+import { livePriceList, productPrice, readDeal, readLines, type LineTable } from './line-items';
 import { pricedLines, resolveLine, type StoredLine } from './money';
 import { nextNumber } from './numbering';
 import { getSetting } from './settings';
@@ -46,6 +46,7 @@ export interface DocumentRow {
 
 interface QuoteRow extends DocumentRow {
   expiryDate: string | null;
+  priceListId: string | null;
   status: string;
   sentAt: number | null;
   decidedAt: number | null;
@@ -158,13 +159,44 @@ export function resolveLines(
   });
 }
 
+/**
+ * The price list a quote is priced from: the one asked for (checked: live, in the quote's
+ * currency), else the inherited one when it is still there and in that currency, else none.
+ */
+function quotePriceList(
+  db: CrmDb,
+  asked: string | null | undefined,
+  inherited: string | null,
+  currency: string,
+): string | null {
+  if (asked === null) return null;
+  if (asked === undefined) {
+    const list = livePriceList(db, inherited);
+    return list && list.currency === currency ? list.id : null;
+  }
+  const list = livePriceList(db, asked);
+  if (!list)
+    throw new CrmError('invalid_input', 'errors.invalid_input', {}, [
+      { path: ['priceListId'], key: 'errors.not_found', params: { entity: 'entity.price_list' } },
+    ]);
+  if (list.currency !== currency)
+    throw new CrmError('invalid_input', 'errors.invalid_input', {}, [
+      {
+        path: ['priceListId'],
+        key: 'billing.price_list_currency_quote',
+        params: { list: list.name, other: list.currency, currency },
+      },
+    ]);
+  return list.id;
+}
+
 const noLines = () =>
   new CrmError('invalid_input', 'errors.invalid_input', {}, [{ path: ['lines'], key: 'billing.no_lines' }]);
 
 interface QuoteInput {
   dealId?: string;
   currency?: string;
-  priceListId?: string;
+  priceListId?: string | null;
   companyId?: string | null;
   contactId?: string | null;
   issueDate?: string;
@@ -180,8 +212,10 @@ export function createQuote(db: CrmDb, input: QuoteInput, options: WriteOptions 
   write(db, () => {
     const deal = input.dealId ? readDeal(db, input.dealId) : undefined;
     const currency = input.currency ?? deal?.currency ?? getSetting(db, 'baseCurrency');
+    // A quote made from a deal is priced from the deal's list unless the call says otherwise.
+    const priceListId = quotePriceList(db, input.priceListId, deal?.priceListId ?? null, currency);
     const lines = input.lines
-      ? resolveLines(db, input.lines, currency, input.priceListId)
+      ? resolveLines(db, input.lines, currency, priceListId ?? undefined)
       : deal
         ? readLines(db, 'deal_line_items', deal.id).map(({ id: _id, position: _p, ...line }) => line)
         : [];
@@ -200,6 +234,7 @@ export function createQuote(db: CrmDb, input: QuoteInput, options: WriteOptions 
       currency,
       issueDate,
       expiryDate,
+      priceListId,
       discountRate,
       terms: input.terms !== undefined ? input.terms : getSetting(db, 'defaultTerms') || null,
       notes: input.notes ?? null,
@@ -223,8 +258,10 @@ export function updateQuote(db: CrmDb, input: QuoteInput & { id: string }, optio
     requireDraft(db, row);
     const currency = input.currency ?? row.currency;
     const discountRate = input.discountPercent !== undefined ? percentToRate(input.discountPercent) : row.discountRate;
+    // A kept list in another currency than the quote's new one no longer applies.
+    const priceListId = quotePriceList(db, input.priceListId, row.priceListId, currency);
     const lines = input.lines
-      ? resolveLines(db, input.lines, currency, input.priceListId)
+      ? resolveLines(db, input.lines, currency, priceListId ?? undefined)
       : readLines(db, 'quote_lines', row.id).map(({ id: _id, position: _p, ...line }) => line);
     if (!lines.length) throw noLines();
     const { mutations, totals } = lineMutations(
@@ -234,7 +271,7 @@ export function updateQuote(db: CrmDb, input: QuoteInput & { id: string }, optio
       lines,
       discountRate,
     );
-    const values: Record<string, unknown> = { currency, discountRate, ...totals };
+    const values: Record<string, unknown> = { currency, discountRate, priceListId, ...totals };
     for (const key of ['companyId', 'contactId', 'issueDate', 'expiryDate', 'terms', 'notes'] as const) {
       if (input[key] !== undefined) values[key] = input[key];
     }

@@ -36,6 +36,7 @@ export const dealsEn = {
   'deals.field_company': 'Company',
   'deals.field_probability': 'Probability',
   'deals.field_source': 'Source',
+  'deals.field_campaign': 'Campaign',
   'deals.field_next_step': 'Next step',
   'deals.probability_from_stage': 'The stage’s default',
   'deals.probability_override': 'Set on this deal',

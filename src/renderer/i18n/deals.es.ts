@@ -38,6 +38,7 @@ export const dealsEs: Record<keyof typeof dealsEn, string> = {
   'deals.field_company': 'Empresa',
   'deals.field_probability': 'Probabilidad',
   'deals.field_source': 'Origen',
+  'deals.field_campaign': 'Campaña',
   'deals.field_next_step': 'Siguiente paso',
   'deals.probability_from_stage': 'La de la etapa',
   'deals.probability_override': 'Fijada en esta oportunidad',

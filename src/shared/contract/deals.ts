@@ -81,6 +81,8 @@ export const dealSchema = z.object({
   campaignId: z.string().nullable(),
   nextStep: z.string().nullable(),
   lostReason: z.string().nullable(),
+  /** The price list its lines are priced from (set with lineItems.applyPriceList). */
+  priceListId: z.string().nullable(),
   engagedAt: z.number().int().nullable(),
   /** When it was won or lost. */
   closedAt: z.number().int().nullable(),

@@ -140,6 +140,8 @@ export type Totals = z.infer<typeof totalsSchema>;
 export const dealLinesSchema = z.object({
   dealId: z.string(),
   currency: z.string(),
+  /** The price list chosen on the deal (null: the products' own prices); it prices lines added later. */
+  priceListId: z.string().nullable(),
   items: z.array(lineSchema),
   totals: totalsSchema,
   /** The deal amount the lines set: their total after discounts, before tax (the subtotal). */
@@ -221,7 +223,7 @@ export const productsMethods = {
   }),
   'lineItems.add': defineMethod({
     summary:
-      "Add a line to a deal (a product's price by default, or the price list's); the deal amount becomes the lines' net total.",
+      "Add a line to a deal (a product's price by default, or the price list's: the one given, else the one chosen on the deal); the deal amount becomes the lines' net total.",
     input: lineInput.extend({ dealId: idSchema, priceListId: idSchema.optional() }),
     output: dealLinesSchema,
   }),
@@ -240,8 +242,8 @@ export const productsMethods = {
   }),
   'lineItems.applyPriceList': defineMethod({
     summary:
-      "Reprice a deal's lines from a price list: lines whose product the list prices take that price, the deal amount follows. A list in another currency than the deal's is refused.",
-    input: z.strictObject({ dealId: idSchema, priceListId: idSchema }),
+      "Choose the price list a deal is priced from, kept on the deal: lines whose product the list prices take that price, lines added later are priced from it, the deal amount follows; null goes back to the products' own prices. A list in another currency than the deal's lines or amount is refused.",
+    input: z.strictObject({ dealId: idSchema, priceListId: idSchema.nullable() }),
     output: dealLinesSchema.extend({ repriced: z.number().int() }),
   }),
   'lineItems.remove': defineMethod({

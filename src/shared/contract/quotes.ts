@@ -26,6 +26,8 @@ export const quoteSchema = z.object({
   ...recordMeta,
   ...documentFields,
   expiryDate: z.string().nullable(),
+  /** The price list its lines are priced from (null: the products' own prices). */
+  priceListId: z.string().nullable(),
   /** What was decided, or "expired" for a draft or sent quote past its expiry date. */
   status: z.enum(QUOTE_STATUSES),
   sentAt: z.number().nullable(),
@@ -44,6 +46,8 @@ const quoteFields = {
   issueDate: isoDate.optional(),
   expiryDate: isoDate.nullable().optional(),
   discountPercent: discountPercent.optional(),
+  /** Lines without a price take the list's; kept on the quote. Null: the products' own prices. */
+  priceListId: idSchema.nullable().optional(),
   terms: optionalText(10_000),
   notes: optionalText(10_000),
   lines: z.array(lineInput).max(500, { error: 'validation.too_big' }).optional(),
@@ -106,11 +110,10 @@ export type CrossSellSuggestion = z.infer<typeof crossSellSuggestionSchema>;
 export const quotesMethods = {
   'quotes.create': defineMethod({
     summary:
-      "Create a draft quote, numbered from the quote sequence. From a deal it takes the deal's company, currency and (without `lines`) its line items.",
+      "Create a draft quote, numbered from the quote sequence. From a deal it takes the deal's company, currency, price list and (without `lines`) its line items.",
     input: z.strictObject({
       dealId: idSchema.optional(),
       currency: currencySchema.optional(),
-      priceListId: idSchema.optional(),
       ...quoteFields,
     }),
     output: quoteSchema,

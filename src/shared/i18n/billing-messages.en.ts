@@ -32,6 +32,8 @@ export const billingMessagesEn = {
     'A payment is recorded on this invoice, so its lines can no longer change: remove the payment first, or void the invoice and issue a new one.',
   'billing.price_list_currency':
     'The price list "{{list}}" is in {{other}} but this deal is in {{currency}}: choose a price list in {{currency}}.',
+  'billing.price_list_currency_quote':
+    'The price list "{{list}}" is in {{other}} but this quote is in {{currency}}: choose a price list in {{currency}}.',
   'billing.status.draft': 'draft',
   'billing.status.sent': 'sent',
   'billing.status.accepted': 'accepted',

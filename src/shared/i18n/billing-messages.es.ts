@@ -34,6 +34,8 @@ export const billingMessagesEs: Record<keyof typeof billingMessagesEn, string> =
     'Esta factura tiene un pago registrado, así que sus líneas ya no pueden cambiar: elimina antes el pago, o anula la factura y emite una nueva.',
   'billing.price_list_currency':
     'La lista de precios «{{list}}» está en {{other}} pero este negocio está en {{currency}}: elige una lista de precios en {{currency}}.',
+  'billing.price_list_currency_quote':
+    'La lista de precios «{{list}}» está en {{other}} pero este presupuesto está en {{currency}}: elige una lista de precios en {{currency}}.',
   'billing.status.draft': 'en borrador',
   'billing.status.sent': 'enviado',
   'billing.status.accepted': 'aceptado',

@@ -24,7 +24,7 @@ import {
   IconTrash,
   IconTrophy,
 } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ActivityType, Deal, Pipeline, Stage } from '../../../shared/contract';
@@ -345,12 +345,30 @@ function StagePath({
   );
 }
 
+/** The name of the campaign a deal is attributed to (null while loading, or when there is none). */
+function useCampaignName(id: string | null): string | null {
+  const [name, setName] = useState<{ id: string; name: string } | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    void unwrap(api.campaigns.get({ id }))
+      .then((c) => live && setName({ id, name: c.name }))
+      // A campaign gone since (trashed, not synced yet) leaves the row empty rather than an error.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return id && name?.id === id ? name.name : null;
+}
+
 function DealFactsCard({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
   const format = useFormat();
   const member = useMemberName();
   const day = (iso: string | null) => (iso ? format.date(Date.parse(`${iso}T12:00:00Z`)) : '—');
-  const rows: [string, string, string?][] = [
+  const campaign = useCampaignName(deal.campaignId);
+  const rows: [string, ReactNode, string?][] = [
     [t('deals.field_stage'), deal.stageName ?? '—'],
     [
       t('deals.field_probability'),
@@ -360,6 +378,17 @@ function DealFactsCard({ deal }: { deal: Deal }) {
     [t('deals.field_expected_close'), day(deal.expectedClose)],
     [t('deals.field_owner'), member(deal.ownerId) ?? '—'],
     [t('deals.field_source'), deal.source ?? '—'],
+    // Set from the campaign's page (marketing); shown here so the deal says where it came from.
+    [
+      t('deals.field_campaign'),
+      deal.campaignId && campaign ? (
+        <Anchor component={Link} to={`/campaigns/${deal.campaignId}`} inherit data-testid="deal-campaign">
+          {campaign}
+        </Anchor>
+      ) : (
+        '—'
+      ),
+    ],
     [t('deals.field_next_step'), deal.nextStep ?? '—'],
     [t('deals.field_currency'), deal.currency ?? '—'],
   ];

@@ -29,23 +29,28 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
   const [discount, setDiscount] = useState<number | string>(0);
   const [error, setError] = useState<string | undefined>();
   const [priceLists, setPriceLists] = useState<PriceList[]>([]);
-  const [priceListId, setPriceListId] = useState<string | null>(null);
   const [priceListError, setPriceListError] = useState<string | undefined>();
   const load = useCallback(async () => setLines(await unwrap(api.lineItems.list({ dealId }))), [dealId]);
   useEffect(() => {
     void load();
     void unwrap(api.products.list({})).then((r) => setProducts(r.items));
-    void unwrap(api.priceLists.list({})).then((r) => setPriceLists(r.items.filter((l) => l.active)));
+    void unwrap(api.priceLists.list({})).then((r) => setPriceLists(r.items));
   }, [load]);
   useChanges('deal_line_items', () => void load());
+  useChanges('deals', (ids) => {
+    if (!ids.length || ids.includes(dealId)) void load();
+  });
+  // The list is kept on the deal, so it shows after a reload and prices the lines added later.
+  const priceListId = lines?.priceListId ?? null;
+  // An inactive list stays visible on the deals that already use it.
+  const choices = priceLists.filter((l) => l.active || l.id === priceListId);
 
   const choosePriceList = async (id: string | null) => {
     setPriceListError(undefined);
-    if (!id) return setPriceListId(null);
     try {
       const result = await unwrap(api.lineItems.applyPriceList({ dealId, priceListId: id }));
-      setPriceListId(id);
       setLines(result);
+      if (!id) return;
       const list = priceLists.find((l) => l.id === id)?.name ?? '';
       notifySuccess(t('billing.saved'), t('lineitems.repriced', { count: result.repriced, list }));
     } catch (e) {
@@ -76,7 +81,6 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
           productId,
           quantity: Number(quantity),
           discountPercent: Number(discount) || 0,
-          ...(priceListId ? { priceListId } : {}),
         }),
       ),
     );
@@ -108,11 +112,11 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
           {t('lineitems.invoice_deal')}
         </Button>
       </Group>
-      {priceLists.length ? (
+      {choices.length ? (
         <Select
           label={t('pricelists.list')}
           placeholder={t('lineitems.own_prices')}
-          data={priceLists.map((l) => ({ value: l.id, label: `${l.name} (${l.currency})` }))}
+          data={choices.map((l) => ({ value: l.id, label: `${l.name} (${l.currency})` }))}
           value={priceListId}
           onChange={(v) => void choosePriceList(v)}
           error={priceListError}

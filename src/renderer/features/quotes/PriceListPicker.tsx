@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PriceList } from '../../../shared/contract/products';
 import { api } from '../../lib/api';
@@ -7,12 +7,23 @@ import { unwrap } from '../../lib/api-error';
 import { useChanges } from '../../lib/use-changes';
 import type { DraftLine } from './LinesEditor';
 
+type Prices = Record<string, number>;
+
 interface Props {
   /** The document's currency now. */
   currency: string;
   lines: DraftLine[];
-  /** The chosen list (null: products' own prices) and its prices by product, in the list's currency. */
-  onApply: (list: PriceList | null, prices: Record<string, number>) => void;
+  /** The list the document is priced from (saved on it, or inherited from its deal); null: none. */
+  value: string | null;
+  /** The user chose a list (null: products' own prices): its prices by product, to reprice the lines. */
+  onApply: (list: PriceList | null, prices: Prices) => void;
+  /** The prices of the list in `value` once loaded, so the lines picked afterwards take them. */
+  onPrices: (prices: Prices) => void;
+}
+
+async function pricesOf(id: string): Promise<Prices> {
+  const items = (await unwrap(api.priceLists.items({ id }))).items;
+  return Object.fromEntries(items.map((i) => [i.productId, i.unitPrice]));
 }
 
 /**
@@ -20,38 +31,49 @@ interface Props {
  * prices the list's price (and the lines picked afterwards); a document that already has lines in
  * another currency is not switched, since its other prices would then be read in the wrong money.
  */
-export function PriceListPicker({ currency, lines, onApply }: Props) {
+export function PriceListPicker({ currency, lines, value, onApply, onPrices }: Props) {
   const { t } = useTranslation();
   const [lists, setLists] = useState<PriceList[]>([]);
-  const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
-  const load = () => void unwrap(api.priceLists.list({})).then((r) => setLists(r.items.filter((l) => l.active)));
+  const load = () => void unwrap(api.priceLists.list({})).then((r) => setLists(r.items));
   useEffect(load, []);
   useChanges('price_lists', load);
+
+  // A saved or inherited list: load its prices once, without repricing the lines already there.
+  const loaded = useRef<string | null>(null);
+  const reportPrices = useRef(onPrices);
+  reportPrices.current = onPrices;
+  useEffect(() => {
+    if (!value || loaded.current === value) return;
+    loaded.current = value;
+    void pricesOf(value).then((prices) => reportPrices.current(prices));
+  }, [value]);
 
   const choose = async (id: string | null) => {
     setError(undefined);
     const list = lists.find((l) => l.id === id);
     if (!list) {
-      setChosen(null);
+      loaded.current = null;
       return onApply(null, {});
     }
     const started = lines.some((l) => l.productId || l.description.trim() || l.unitPrice !== null);
     if (started && list.currency !== currency) {
       return setError(t('quotes.price_list_currency', { list: list.name, other: list.currency, currency }));
     }
-    const items = (await unwrap(api.priceLists.items({ id: list.id }))).items;
-    setChosen(list.id);
-    onApply(list, Object.fromEntries(items.map((i) => [i.productId, i.unitPrice])));
+    const prices = await pricesOf(list.id);
+    loaded.current = list.id;
+    onApply(list, prices);
   };
 
-  if (!lists.length) return null;
+  // An inactive list stays visible on the documents that already use it.
+  const choices = lists.filter((l) => l.active || l.id === value);
+  if (!choices.length) return null;
   return (
     <Select
       label={t('pricelists.list')}
       placeholder={t('lineitems.own_prices')}
-      data={lists.map((l) => ({ value: l.id, label: `${l.name} (${l.currency})` }))}
-      value={chosen}
+      data={choices.map((l) => ({ value: l.id, label: `${l.name} (${l.currency})` }))}
+      value={value}
       onChange={(v) => void choose(v)}
       error={error}
       clearable

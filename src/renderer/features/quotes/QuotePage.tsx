@@ -40,6 +40,8 @@ interface Header {
   expiryDate: string;
   discountPercent: number | string;
   terms: string;
+  /** The price list the quote is priced from (kept on it; a quote from a deal starts with the deal's). */
+  priceListId: string | null;
 }
 
 function fromQuote(q: Quote): { header: Header; lines: DraftLine[] } {
@@ -51,6 +53,7 @@ function fromQuote(q: Quote): { header: Header; lines: DraftLine[] } {
       expiryDate: q.expiryDate ?? '',
       discountPercent: q.discountPercent,
       terms: q.terms ?? '',
+      priceListId: q.priceListId,
     },
     lines: q.lines.map((l) => ({
       key: l.id,
@@ -80,6 +83,7 @@ export function QuotePage() {
     expiryDate: '',
     discountPercent: 0,
     terms: '',
+    priceListId: null,
   });
   // Terms left untouched on a new quote are not sent, so the Billing settings' default applies.
   const [termsTouched, setTermsTouched] = useState(false);
@@ -101,6 +105,7 @@ export function QuotePage() {
       ...h,
       currency: dealLines.currency,
       company: company ? { id: company.id, name: company.name } : null,
+      priceListId: dealLines.priceListId,
     }));
     if (dealLines.items.length) {
       setLines(
@@ -161,6 +166,7 @@ export function QuotePage() {
       ...(header.issueDate ? { issueDate: header.issueDate } : {}),
       ...(header.expiryDate ? { expiryDate: header.expiryDate } : {}),
       discountPercent: Number(header.discountPercent) || 0,
+      priceListId: header.priceListId,
       ...(id !== 'new' || termsTouched ? { terms: header.terms || null } : {}),
       lines: lines.map(toLineInput),
     };
@@ -338,9 +344,11 @@ export function QuotePage() {
               <PriceListPicker
                 currency={header.currency}
                 lines={lines}
+                value={header.priceListId}
+                onPrices={setListPrices}
                 onApply={(list, prices) => {
                   setListPrices(prices);
-                  if (list) setHeader((h) => ({ ...h, currency: list.currency }));
+                  setHeader((h) => ({ ...h, priceListId: list?.id ?? null, currency: list?.currency ?? h.currency }));
                   setLines((ls) =>
                     ls.map((l) =>
                       l.productId && prices[l.productId] !== undefined ? { ...l, unitPrice: prices[l.productId]! } : l,
