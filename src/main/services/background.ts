@@ -2,6 +2,7 @@ import type { Locale } from '../../shared/i18n/locales';
 import type { CrmDb } from '../db/open';
 import { startActivityRunners, type RunnerOptions } from './activities-runner';
 import { dailyBackup } from './backup';
+import { ensureCampaignSender, stopCampaignSender } from './campaign-sender';
 import { startReportScheduler } from './report-schedule';
 
 export interface BackgroundOptions {
@@ -21,8 +22,8 @@ const BACKUP_FIRST_MS = 60 * 1000;
 /**
  * Everything that runs on its own while the workspace is open, the same for the desktop app
  * and `crm serve`: reminders, automations and the email outbox; scheduled reports (missed runs
- * caught up at start); and one backup a day (campaign sends start themselves with an active
- * campaign, see campaign-sender.ts). The first backup waits a minute so
+ * caught up at start); the sender of an email campaign still active (see campaign-sender.ts);
+ * and one backup a day. The first backup waits a minute so
  * opening a large book is never slowed down by it. Returns one stop function for all of it.
  */
 export function startBackgroundWork(db: CrmDb, options: BackgroundOptions): () => void {
@@ -34,6 +35,9 @@ export function startBackgroundWork(db: CrmDb, options: BackgroundOptions): () =
     }),
     startReportScheduler(db, { locale: options.locale }),
   ];
+  // An email campaign left sending when the app closed carries on, whichever page opens first.
+  ensureCampaignSender(db, { locale: options.locale });
+  stops.push(() => stopCampaignSender(db));
   if (options.dailyBackups !== false && db.path !== ':memory:') {
     const check = () => {
       if (!db.sqlite.open) return;

@@ -1,3 +1,5 @@
+import { formatter } from './zoned-time';
+
 /**
  * Business-hours arithmetic in a time zone, with Intl only: an SLA target of "4 business hours"
  * becomes a due instant that skips nights, weekends and holidays, and daylight-saving changes.
@@ -16,36 +18,6 @@ const DAY = 86_400_000;
 /** Ten years of closed days in a row means the schedule can never be met: stop looking. */
 const MAX_DAYS = 3660;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timezone, f);
-  }
-  return f;
-}
-
-/** True when the zone is one Intl knows (Europe/Madrid, America/New_York, UTC, ...). */
-export function isValidTimezone(timezone: string): boolean {
-  try {
-    formatterFor(timezone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 interface LocalTime {
   year: number;
   month: number;
@@ -57,7 +29,7 @@ interface LocalTime {
 
 function localParts(at: number, timezone: string): LocalTime {
   const parts: Record<string, number> = {};
-  for (const p of formatterFor(timezone).formatToParts(new Date(at))) {
+  for (const p of formatter(timezone).formatToParts(new Date(at))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return {

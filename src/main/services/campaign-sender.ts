@@ -312,8 +312,8 @@ const autoSenders = new WeakMap<CrmDb, () => void>();
 
 /**
  * Keeps a sender running in this process while one of its campaigns is active: started by
- * start and resume (and by reading campaigns, so one still active after a restart picks up
- * again), stopped once none is left. Timers never keep a CLI process alive.
+ * start and resume, and when the workspace opens (background.ts) so one still active after a
+ * restart carries on; stopped once none is left. Timers never keep a CLI process alive.
  */
 export function ensureCampaignSender(db: CrmDb, options: { locale?: Locale; intervalMs?: number } = {}): void {
   if (autoSenders.has(db)) return;
@@ -339,4 +339,10 @@ export function ensureCampaignSender(db: CrmDb, options: { locale?: Locale; inte
   }, options.intervalMs ?? 5_000);
   timer.unref();
   autoSenders.set(db, () => clearInterval(timer));
+}
+
+/** Stops this process's sender for the book (it is closing); start or resume starts it again. */
+export function stopCampaignSender(db: CrmDb): void {
+  autoSenders.get(db)?.();
+  autoSenders.delete(db);
 }

@@ -5,7 +5,8 @@ import { newId } from '../../shared/ids';
 import { CrmError, invalid, notFound } from '../errors';
 import { mutate, write, type Mutation, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
-import { addBusinessMinutes, isValidTimezone, type BusinessHoursSpec } from './business-hours';
+import { addBusinessMinutes, type BusinessHoursSpec } from './business-hours';
+import { isTimeZone } from './zoned-time';
 
 type PolicyRow = typeof slaPolicies.$inferSelect;
 type HoursRow = typeof businessHours.$inferSelect;
@@ -42,7 +43,7 @@ export function saveBusinessHours(
   },
   options: WriteOptions = {},
 ): BusinessHours {
-  if (!isValidTimezone(input.timezone)) throw invalid([{ path: ['timezone'], key: 'validation.timezone_invalid' }]);
+  if (!isTimeZone(input.timezone)) throw invalid([{ path: ['timezone'], key: 'validation.timezone_invalid' }]);
   input.schedule.forEach((w, i) => {
     if (w.end <= w.start) throw invalid([{ path: ['schedule', i, 'end'], key: 'validation.end_before_start' }]);
   });
@@ -138,9 +139,9 @@ const OPEN_STATUSES = ['new', 'open', 'pending'];
 
 /**
  * Moves the policy to the trash and hands its open tickets to the policy that now applies to them
- * (their category's, else the default), with due times counted from their opening as on creation;
- * a first response already given keeps its due time. Resolved and closed tickets keep the due
- * times they were measured against, so past compliance does not change.
+ * (their category's, else the default), with due times counted from their opening (or their last
+ * reopening) as on creation; a first response already given keeps its due time. Resolved and
+ * closed tickets keep the due times they were measured against, so past compliance does not change.
  */
 export function deletePolicy(db: CrmDb, id: string, options: WriteOptions = {}): SlaPolicy {
   policyRow(db, id);
@@ -151,19 +152,12 @@ export function deletePolicy(db: CrmDb, id: string, options: WriteOptions = {}):
       .from(tickets)
       .where(and(eq(tickets.slaPolicyId, id), eq(tickets.deleted, false), inArray(tickets.status, OPEN_STATUSES)))
       .all();
-    const batch: Mutation[] = open.map((t) => {
-      const due = dueTimes(db, { category: t.category, priority: t.priority, from: t.createdAt });
-      return {
-        table: 'tickets',
-        op: 'update',
-        id: t.id,
-        values: {
-          slaPolicyId: due.slaPolicyId,
-          resolutionDueAt: due.resolutionDueAt,
-          ...(t.firstRespondedAt == null ? { firstResponseDueAt: due.firstResponseDueAt } : {}),
-        },
-      };
-    });
+    const batch: Mutation[] = open.map((t) => ({
+      table: 'tickets',
+      op: 'update',
+      id: t.id,
+      values: retarget(db, t, { category: t.category, priority: t.priority }),
+    }));
     if (batch.length) mutate(db, batch, options);
   });
   return toPolicy(policyRow(db, id));
@@ -205,6 +199,25 @@ export function dueTimes(
     slaPolicyId: policy.id,
     firstResponseDueAt: addBusinessMinutes(input.from, target.firstResponseMinutes, spec),
     resolutionDueAt: addBusinessMinutes(input.from, target.resolutionMinutes, spec),
+  };
+}
+
+/**
+ * A ticket's targets worked out again (a new priority or category, its policy deleted), counted
+ * from when it was opened, or last reopened: a ticket reopened days after it was created is not
+ * breaching at once because its targets counted from the first opening. A first response already
+ * given keeps the due time it was measured against.
+ */
+export function retarget(
+  db: CrmDb,
+  t: { createdAt: number; reopenedAt: number | null; firstRespondedAt: number | null },
+  input: { category: string | null | undefined; priority: string },
+): { slaPolicyId: string | null; resolutionDueAt: number | null; firstResponseDueAt?: number | null } {
+  const due = dueTimes(db, { ...input, from: t.reopenedAt ?? t.createdAt });
+  return {
+    slaPolicyId: due.slaPolicyId,
+    resolutionDueAt: due.resolutionDueAt,
+    ...(t.firstRespondedAt == null ? { firstResponseDueAt: due.firstResponseDueAt } : {}),
   };
 }
 

@@ -21,7 +21,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { queueEmail } from './email-outbox';
 import { articlesForReply } from './knowledge-base';
 import { toFtsQuery } from './search';
-import { dueTimes, slaView } from './sla';
+import { dueTimes, retarget, slaView } from './sla';
 import { pickAssignee } from './ticket-assignment';
 import { getTemplate } from './templates';
 
@@ -442,7 +442,9 @@ const DONE_STATUSES: readonly string[] = ['resolved', 'closed'];
 /**
  * Status side effects: resolving stamps the time, closing too, reopening clears both. A reopened
  * ticket is new work: its resolution target (and a first-response target never met) counts again
- * from the reopening, under the policy that applies now, instead of a due time long past.
+ * from the reopening, under the policy that applies now, instead of a due time long past. The
+ * reopening time is kept so targets worked out again later (a new priority, the policy deleted)
+ * count from it too.
  */
 function statusValues(
   db: CrmDb,
@@ -456,6 +458,7 @@ function statusValues(
   if (status === 'closed') return { status, resolvedAt: before.resolvedAt ?? now, closedAt: before.closedAt ?? now };
   const values: Record<string, unknown> = { status, resolvedAt: null, closedAt: null };
   if (DONE_STATUSES.includes(before.status)) {
+    values.reopenedAt = now;
     const due = dueTimes(db, { category: next.category, priority: next.priority, from: now });
     values.slaPolicyId = due.slaPolicyId;
     values.resolutionDueAt = due.resolutionDueAt;
@@ -478,11 +481,12 @@ export function updateTicket(db: CrmDb, id: string, patch: Record<string, unknow
       values.companyId = primaryCompanyOf(db, patch.contactId as string);
   }
   if ('category' in values) values.category = (values.category as string | null)?.trim() || null;
-  // A new priority or category means other targets, counted from when the ticket was opened.
+  // A new priority or category means other targets, counted from when the ticket was opened
+  // (or last reopened).
   const priority = (values.priority as string | undefined) ?? before.priority;
   const category = 'category' in values ? (values.category as string | null) : before.category;
   if (priority !== before.priority || category !== before.category)
-    Object.assign(values, dueTimes(db, { category, priority, from: before.createdAt }));
+    Object.assign(values, retarget(db, before, { category, priority }));
   // After the targets above: a reopening in the same change counts from now, not from creation.
   Object.assign(values, statusValues(db, before, status as string | undefined, now, { priority, category }));
   mutate(db, { table: 'tickets', op: 'update', id, values }, opts(ctx));

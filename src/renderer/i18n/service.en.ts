@@ -93,6 +93,7 @@ export const serviceEn = {
   'tickets.sla.breached': 'Breached',
   'tickets.sla.due_at': 'Due {{when}}',
   'tickets.sla.done_at': 'Done {{when}}',
+  'tickets.sla.reopened_at': 'Reopened {{when}}: the targets count from then.',
   'tickets.conversation': 'Conversation',
   'tickets.conversation_empty': 'Nothing said yet.',
   'tickets.kind.note': 'Internal note',

@@ -95,6 +95,7 @@ export const serviceEs: Record<keyof typeof serviceEn, string> = {
   'tickets.sla.breached': 'Incumplido',
   'tickets.sla.due_at': 'Vence {{when}}',
   'tickets.sla.done_at': 'Hecho {{when}}',
+  'tickets.sla.reopened_at': 'Reabierto {{when}}: los objetivos cuentan desde entonces.',
   'tickets.conversation': 'Conversación',
   'tickets.conversation_empty': 'Aún no hay mensajes.',
   'tickets.kind.note': 'Nota interna',

@@ -40,6 +40,8 @@ export const ticketSchema = z.object({
   firstRespondedAt: z.number().nullable(),
   resolvedAt: z.number().nullable(),
   closedAt: z.number().nullable(),
+  /** When a resolved or closed ticket was last opened again; its targets count from then. */
+  reopenedAt: z.number().nullable(),
   satisfaction: z.number().nullable(),
   sla: slaViewSchema,
   contactName: z.string().nullable(),

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mutate } from '../../../src/main/db/mutation';
-import type { CrmDb } from '../../../src/main/db/open';
+import { openDatabase, type CrmDb } from '../../../src/main/db/open';
+import { startBackgroundWork } from '../../../src/main/services/background';
 import { runCampaignSender } from '../../../src/main/services/campaign-sender';
 import { flushOutbox } from '../../../src/main/services/email-outbox';
 import { newId } from '../../../src/shared/ids';
-import { countRows } from '../db/temp-db';
+import { countRows, track } from '../db/temp-db';
 import { call, counts, expectNothingWritten, refuse } from '../accounts/api';
 import { serviceBook, smtpFor, START } from '../service/fixtures';
 
@@ -69,6 +70,12 @@ describe('email campaigns', () => {
     });
     expect(withAudience.audience).toMatchObject({ kind: 'view', id: view.id, name: 'Webinar leads' });
     expect(withAudience.stats).toMatchObject({ members: 50, byStatus: { targeted: 47, opted_out: 3 } });
+    // The audience is a snapshot: someone who joins the view afterwards is not mailed.
+    await call(db, 'contacts.create', {
+      firstName: 'Latecomer',
+      emails: [{ value: 'latecomer@example.com' }],
+      leadSource: 'Webinar',
+    });
 
     // Start: the first minute's worth (20) goes to the outbox, and out.
     let state = await call(db, 'campaigns.start', { id: campaign.id });
@@ -107,6 +114,7 @@ describe('email campaigns', () => {
     const recipients = smtp.received.flatMap((m) => m.to);
     expect(new Set(recipients).size).toBe(47);
     for (const address of optedOut) expect(recipients).not.toContain(address);
+    expect(recipients).not.toContain('latecomer@example.com');
     expect(smtp.received[0]!.raw).toMatch(/Subject: Our next webinar, Person\d+/);
     state = await call(db, 'campaigns.get', { id: campaign.id });
     expect(state).toMatchObject({ status: 'completed', stats: { members: 50, byStatus: { sent: 47, opted_out: 3 } } });
@@ -160,6 +168,25 @@ describe('email campaigns', () => {
     expect(notMember.issues?.[0]?.message).toBe('This contact is not in the campaign.');
   });
 
+  it('works the ROI out in the base currency when the cost and the won deals are in another', async () => {
+    const { db, contact } = await serviceBook();
+    await call(db, 'exchangeRates.set', { currency: 'EUR', rate: 1.1 });
+    const campaign = await call(db, 'campaigns.create', {
+      name: 'Feria de Madrid',
+      type: 'event',
+      actualCost: 100_000,
+      currency: 'EUR',
+    });
+    await call(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'contacts', ids: [contact.id] } });
+    const deal = await call(db, 'deals.create', { title: 'Pedido', amount: 500_000, currency: 'EUR' });
+    await call(db, 'campaigns.attributeDeal', { id: campaign.id, dealId: deal.id });
+    await call(db, 'deals.win', { id: deal.id });
+    const { stats } = await call(db, 'campaigns.get', { id: campaign.id });
+    // €1,000 cost = $1,100; €5,000 won = $5,500: (5,500 − 1,100) / 1,100 = 4.
+    expect(stats).toMatchObject({ baseCurrency: 'USD', wonDeals: 1, wonRevenue: 550_000 });
+    expect(stats.roi).toBeCloseTo(4, 6);
+  });
+
   it('refuses an empty audience and a template with an unknown field before anything is sent, changing nothing', async () => {
     const { db, template } = await audienceBook();
     const smtp = await smtpFor(db);
@@ -207,6 +234,41 @@ describe('email campaigns', () => {
   });
 });
 
+describe('planning a campaign', () => {
+  it('refuses an end before the start, a negative cost, a rate limit of 0 and an unknown type, saving nothing', async () => {
+    const { db } = await serviceBook();
+    await expectNothingWritten(db, ['campaigns'], async () => {
+      const dates = await refuse(
+        db,
+        'campaigns.create',
+        { name: 'Backwards', startDate: '2026-03-31', endDate: '2026-03-01' },
+        'es',
+      );
+      expect(dates.issues).toMatchObject([{ path: ['endDate'], message: 'El final no puede ser anterior al inicio.' }]);
+      const bad = await refuse(db, 'campaigns.create', {
+        name: 'Odd',
+        type: 'carrier_pigeon',
+        actualCost: -100,
+        rateLimit: 0,
+      });
+      expect(bad.issues?.map((i) => i.path[0]).sort()).toEqual(['actualCost', 'rateLimit', 'type']);
+    });
+    // Moving only the end before a start set earlier is refused too, and the campaign keeps its dates.
+    const campaign = await call(db, 'campaigns.create', {
+      name: 'Spring',
+      type: 'webinar',
+      startDate: '2026-03-10',
+      endDate: '2026-03-20',
+    });
+    const moved = await refuse(db, 'campaigns.update', { id: campaign.id, endDate: '2026-03-01' });
+    expect(moved.issues?.[0]?.path).toEqual(['endDate']);
+    expect(await call(db, 'campaigns.get', { id: campaign.id })).toMatchObject({
+      startDate: '2026-03-10',
+      endDate: '2026-03-20',
+    });
+  });
+});
+
 describe('sending to each member once', () => {
   it('skips a contact who opted out after the snapshot, and notes a member a merge field cannot serve', async () => {
     const { db, contact, company } = await serviceBook();
@@ -251,6 +313,40 @@ describe('sending to each member once', () => {
     ]);
     const done = await call(db, 'campaigns.get', { id: campaign.id });
     expect(done).toMatchObject({ status: 'completed', stats: { failed: 0, byStatus: { sent: 3, opted_out: 1 } } });
+  });
+});
+
+describe('after a restart', () => {
+  it('an email campaign left sending carries on when the workspace opens, before anyone looks at it', async () => {
+    const { db, clock, view, template } = await audienceBook();
+    await smtpFor(db);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const campaign = await call(db, 'campaigns.create', { name: 'Invite', templateId: template.id, rateLimit: 20 });
+      await call(db, 'campaigns.setAudience', { id: campaign.id, source: { kind: 'view', id: view.id } });
+      await call(db, 'campaigns.start', { id: campaign.id });
+      expect(countRows(db, 'email_outbox')).toBe(20);
+
+      // The app quits (its timers die with it) and opens the same book again a minute later.
+      vi.clearAllTimers();
+      const reopened = track(openDatabase({ path: db.path, now: clock.now }));
+      clock.set(START + MINUTE + 1);
+      const stop = startBackgroundWork(reopened, { locale: 'en', dailyBackups: false });
+      vi.advanceTimersByTime(5_000);
+      // The next minute's 20 are queued with no campaign page opened (nothing called the API).
+      expect(countRows(reopened, 'email_outbox')).toBe(40);
+      const row = reopened.sqlite.prepare('SELECT * FROM campaigns WHERE id = ?').get(campaign.id);
+      expect(row).toMatchObject({ status: 'active' });
+
+      // Closing the workspace stops the sender with everything else.
+      stop();
+      expect(vi.getTimerCount()).toBe(0);
+      clock.set(START + 3 * MINUTE);
+      vi.advanceTimersByTime(60_000);
+      expect(countRows(reopened, 'email_outbox')).toBe(40);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -117,6 +117,7 @@ describe('SLA policies', () => {
     expect(reopened).toMatchObject({
       status: 'open',
       resolvedAt: null,
+      reopenedAt: threeDays,
       firstResponseDueAt: START + 240 * 60_000,
       resolutionDueAt: threeDays + 960 * 60_000,
     });
@@ -207,8 +208,46 @@ describe('tickets', () => {
     expect((await call(db, 'tickets.queueCounts', {})).breached).toBe(1);
   });
 
+  it("sends the automatic reply in the contact's language, from the template chosen for that language", async () => {
+    const { db } = await serviceBook();
+    const smtp = await smtpFor(db);
+    const marta = await call(db, 'contacts.create', {
+      firstName: 'Marta',
+      emails: [{ value: 'marta@example.com' }],
+      preferredLanguage: 'es',
+    });
+    // The agent works in English; Marta reads Spanish.
+    const first = (await call(db, 'tickets.create', { subject: 'No puedo entrar', contactId: marta.id })).ticket;
+    await flushOutbox(db);
+    const ref = first.id.replace(/-/g, '').slice(-6).toUpperCase();
+    expect(smtp.received[0]!.raw).toContain(`Subject: Hemos recibido tu solicitud: No puedo entrar [#${ref}]`);
+    expect(smtp.received[0]!.raw).toContain('Hola, Marta:');
+
+    const template = await call(db, 'templates.create', {
+      name: 'Acuse',
+      locale: 'es',
+      subject: 'Recibido, {{contact.first_name}}',
+      body: '<p>Gracias, {{contact.first_name}}. Te respondemos pronto.</p>',
+    });
+    await call(db, 'tickets.saveSettings', { autoReplyTemplateIds: { es: template.id } });
+    const second = await call(db, 'tickets.create', { subject: 'Otra vez', contactId: marta.id });
+    expect(second.autoReply).toBe('queued');
+    await flushOutbox(db);
+    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received[1]!.raw).toContain('Subject: Recibido, Marta');
+    expect(smtp.received[1]!.raw).toContain('Gracias, Marta. Te respondemos pronto.');
+    const messages = (await call(db, 'tickets.messages', { id: second.ticket.id })).items;
+    expect(messages).toMatchObject([{ kind: 'auto_reply', templateId: template.id, subject: 'Recibido, Marta' }]);
+
+    // Turned off: a new ticket gets no automatic reply.
+    await call(db, 'tickets.saveSettings', { autoReply: false });
+    expect((await call(db, 'tickets.create', { subject: 'Y otra', contactId: marta.id })).autoReply).toBe('skipped');
+    await flushOutbox(db);
+    expect(smtp.received).toHaveLength(2);
+  });
+
   it('replies through the outbox from a template with an article, keeps internal notes internal, and meets the target', async () => {
-    const { db, clock, contact, ana } = await serviceBook();
+    const { db, clock, contact, company, ana } = await serviceBook();
     const smtp = await smtpFor(db);
     await madridPolicy(db);
     await call(db, 'tickets.saveSettings', { autoReply: false });
@@ -257,6 +296,9 @@ describe('tickets', () => {
       ['activity', `Re: Reset password [#${after.id.replace(/-/g, '').slice(-6).toUpperCase()}]`],
       ['ticket', 'Reset password'],
     ]);
+    // And on the timeline of the contact's company, which the ticket took on creation.
+    const companyTimeline = await call(db, 'timeline.list', { entity: 'companies', id: company.id, kinds: ['ticket'] });
+    expect(companyTimeline.items.map((i) => [i.kind, i.title])).toEqual([['ticket', 'Reset password']]);
 
     // The customer writes back: the ticket is open again. Resolved, then rated.
     await call(db, 'tickets.logCustomerMessage', { id: ticket.id, body: 'It worked, thanks!' });
@@ -286,6 +328,12 @@ describe('tickets', () => {
     expect((await call(db, 'tickets.get', { id: ticket.id })).firstRespondedAt).toBeNull();
     const bad = await refuse(db, 'tickets.create', { subject: '', priority: 'whenever' });
     expect(bad.issues?.map((i) => i.path[0]).sort()).toEqual(['priority', 'subject']);
+    // Satisfaction is a score from 1 to 5.
+    for (const satisfaction of [0, 6, 4.5]) {
+      const score = await refuse(db, 'tickets.update', { id: ticket.id, satisfaction });
+      expect(score.issues?.map((i) => i.path[0])).toEqual(['satisfaction']);
+    }
+    expect((await call(db, 'tickets.get', { id: ticket.id })).satisfaction).toBeNull();
   });
 
   it('assigns new tickets in turn, or to the member who owns their category', async () => {
@@ -483,6 +531,71 @@ describe('changing the service settings', () => {
     const kept = await call(db, 'tickets.get', { id: done.id });
     expect(kept).toMatchObject({ slaPolicyId: vip.id, resolutionDueAt: START + 120 * 60_000 });
     expect(kept.sla.resolution).toBe('met');
+  });
+
+  it('counts the new targets of a reopened ticket from its reopening when its policy is deleted or its priority changes', async () => {
+    const { db, clock, contact } = await serviceBook();
+    await smtpFor(db);
+    await call(db, 'tickets.saveSettings', { autoReply: false });
+    const fallback = await call(db, 'slaPolicies.save', {
+      name: 'Default',
+      isDefault: true,
+      targets: {
+        normal: { firstResponseMinutes: 240, resolutionMinutes: 960 },
+        urgent: { firstResponseMinutes: 30, resolutionMinutes: 180 },
+      },
+    });
+    const vip = await call(db, 'slaPolicies.save', {
+      name: 'VIP',
+      category: 'vip',
+      targets: { normal: { firstResponseMinutes: 15, resolutionMinutes: 120 } },
+    });
+    // One ticket answered and resolved, one resolved without an answer (a phone call, say).
+    const answered = (await call(db, 'tickets.create', { subject: 'Login', category: 'vip', contactId: contact.id }))
+      .ticket;
+    const silent = (await call(db, 'tickets.create', { subject: 'Invoice copy', category: 'vip' })).ticket;
+    clock.set(START + 5 * 60_000);
+    await call(db, 'tickets.reply', { id: answered.id, body: 'Fixed on our side.' });
+    clock.set(START + HOUR);
+    await call(db, 'tickets.update', { id: answered.id, status: 'resolved' });
+    await call(db, 'tickets.update', { id: silent.id, status: 'closed' });
+
+    // Three days later both come back, under the VIP policy, counted from now.
+    const reopening = START + 72 * HOUR;
+    clock.set(reopening);
+    await call(db, 'tickets.logCustomerMessage', { id: answered.id, body: 'It happens again.' });
+    expect(await call(db, 'tickets.update', { id: silent.id, status: 'open' })).toMatchObject({
+      firstResponseDueAt: reopening + 15 * 60_000,
+      resolutionDueAt: reopening + 120 * 60_000,
+    });
+
+    // Half an hour later the VIP policy goes: the default one's targets count from the reopening,
+    // so neither ticket is breaching a target that ran out days ago.
+    clock.set(reopening + 30 * 60_000);
+    await call(db, 'slaPolicies.delete', { id: vip.id });
+    const moved = await call(db, 'tickets.get', { id: answered.id });
+    expect(moved).toMatchObject({
+      slaPolicyId: fallback.id,
+      firstResponseDueAt: START + 15 * 60_000,
+      resolutionDueAt: reopening + 960 * 60_000,
+    });
+    expect(moved.sla).toMatchObject({ firstResponse: 'met', resolution: 'pending', breached: false });
+    const unanswered = await call(db, 'tickets.get', { id: silent.id });
+    expect(unanswered).toMatchObject({
+      slaPolicyId: fallback.id,
+      firstResponseDueAt: reopening + 240 * 60_000,
+      resolutionDueAt: reopening + 960 * 60_000,
+    });
+    expect(unanswered.sla.breached).toBe(false);
+
+    // Made urgent later on: the urgent targets count from the reopening too; the met first response stays.
+    clock.set(reopening + HOUR);
+    const urgent = await call(db, 'tickets.update', { id: answered.id, priority: 'urgent' });
+    expect(urgent).toMatchObject({
+      firstResponseDueAt: START + 15 * 60_000,
+      resolutionDueAt: reopening + 180 * 60_000,
+    });
+    expect(urgent.sla).toMatchObject({ firstResponse: 'met', resolution: 'pending', breached: false });
   });
 
   it('renames and deletes an assignment rule: later tickets follow the rules that are left', async () => {

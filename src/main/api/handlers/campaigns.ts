@@ -38,7 +38,8 @@ const cctx = (ctx: ApiContext) => ({ actor: ctx.actor, locale: ctx.locale, origi
 export const campaignsHandlers: HandlerMap<Methods> = {
   'campaigns.list': (input, ctx) => ({ items: listCampaigns(ctx.db, input) }),
   'campaigns.get': (input, ctx) => {
-    // A campaign still sending after a restart picks up again as soon as someone looks at it.
+    // A campaign still sending after a restart picks up again when the workspace opens, and in
+    // any other process on the book (the CLI) as soon as someone looks at it.
     ensureCampaignSender(ctx.db, { locale: ctx.locale });
     return getCampaign(ctx.db, input.id);
   },

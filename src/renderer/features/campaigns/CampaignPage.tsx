@@ -25,10 +25,10 @@ import { LoadingState } from '../../components/LoadingState';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
-import { errorText } from '../../lib/error-text';
 import { useFormat } from '../../lib/format';
 import { useChanges } from '../../lib/use-changes';
 import { useIsoDate, useMinorMoney } from '../products/billing-format';
+import { firstProblem } from '../records/issues';
 import { RemotePicker, type Picked } from '../records/pickers/RemotePicker';
 import { CampaignForm } from './CampaignForm';
 import { CampaignResponses, ResponseForm } from './CampaignResponses';
@@ -99,7 +99,9 @@ export function CampaignPage() {
       notifySuccess(done, campaign?.name ?? '');
       await load();
     } catch (error) {
-      notifyError(t('campaigns.not_saved'), errorText(t, error));
+      // An empty audience or an unknown merge field comes back as a field issue: say which, not
+      // only that something needs fixing.
+      notifyError(t('campaigns.not_saved'), firstProblem(t, error));
     }
   };
 
@@ -171,7 +173,7 @@ export function CampaignPage() {
               testId={`stat-${s}`}
             />
           ))}
-          <Figure label={t('campaigns.stat.queued')} value={format.number(stats.queued)} />
+          <Figure label={t('campaigns.stat.queued')} value={format.number(stats.queued)} testId="stat-queued" />
           <Figure label={t('campaigns.stat.failed')} value={format.number(stats.failed)} />
           <Figure label={t('campaigns.stat.responses')} value={format.number(stats.responses)} />
           <Figure

@@ -6,9 +6,9 @@ import { RESPONSE_KINDS, type Campaign, type CampaignResponse } from '../../../s
 import { notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
-import { errorText } from '../../lib/error-text';
 import { useFormat } from '../../lib/format';
 import { useChanges } from '../../lib/use-changes';
+import { firstProblem } from '../records/issues';
 import { RemotePicker, type Picked } from '../records/pickers/RemotePicker';
 
 /**
@@ -34,7 +34,7 @@ export function ResponseForm({ campaign, onDone }: { campaign: Campaign; onDone:
       notifySuccess(t('campaigns.response_recorded'), campaign.name);
       onDone();
     } catch (e) {
-      setError(errorText(t, e));
+      setError(firstProblem(t, e));
     }
   };
   return (

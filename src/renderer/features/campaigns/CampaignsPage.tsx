@@ -11,14 +11,18 @@ import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { useFormat } from '../../lib/format';
 import { useChanges } from '../../lib/use-changes';
-import { useIsoDate } from '../products/billing-format';
+import { useIsoDate, useMinorMoney } from '../products/billing-format';
 import { CampaignForm } from './CampaignForm';
 import { STATUS_COLORS } from './campaign-labels';
 
-/** Every campaign with its status, reach and return. */
+/**
+ * Every campaign with its status, reach and return: the campaign report, one row per campaign
+ * (cost in its own currency, won revenue in the base currency the ROI is worked out in).
+ */
 export function CampaignsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const money = useMinorMoney();
   const isoDate = useIsoDate();
   const navigate = useNavigate();
   const [status, setStatus] = useState<string | null>(null);
@@ -80,6 +84,9 @@ export function CampaignsPage() {
                 <Table.Th>{t('campaigns.field.status')}</Table.Th>
                 <Table.Th>{t('campaigns.col.dates')}</Table.Th>
                 <Table.Th ta="right">{t('campaigns.col.members')}</Table.Th>
+                <Table.Th ta="right">{t('campaigns.stat.responses')}</Table.Th>
+                <Table.Th ta="right">{t('campaigns.field.cost')}</Table.Th>
+                <Table.Th ta="right">{t('campaigns.stat.won')}</Table.Th>
                 <Table.Th ta="right">{t('campaigns.col.roi')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -104,7 +111,16 @@ export function CampaignsPage() {
                     {c.startDate || c.endDate ? `${isoDate(c.startDate)} – ${isoDate(c.endDate)}` : ''}
                   </Table.Td>
                   <Table.Td ta="right">{format.number(c.stats.members)}</Table.Td>
-                  <Table.Td ta="right">{c.stats.roi != null ? percent.format(c.stats.roi) : '—'}</Table.Td>
+                  <Table.Td ta="right">{format.number(c.stats.responses)}</Table.Td>
+                  <Table.Td ta="right" data-testid="campaign-row-cost">
+                    {c.actualCost != null ? money(c.actualCost, c.currency ?? c.stats.baseCurrency) : '—'}
+                  </Table.Td>
+                  <Table.Td ta="right" data-testid="campaign-row-won">
+                    {money(c.stats.wonRevenue, c.stats.baseCurrency)}
+                  </Table.Td>
+                  <Table.Td ta="right" data-testid="campaign-row-roi">
+                    {c.stats.roi != null ? percent.format(c.stats.roi) : '—'}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

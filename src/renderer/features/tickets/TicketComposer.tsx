@@ -7,7 +7,7 @@ import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../../../shared
 import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
-import { errorText } from '../../lib/error-text';
+import { firstProblem } from '../records/issues';
 
 type Mode = 'reply' | 'note' | 'customer';
 
@@ -70,7 +70,7 @@ export function TicketComposer({ ticket, onSent }: { ticket: Ticket; onSent: () 
       setStatus(null);
       onSent();
     } catch (e) {
-      const text = errorText(t, e);
+      const text = firstProblem(t, e);
       setError(text);
       notifyError(t('tickets.not_saved'), text);
     } finally {

@@ -28,10 +28,10 @@ import { LoadingState } from '../../components/LoadingState';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
-import { errorText } from '../../lib/error-text';
 import { useFormat } from '../../lib/format';
 import { useChanges } from '../../lib/use-changes';
 import { useMemberName } from '../members/workspace-store';
+import { firstProblem } from '../records/issues';
 import { MemberSelect } from '../records/pickers/MemberSelect';
 import { htmlText } from './html-text';
 import { SlaBadge } from './SlaBadge';
@@ -174,7 +174,7 @@ export function TicketPage() {
       setTicket(await unwrap(api.tickets.update({ id, ...patch })));
       notifySuccess(t('tickets.saved'), ticket?.subject ?? '');
     } catch (error) {
-      notifyError(t('tickets.not_saved'), errorText(t, error));
+      notifyError(t('tickets.not_saved'), firstProblem(t, error));
     }
   };
 
@@ -308,6 +308,12 @@ export function TicketPage() {
                   due={ticket.resolutionDueAt}
                   done={ticket.resolvedAt}
                 />
+                {ticket.reopenedAt != null ? (
+                  // Says why the targets count from a later time than the ticket's creation.
+                  <Text size="xs" c="dimmed" data-testid="ticket-reopened">
+                    {t('tickets.sla.reopened_at', { when: format.dateTime(ticket.reopenedAt) })}
+                  </Text>
+                ) : null}
               </Stack>
             </Paper>
           </Stack>
