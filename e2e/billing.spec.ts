@@ -3,17 +3,7 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { expect, test, type CrmServer } from './fixtures/server';
-
-async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
-  await page.goto(server.url);
-  await expect(page.getByRole('navigation')).toBeVisible();
-  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
+import { expect, test, openInEnglish, unique } from './fixtures/server';
 
 /** Every text item of every page of a PDF file, with Intl's no-break spaces read as spaces. */
 async function pdfText(path: string): Promise<string> {
@@ -32,8 +22,6 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('textbox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
-
-const unique = () => Date.now().toString(36).slice(-5);
 
 test('products, a quote with three lines and tax, its PDF, the invoice and two payments until paid', async ({
   page,

@@ -1,23 +1,11 @@
 // Campaigns in a real browser against `crm serve` with a real SMTP server on loopback: an email
 // campaign to a saved view of contacts (one opted out) mails everyone else once, and the ROI
 // appears once a won deal is attributed; a segment of 50 contacts built with the filter builder
-// (3 opted out) gets exactly 47 emails. (Pause/resume idempotence at the rate limit is proven in
+// (3 opted out) gets exactly 47 emails, paused and resumed from the page without a duplicate; started
+// with no audience it is refused. (Pause/resume at the rate limit is proven in
 // test/main/marketing/campaigns.test.ts.)
-import type { Page } from '@playwright/test';
 import { TestSmtp } from '../test/main/activities/smtp-test-server';
-import { expect, test, type CrmServer } from './fixtures/server';
-
-const unique = () => Date.now().toString(36).slice(-5);
-
-async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
-  await page.goto(server.url);
-  await expect(page.getByRole('navigation')).toBeVisible();
-  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
+import { expect, test, openInEnglish, unique } from './fixtures/server';
 
 test('an email campaign to a saved view mails everyone but the opted-out, and shows its ROI', async ({
   page,
@@ -100,6 +88,16 @@ test('an email campaign to a saved view mails everyone but the opted-out, and sh
       await page.getByTestId('attribute-save').click();
       await expect(page.getByTestId('campaign-deals')).toContainText('Won');
       await expect(page.getByTestId('stat-roi')).toHaveText('400%');
+    });
+
+    await test.step('the campaigns list reports its cost, won revenue and ROI', async () => {
+      await page.getByRole('link', { name: 'Campaigns', exact: true }).click();
+      const row = page.getByTestId('campaign-row').filter({ hasText: `Expo follow-up ${n}` });
+      await expect(row.getByTestId('campaign-row-cost')).toHaveText('$100.00');
+      await expect(row.getByTestId('campaign-row-won')).toHaveText('$500.00');
+      await expect(row.getByTestId('campaign-row-roi')).toHaveText('400%');
+      await row.click();
+      await expect(page.getByTestId('page-title')).toHaveText(`Expo follow-up ${n}`);
     });
 
     await test.step('record a response from a member found by search: it is listed', async () => {
@@ -202,6 +200,13 @@ test('a segment built in the contacts list (50 people, 3 opted out) gets exactly
       await page.getByRole('option', { name: `Fair ${n} (EN)` }).click();
       await page.getByTestId('campaign-save').click();
       await expect(page.getByTestId('page-title')).toHaveText(`Fair follow-up ${n}`);
+      // Started before it has an audience: refused, and nothing is sent.
+      await page.getByTestId('campaign-start').click();
+      await expect(
+        page.getByText('The audience is empty: choose a view or segment with at least one contact to mail.'),
+      ).toBeVisible();
+      await expect(page.getByTestId('campaign-status')).toHaveText('Planned');
+      expect(mine()).toHaveLength(0);
       await page.getByTestId('audience-view').click();
       await page.getByRole('option', { name: `Fair visitors ${n}` }).click();
       await page.getByTestId('audience-take').click();
@@ -209,7 +214,21 @@ test('a segment built in the contacts list (50 people, 3 opted out) gets exactly
       await expect(page.getByTestId('stat-opted_out')).toHaveText('3');
     });
 
-    await test.step('send it: 47 emails arrive, one per member, none to the opted-out or outsiders', async () => {
+    await test.step('start it and pause at once: what waited in the outbox is taken back', async () => {
+      await page.getByTestId('campaign-start').click();
+      await page.getByTestId('campaign-pause').click();
+      await expect(page.getByTestId('campaign-status')).toHaveText('Paused');
+      await expect(page.getByTestId('stat-queued')).toHaveText('0');
+      const waiting = await server.call('email.outbox', { status: 'queued', limit: 200 });
+      expect(waiting.items.filter((m) => m.to.some((to) => to.endsWith(`.${n}@example.com`)))).toEqual([]);
+      // Even a flush of the whole outbox sends nothing more of a paused campaign.
+      await server.call('email.flush', {});
+      const to = mine().flatMap((m) => m.to);
+      expect(new Set(to).size).toBe(to.length);
+    });
+
+    await test.step('resume: 47 emails in all, one per member, none to the opted-out or outsiders', async () => {
+      await expect(page.getByTestId('campaign-start')).toHaveText('Resume');
       await page.getByTestId('campaign-start').click();
       await expect(page.getByTestId('stat-sent')).toHaveText('47', { timeout: 45_000 });
       await expect(page.getByTestId('campaign-status')).toHaveText('Completed', { timeout: 15_000 });

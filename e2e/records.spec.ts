@@ -2,18 +2,7 @@
 // against `crm serve` on a fresh temporary database (see fixtures/server.ts). Every test uses its
 // own names, so they can share the worker's database with the other specs.
 import type { Page } from '@playwright/test';
-import { expect, openInSpanish, test, type CrmServer } from './fixtures/server';
-
-/** Opens the workspace in English (the tab's language is kept in localStorage). */
-async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
-  await page.goto(server.url);
-  await expect(page.getByRole('navigation')).toBeVisible();
-  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
+import { expect, openInSpanish, test, openInEnglish, unique } from './fixtures/server';
 
 /** Ctrl+K, type, and open the highlighted entry with Enter, as a keyboard user would. */
 async function palette(page: Page, words: string, expectFirst: RegExp | string): Promise<void> {
@@ -26,8 +15,6 @@ async function palette(page: Page, words: string, expectFirst: RegExp | string):
   await input.press('Enter');
   await expect(input).toBeHidden();
 }
-
-const unique = () => Date.now().toString(36).slice(-5);
 
 test('a company with two contacts linked with their roles, shown both ways', async ({ page, server }) => {
   const n = unique();

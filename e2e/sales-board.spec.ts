@@ -5,20 +5,9 @@
 // and the cross-sell panel on a company page.
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type CrmServer } from './fixtures/server';
+import { expect, test, type CrmServer, openInEnglish, unique } from './fixtures/server';
 
 const DAY = 86_400_000;
-const unique = () => Date.now().toString(36).slice(-5);
-
-async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
-  await page.goto(server.url);
-  await expect(page.getByRole('navigation')).toBeVisible();
-  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
 
 /** Totals are in EUR here; this device knows who uses it (the first-run prompt is another spec's). */
 async function prepare(server: CrmServer): Promise<void> {
@@ -182,9 +171,15 @@ test('stages renamed, reordered and archived in Settings; the archived stage’s
   });
 
   await test.step('move "Trial" up with the keyboard', async () => {
-    await row('Trial').getByTestId('stage-handle').focus();
+    const handle = row('Trial').getByTestId('stage-handle');
+    // Each key waits for the one before it to land: on a busy machine a drop pressed before the
+    // move was taken drops the stage where it was.
+    const announced = page.locator('[id^="DndLiveRegion"]');
+    await handle.focus();
     await page.keyboard.press('Space');
+    await expect(handle).toHaveAttribute('aria-pressed', 'true');
     await page.keyboard.press('ArrowUp');
+    await expect(announced).toHaveText(`Draggable item ${trial.id} was moved over droppable area ${demo.id}.`);
     await page.keyboard.press('Space');
     await expect.poll(openStages).toEqual(['Discovery', 'Trial', 'Product demo']);
     await expect(page.getByTestId('stage-row').nth(1)).toHaveAttribute('data-stage', 'Trial');
@@ -288,4 +283,73 @@ test('the cross-sell panel on a company page explains what similar customers bou
   await expect(panel).toContainText(`Customers who bought Camera ${n} also bought Tripod ${n}: confidence 75%`);
   // What it already bought is not offered again.
   await expect(panel.getByText(`Camera ${n}`, { exact: true })).toHaveCount(0);
+});
+
+test('bad input from a script is refused with a clear message and the board does not change', async ({
+  page,
+  server,
+}) => {
+  const n = unique();
+  await prepare(server);
+  const pipeline = await pipelineWith(server, `Checked ${n}`, [{ name: 'Lead' }, { name: 'Demo' }]);
+  const other = await pipelineWith(server, `Elsewhere ${n}`, [{ name: 'Intro' }]);
+  const lead = pipeline.stages.find((s) => s.name === 'Lead')!;
+  const intro = other.stages.find((s) => s.name === 'Intro')!;
+  const deal = await server.call('deals.create', {
+    title: `Stays ${n}`,
+    pipelineId: pipeline.id,
+    stageId: lead.id,
+    amount: 1000_00,
+    currency: 'EUR',
+  });
+  await openInEnglish(page, server);
+  await openBoard(page, server, `Checked ${n}`);
+  await expect(titles(column(page, 'Lead'))).toHaveText([`Stays ${n}`]);
+
+  // The crm command speaks the language of its environment: English here.
+  const lang = process.env.CRM_LANG;
+  process.env.CRM_LANG = 'en';
+  try {
+    await test.step('a deal moved to a stage of another pipeline', async () => {
+      const run = await server.cli(['api', 'deals.move', JSON.stringify({ id: deal.id, stageId: intro.id })]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`This stage belongs to another pipeline. Pick a stage of "Checked ${n}".`);
+    });
+    await test.step('a deal in an unknown currency', async () => {
+      const run = await server.cli([
+        'api',
+        'deals.create',
+        JSON.stringify({ title: `Unknown money ${n}`, pipelineId: pipeline.id, currency: 'XYZ' }),
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('Unknown currency: use a three-letter ISO 4217 code such as EUR or USD.');
+    });
+  } finally {
+    if (lang === undefined) delete process.env.CRM_LANG;
+    else process.env.CRM_LANG = lang;
+  }
+
+  await test.step('nothing changed: the deal is where it was, and no deal was added', async () => {
+    await page.reload();
+    await expect(titles(column(page, 'Lead'))).toHaveText([`Stays ${n}`]);
+    await expect(card(page, `Unknown money ${n}`)).toHaveCount(0);
+    const stored = await server.call('deals.get', { id: deal.id });
+    expect(stored).toMatchObject({ pipelineId: pipeline.id, stageId: lead.id, updatedAt: deal.updatedAt });
+    await openBoard(page, server, `Elsewhere ${n}`);
+    await expect(titles(column(page, 'Intro'))).toHaveCount(0);
+  });
+});
+
+test('a deal attributed to a campaign names it on its page, with a link to the campaign', async ({ page, server }) => {
+  const n = unique();
+  await prepare(server);
+  const deal = await server.call('deals.create', { title: `Attributed ${n}`, currency: 'EUR' });
+  const campaign = await server.call('campaigns.create', { name: `Spring fair ${n}` });
+  await server.call('campaigns.attributeDeal', { id: campaign.id, dealId: deal.id });
+  await openInEnglish(page, server);
+  await page.goto(`${server.origin}/deals/${deal.id}`);
+  const link = page.getByTestId('deal-facts').getByTestId('deal-campaign');
+  await expect(link).toHaveText(`Spring fair ${n}`);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/campaigns/${campaign.id}$`));
 });

@@ -5,19 +5,7 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { expect, test, type CrmServer } from './fixtures/server';
-
-const unique = () => Date.now().toString(36).slice(-5);
-
-async function openInEnglish(page: Page, server: CrmServer): Promise<void> {
-  await page.goto(server.url);
-  await expect(page.getByRole('navigation')).toBeVisible();
-  if ((await page.locator('html').getAttribute('lang')) !== 'en') {
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
+import { expect, test, type CrmServer, openInEnglish, unique } from './fixtures/server';
 
 async function prepare(server: CrmServer): Promise<void> {
   await server.call('settings.update', { baseCurrency: 'EUR' });
@@ -129,6 +117,27 @@ test("a deal's lines change in place and a price list reprices them; the deal am
     await expect(card.getByTestId('total-subtotal')).toHaveText('€294.00');
     expect(await stored()).toBe(294_00);
   });
+
+  await test.step('the chosen list is kept: after a reload it shows and prices a line added later', async () => {
+    await page.reload();
+    await expect(card.getByTestId('deal-price-list')).toHaveValue(`Resellers ${n} (EUR)`);
+    await card.getByRole('textbox', { name: 'Product', exact: true }).click();
+    await page.getByRole('option', { name: licence.name, exact: true }).click();
+    await card.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(card.getByTestId('deal-line-3-amount')).toHaveText('€80.00');
+    await expect(card.getByTestId('total-subtotal')).toHaveText('€374.00');
+  });
+
+  await test.step('a quote made from the deal starts priced from the same list, and keeps it', async () => {
+    await card.getByRole('link', { name: 'Make a quote' }).click();
+    await expect(page).toHaveURL(/\/quotes\/new\?dealId=/);
+    await expect(page.getByTestId('quote-price-list')).toHaveValue(`Resellers ${n} (EUR)`);
+    await expect(page.getByTestId('total-subtotal')).toHaveText('€374.00');
+    await page.getByRole('button', { name: 'Create quote' }).click();
+    await expect(page).toHaveURL(/\/quotes\/[0-9a-f-]{36}$/);
+    await page.reload();
+    await expect(page.getByTestId('quote-price-list')).toHaveValue(`Resellers ${n} (EUR)`);
+  });
 });
 
 test('a price list chosen on a new quote prices its product lines', async ({ page, server }) => {
@@ -163,6 +172,14 @@ test('a price list chosen on a new quote prices its product lines', async ({ pag
   await page.getByRole('button', { name: 'Create quote' }).click();
   await expect(page).toHaveURL(/\/quotes\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('total-subtotal')).toHaveText('€240.00');
+
+  // The choice is kept on the quote: after a reload it shows, and a line picked then takes its price.
+  await page.reload();
+  await expect(page.getByTestId('quote-price-list')).toHaveValue(`Resellers ${n} (EUR)`);
+  await page.getByRole('button', { name: 'Add line' }).click();
+  await page.getByRole('textbox', { name: 'Product, line 3', exact: true }).click();
+  await page.getByRole('option', { name: licence.name, exact: true }).click();
+  await expect(page.getByTestId('line-3-net')).toHaveText('€80.00');
 });
 
 test('an invoice: lines corrected before any payment, a due date before the issue date refused, the PDF', async ({

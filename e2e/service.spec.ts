@@ -1,14 +1,13 @@
 // Service desk in a real browser against `crm serve` (see fixtures/server.ts) with a real SMTP
 // server on loopback: a new ticket gets its automatic reply, the agent answers with a
-// knowledge-base article, the ticket meets its first-response target and shows on the contact's
-// timeline, and articles in both languages are found by the global search; service settings and
+// knowledge-base article (a reply with an unknown merge field is refused first, saying which), the
+// ticket meets its first-response target and shows on the contact's timeline, and articles in
+// both languages are found by the global search; service settings and
 // knowledge-base categories are renamed and deleted, and the figures follow the period chosen.
 // (The SLA breach under an injectable clock is proven in test/main/service/tickets.test.ts.)
 import type { Page } from '@playwright/test';
 import { TestSmtp } from '../test/main/activities/smtp-test-server';
-import { expect, test, type CrmServer } from './fixtures/server';
-
-const unique = () => Date.now().toString(36).slice(-5);
+import { expect, test, type CrmServer, unique } from './fixtures/server';
 
 async function openIn(page: Page, server: CrmServer, lang: 'en' | 'es'): Promise<void> {
   await page.goto(server.url);
@@ -84,6 +83,18 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
       );
     });
 
+    await test.step('a reply with an unknown merge field is refused, naming it, and nothing is sent', async () => {
+      await page.getByTestId('composer-body').fill('Hi {{contact.frist_name}}');
+      await page.getByTestId('composer-send').click();
+      await expect(page.getByTestId('ticket-composer')).toContainText('Unknown merge field {{contact.frist_name}}');
+      await expect(page.getByTestId('ticket-message')).toHaveCount(1);
+      expect(mailsTo()).toHaveLength(1);
+      await expect(page.getByTestId('ticket-sla-card').getByTestId('sla-state').first()).toHaveAttribute(
+        'data-sla',
+        'pending',
+      );
+    });
+
     await test.step('answer with the article: the reply is sent and meets the first-response target', async () => {
       await page.getByTestId('composer-article').click();
       await page.getByRole('option', { name: `Resetting your password ${n} (EN)` }).click();
@@ -99,6 +110,36 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
         'met',
       );
       await expect(page.getByTestId('ticket-status')).toHaveText('Open');
+    });
+
+    await test.step('an internal note is kept inside; the ticket is resolved and rated', async () => {
+      const ticketId = /\/tickets\/([^/?#]+)/.exec(page.url())![1]!;
+      await page.getByTestId('composer-mode').getByText('Internal note', { exact: true }).click();
+      await page.getByTestId('composer-body').fill(`Still on the old plan ${n}`);
+      await page.getByTestId('composer-send').click();
+      const note = page.getByTestId('ticket-message').filter({ hasText: `Still on the old plan ${n}` });
+      await expect(note).toContainText('Internal note');
+      await expect(note.getByTestId('message-delivery')).toHaveCount(0);
+      expect(mailsTo()).toHaveLength(2);
+      await page.getByTestId('ticket-status-select').click();
+      await page.getByRole('option', { name: 'Resolved', exact: true }).click();
+      await expect(page.getByTestId('ticket-status')).toHaveText('Resolved');
+      // The fourth star (its radio input is visually hidden; the star is its label).
+      const star = await page.getByRole('radio', { name: '4', exact: true }).getAttribute('id');
+      await page.locator(`label[for="${star}"]`).click();
+      await expect.poll(async () => (await server.call('tickets.get', { id: ticketId })).satisfaction).toBe(4);
+      expect(mailsTo()).toHaveLength(2);
+    });
+
+    await test.step('the customer writes back: the ticket reopens with its resolution target counted anew', async () => {
+      await page.getByTestId('composer-mode').getByText('Log customer message', { exact: true }).click();
+      await page.getByTestId('composer-body').fill(`It happened again ${n}`);
+      await page.getByTestId('composer-send').click();
+      await expect(page.getByTestId('ticket-status')).toHaveText('Open');
+      await expect(page.getByTestId('ticket-reopened')).toContainText('Reopened');
+      const sla = page.getByTestId('ticket-sla-card').getByTestId('sla-state');
+      await expect(sla.nth(0)).toHaveAttribute('data-sla', 'met');
+      await expect(sla.nth(1)).toHaveAttribute('data-sla', 'pending');
     });
 
     await test.step("the ticket is on the contact's timeline", async () => {
