@@ -138,3 +138,71 @@ export const companyPurchases = sqliteTable(
     index('company_purchases_last').on(t.kind, t.last),
   ],
 );
+
+/**
+ * Local and derived: the line items of closed deals by close month (UTC, YYYY-MM), the stage the
+ * deal closed in, owner, pipeline, currency and product ('' for none): how many deals have a live
+ * line of the product and the lines' value net of line discounts (in the deal's currency). Kept by
+ * triggers on `deals` and `deal_line_items` (migration 0015, where the table is made WITHOUT ROWID
+ * so a range of months is read in key order), so every write path keeps it exact;
+ * won revenue by product over whole months reads it instead of probing each won deal's lines.
+ */
+export const dealProductRevenue = sqliteTable(
+  'deal_product_revenue',
+  {
+    month: text('month').notNull(),
+    stageId: text('stage_id').notNull(),
+    ownerId: text('owner_id').notNull(),
+    pipelineId: text('pipeline_id').notNull(),
+    currency: text('currency').notNull(),
+    productId: text('product_id').notNull(),
+    deals: integer('deals').notNull(),
+    value: real('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.stageId, t.ownerId, t.pipelineId, t.currency, t.productId] })],
+);
+
+/**
+ * Local and derived: live deals counted by pipeline, month of first engagement (UTC, YYYY-MM; of
+ * creation when never engaged), the stage they are in, the set of stages they stayed in (sorted
+ * ids, comma-separated) and owner ('' for none). Kept by triggers on `deals` and
+ * `deal_stage_history` (migration 0016, WITHOUT ROWID like 0015); stage-to-stage conversion over whole months reads it
+ * instead of probing each deal's stays. The furthest stage is told when reading, from the stages
+ * as they are then, so reordering stages needs no rewrite.
+ */
+export const dealStageReach = sqliteTable(
+  'deal_stage_reach',
+  {
+    pipelineId: text('pipeline_id').notNull(),
+    month: text('month').notNull(),
+    stageId: text('stage_id').notNull(),
+    stays: text('stays').notNull(),
+    ownerId: text('owner_id').notNull(),
+    deals: integer('deals').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pipelineId, t.month, t.stageId, t.stays, t.ownerId] })],
+);
+
+/**
+ * Local and derived: closed deals by close month (UTC, YYYY-MM), closing stage, currency, owner,
+ * source (as typed) and pipeline ('' for none): how many, their amount, how many have a non-zero
+ * amount, and the sum of their sales cycles (close minus first engagement, else creation, in ms).
+ * Kept by triggers on `deals` (migration 0017, WITHOUT ROWID like 0015); the dashboard's and reports' closed-deal figures
+ * over whole months read it instead of grouping the period's deals.
+ */
+export const dealClosedMonths = sqliteTable(
+  'deal_closed_months',
+  {
+    month: text('month').notNull(),
+    stageId: text('stage_id').notNull(),
+    currency: text('currency').notNull(),
+    ownerId: text('owner_id').notNull(),
+    source: text('source').notNull(),
+    pipelineId: text('pipeline_id').notNull(),
+    deals: integer('deals').notNull(),
+    amount: integer('amount').notNull(),
+    nonZero: integer('non_zero').notNull(),
+    cycleMs: integer('cycle_ms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.stageId, t.currency, t.ownerId, t.source, t.pipelineId] })],
+);

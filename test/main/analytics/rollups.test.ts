@@ -6,6 +6,7 @@ import { ensureDefaultPipeline } from '../../../src/main/services/pipelines';
 import { scoreCustomers, segmentSummary } from '../../../src/main/services/segments';
 import { newId } from '../../../src/shared/ids';
 import { scopeOf } from '../../../src/main/services/reports/scope';
+import { closedBy, closedCube, stageConversion, wonByProduct } from '../../../src/main/services/reports/sales';
 import { applyRemote } from '../../../src/main/sync/apply';
 import { readOutbox, trimOutbox } from '../../../src/main/sync/outbox';
 import { call } from '../accounts/api';
@@ -325,5 +326,492 @@ describe('company purchases (RFM) kept by triggers', () => {
     expect(keptPurchases(b).length).toBe(2);
     expectPurchasesExact(b);
     expect(keptPurchases(b)).toEqual(keptPurchases(a));
+  });
+});
+
+/** deal_product_revenue computed directly from the tables (the migration's backfill), values to the cent. */
+function directProducts(db: CrmDb): unknown[] {
+  return db.sqlite
+    .prepare(
+      `SELECT strftime('%Y-%m', d.closed_at / 1000.0, 'unixepoch') AS month, d.stage_id AS s,
+         COALESCE(d.owner_id, '') AS owner, COALESCE(d.pipeline_id, '') AS pipeline, COALESCE(d.currency, '') AS cur,
+         COALESCE(li.product_id, '') AS product, COUNT(DISTINCT d.id) AS deals,
+         ROUND(SUM(li.quantity * li.unit_price * (10000 - li.discount_rate) / 10000.0), 4) AS value
+       FROM deals d JOIN deal_line_items li ON li.deal_id = d.id AND li.deleted = 0
+       WHERE d.deleted = 0 AND d.closed_at IS NOT NULL AND d.stage_id IS NOT NULL
+       GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all();
+}
+
+function keptProducts(db: CrmDb): unknown[] {
+  return db.sqlite
+    .prepare(
+      `SELECT month, stage_id AS s, owner_id AS owner, pipeline_id AS pipeline, currency AS cur, product_id AS product,
+         deals, ROUND(value, 4) AS value
+       FROM deal_product_revenue WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all();
+}
+
+function expectProductsExact(db: CrmDb): void {
+  expect(keptProducts(db)).toEqual(directProducts(db));
+  // A group no deal is in any more is left at zero, never below.
+  expect(
+    db.sqlite
+      .prepare('SELECT COUNT(*) FROM deal_product_revenue WHERE deals < 0 OR (deals = 0 AND ABS(value) > 1e-6)')
+      .pluck()
+      .get(),
+  ).toBe(0);
+}
+
+/** Won revenue by product of the won deals closed in [from, to], counted from the lines. */
+function wonByProductDirect(db: CrmDb, from: string, to: string, ownerId?: string) {
+  return (
+    db.sqlite
+      .prepare(
+        `SELECT li.product_id AS key, COUNT(DISTINCT d.id) AS deals,
+           ROUND(SUM(li.quantity * li.unit_price * (10000 - li.discount_rate) / 10000.0 * (CASE d.currency WHEN 'EUR' THEN 1.1 ELSE 1 END))) AS value
+         FROM deals d JOIN stages s ON s.id = d.stage_id AND s.kind = 'won'
+           JOIN deal_line_items li ON li.deal_id = d.id AND li.deleted = 0
+         WHERE d.deleted = 0 AND d.closed_at >= ? AND d.closed_at < ? AND (? IS NULL OR d.owner_id = ?)
+         GROUP BY 1`,
+      )
+      .all(
+        Date.parse(`${from}T00:00:00Z`),
+        Date.parse(`${to}T00:00:00Z`) + 86_400_000,
+        ownerId ?? null,
+        ownerId ?? null,
+      ) as {
+      key: string | null;
+      deals: number;
+      value: number;
+    }[]
+  ).sort((a, b) => b.value - a.value);
+}
+
+describe('won revenue by product (deal_product_revenue) kept by triggers', () => {
+  it('equals the direct aggregate after deal and line writes, and the report reads the same over whole months', async () => {
+    const clock = manualClock(at('2026-01-05'), 1);
+    const db = tempDb({ now: clock.now });
+    await call(db, 'exchangeRates.set', { currency: 'EUR', rate: 1.1 });
+    const ana = await call(db, 'members.create', { name: 'Ana' });
+    const product = (name: string, unitPrice: number) =>
+      call(db, 'products.create', { name, unitPrice, currency: 'USD' });
+    const [p1, p2, p3] = [await product('Alpha', 1000), await product('Beta', 2500), await product('Gamma', 99)];
+    const deals = [];
+    for (let i = 0; i < 9; i++) {
+      clock.set(at(`2026-0${1 + (i % 4)}-1${i}`));
+      const d = await call(db, 'deals.create', {
+        title: `L${i}`,
+        amount: 0,
+        currency: i % 3 === 2 ? 'EUR' : 'USD',
+        ownerId: i % 2 ? ana.id : undefined,
+      });
+      deals.push(d);
+      await call(db, 'lineItems.add', {
+        dealId: d.id,
+        productId: [p1, p2, p3][i % 3]!.id,
+        quantity: 1 + (i % 2),
+        unitPrice: 900 + 100 * i,
+      });
+      await call(db, 'lineItems.add', {
+        dealId: d.id,
+        productId: p1.id,
+        quantity: 1.5,
+        unitPrice: 1000,
+        discountPercent: 10,
+      });
+      await call(db, 'lineItems.add', { dealId: d.id, description: 'Travel', quantity: 1, unitPrice: 300 + i });
+      if (i % 4 !== 3) await call(db, 'deals.win', { id: d.id });
+      else await call(db, 'deals.lose', { id: d.id, reason: 'price' });
+    }
+    expect(keptProducts(db).length).toBeGreaterThan(6);
+    expectProductsExact(db);
+    const lines = (dealId: string) =>
+      db.sqlite
+        .prepare('SELECT id FROM deal_line_items WHERE deal_id = ? ORDER BY position, id')
+        .pluck()
+        .all(dealId) as string[];
+    // Line edits on closed deals: quantity, price and discount changed, a line removed, one added.
+    const [a0, b0] = lines(deals[0]!.id);
+    await call(db, 'lineItems.update', { id: a0!, quantity: 3, discountPercent: 25 });
+    await call(db, 'lineItems.update', { id: b0!, unitPrice: 1234 });
+    await call(db, 'lineItems.remove', { id: lines(deals[1]!.id)[0]! });
+    await call(db, 'lineItems.remove', { id: lines(deals[2]!.id)[1]! });
+    await call(db, 'lineItems.add', { dealId: deals[4]!.id, productId: p1.id, quantity: 2, unitPrice: 1000 });
+    expectProductsExact(db);
+    // Deal edits: reopened, owner and currency changed, won later in another month, trash and restore.
+    await call(db, 'deals.move', {
+      id: deals[0]!.id,
+      stageId: (await call(db, 'pipelines.list', {})).items[0]!.stages[0]!.id,
+    });
+    await call(db, 'deals.update', { id: deals[4]!.id, ownerId: ana.id });
+    await call(db, 'deals.update', { id: deals[5]!.id, currency: 'EUR' });
+    clock.set(at('2026-05-20'));
+    await call(db, 'deals.win', { id: deals[3]!.id });
+    await call(db, 'deals.delete', { id: deals[6]!.id });
+    await call(db, 'deals.delete', { id: deals[7]!.id });
+    await call(db, 'deals.restore', { id: deals[7]!.id });
+    expectProductsExact(db);
+    // Writes below the mutation layer (as a purge or a merge would make): a line moved to another
+    // deal, its product changed, a line and a deal removed for good.
+    db.writePermit++;
+    try {
+      const [x, y] = lines(deals[8]!.id);
+      db.sqlite.prepare('UPDATE deal_line_items SET deal_id = ? WHERE id = ?').run(deals[2]!.id, x);
+      db.sqlite.prepare('UPDATE deal_line_items SET product_id = ? WHERE id = ?').run(p3.id, y);
+      expectProductsExact(db);
+      db.sqlite.prepare('DELETE FROM deal_line_items WHERE id = ?').run(lines(deals[2]!.id)[0]);
+      db.sqlite.prepare('DELETE FROM deals WHERE id = ?').run(deals[1]!.id);
+      expectProductsExact(db);
+    } finally {
+      db.writePermit--;
+    }
+    // The report over whole months reads the rollup; over other days, the lines: both equal the direct count.
+    const report = (from: string, to: string, ownerId?: string) =>
+      wonByProduct(db, scopeOf({ from, to, ownerId })).map((r) => ({ key: r.key, deals: r.deals, value: r.value }));
+    for (const [from, to, owner] of [
+      ['2026-01-01', '2026-12-31', undefined],
+      ['2026-02-01', '2026-03-31', undefined],
+      ['2026-01-01', '2026-06-30', ana.id],
+      ['2026-01-12', '2026-05-25', undefined],
+    ] as const) {
+      const expected = wonByProductDirect(db, from, to, owner);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(report(from, to, owner)).toEqual(expected);
+    }
+    expect(wonByProduct(db, scopeOf({})).map((r) => r.value)).toEqual(
+      wonByProductDirect(db, '1970-01-01', '2100-01-01').map((r) => r.value),
+    );
+  });
+
+  it('equals the direct aggregate on a device that received the deals and lines through sync, in any order', async () => {
+    const clock = manualClock(at('2026-03-01'), 1);
+    const a = tempDb({ now: clock.now });
+    const b = tempDb({ now: clock.now });
+    const c = tempDb({ now: clock.now });
+    const p = await call(a, 'products.create', { name: 'Delta', unitPrice: 700, currency: 'USD' });
+    const made = [];
+    for (let i = 0; i < 4; i++) {
+      const d = await call(a, 'deals.create', { title: `R${i}`, amount: 0 });
+      await call(a, 'lineItems.add', { dealId: d.id, productId: p.id, quantity: i + 1 });
+      await call(a, 'lineItems.add', { dealId: d.id, productId: p.id, quantity: 1, discountPercent: 50 });
+      if (i % 2) await call(a, 'deals.win', { id: d.id });
+      else await call(a, 'deals.lose', { id: d.id, reason: 'price' });
+      made.push(d);
+    }
+    const batch = readOutbox(a);
+    applyRemote(b, batch.changes);
+    // Lines before their deals.
+    applyRemote(
+      c,
+      [...batch.changes].sort((x, y) => Number(y.table === 'deal_line_items') - Number(x.table === 'deal_line_items')),
+    );
+    trimOutbox(a, batch.lastSeq);
+    expect(keptProducts(a).length).toBeGreaterThan(1);
+    for (const db of [b, c]) {
+      expectProductsExact(db);
+      expect(keptProducts(db)).toEqual(keptProducts(a));
+    }
+    await call(a, 'deals.delete', { id: made[1]!.id });
+    const more = readOutbox(a);
+    applyRemote(b, more.changes);
+    expectProductsExact(b);
+    expect(keptProducts(b)).toEqual(keptProducts(a));
+  });
+});
+
+/** deal_stage_reach computed directly from the tables (the migration's backfill). */
+function directReach(db: CrmDb): unknown[] {
+  return db.sqlite
+    .prepare(
+      `SELECT COALESCE(d.pipeline_id, '') AS pipeline,
+         strftime('%Y-%m', COALESCE(d.engaged_at, d.created_at) / 1000.0, 'unixepoch') AS month,
+         COALESCE(d.stage_id, '') AS stage, COALESCE(h.stays, '') AS stays, COALESCE(d.owner_id, '') AS owner,
+         COUNT(*) AS deals
+       FROM deals d LEFT JOIN (
+         SELECT deal_id, group_concat(DISTINCT stage_id ORDER BY stage_id) AS stays FROM deal_stage_history
+         WHERE deleted = 0 GROUP BY deal_id) h ON h.deal_id = d.id
+       WHERE d.deleted = 0 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    )
+    .all();
+}
+
+function keptReach(db: CrmDb): unknown[] {
+  return db.sqlite
+    .prepare(
+      `SELECT pipeline_id AS pipeline, month, stage_id AS stage, stays, owner_id AS owner, deals
+       FROM deal_stage_reach WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    )
+    .all();
+}
+
+function expectReachExact(db: CrmDb): void {
+  expect(keptReach(db)).toEqual(directReach(db));
+  expect(db.sqlite.prepare('SELECT COUNT(*) FROM deal_stage_reach WHERE deals < 0').pluck().get()).toBe(0);
+}
+
+/**
+ * Conversion counted deal by deal: each live deal of the pipeline first engaged (else created) in
+ * [from, to] reached every step up to its furthest stay, or all of them when it is won now.
+ */
+function conversionDirect(db: CrmDb, pipelineId: string, from: string, to: string, ownerId?: string) {
+  const stages = db.sqlite.prepare('SELECT id, kind, position FROM stages').all() as {
+    id: string;
+    kind: string;
+    position: number;
+  }[];
+  const rank = new Map(
+    stages.filter((s) => s.kind !== 'lost').map((s) => [s.id, s.kind === 'won' ? 1e15 : s.position]),
+  );
+  const deals = db.sqlite
+    .prepare(
+      `SELECT d.id, d.stage_id AS stage FROM deals d WHERE d.deleted = 0 AND d.pipeline_id = ?
+         AND COALESCE(d.engaged_at, d.created_at) >= ? AND COALESCE(d.engaged_at, d.created_at) < ?
+         AND (? IS NULL OR d.owner_id = ?)`,
+    )
+    .all(
+      pipelineId,
+      Date.parse(`${from}T00:00:00Z`),
+      Date.parse(`${to}T00:00:00Z`) + 86_400_000,
+      ownerId ?? null,
+      ownerId ?? null,
+    ) as {
+    id: string;
+    stage: string | null;
+  }[];
+  const stays = db.sqlite.prepare('SELECT stage_id FROM deal_stage_history WHERE deal_id = ? AND deleted = 0').pluck();
+  const furthest = deals.map((d) =>
+    rank.get(d.stage ?? '') === 1e15
+      ? 1e15
+      : Math.max(-1, ...(stays.all(d.id) as string[]).map((s) => rank.get(s) ?? -1)),
+  );
+  const steps = stages
+    .filter(
+      (s) =>
+        s.kind !== 'lost' &&
+        db.sqlite
+          .prepare('SELECT 1 FROM stages WHERE id = ? AND pipeline_id = ? AND deleted = 0')
+          .get(s.id, pipelineId),
+    )
+    .sort(
+      (a, b) =>
+        Number(a.kind === 'won') - Number(b.kind === 'won') || a.position - b.position || a.id.localeCompare(b.id),
+    );
+  return steps.map((s) => ({
+    stageId: s.id,
+    reached: furthest.filter((f) => f >= (rank.get(s.id) ?? Infinity)).length,
+  }));
+}
+
+describe('stage reach (stage-to-stage conversion) kept by triggers', () => {
+  it('equals the direct count after creates, moves, wins, reopening, edits, trash and stays removed', async () => {
+    const clock = manualClock(at('2026-01-10'), 1);
+    const db = tempDb({ now: clock.now });
+    const open = stages(db);
+    const pipelineId = db.sqlite.prepare('SELECT pipeline_id FROM stages WHERE id = ?').pluck().get(open[0]) as string;
+    const ana = await call(db, 'members.create', { name: 'Ana' });
+    const deals = [];
+    for (let i = 0; i < 10; i++) {
+      clock.set(at(`2026-0${1 + (i % 4)}-1${i % 10}`));
+      const d = await call(db, 'deals.create', { title: `C${i}`, amount: 100, ownerId: i % 3 ? ana.id : undefined });
+      deals.push(d);
+      for (const s of open.slice(1, 1 + (i % 3))) await call(db, 'deals.move', { id: d.id, stageId: s });
+      if (i % 4 === 0) await call(db, 'deals.win', { id: d.id });
+      if (i % 4 === 1) await call(db, 'deals.lose', { id: d.id, reason: 'price' });
+    }
+    expect(keptReach(db).length).toBeGreaterThan(4);
+    expectReachExact(db);
+    // Back to a stage it stayed in, a lost deal won after all, a won one reopened, owner changed.
+    await call(db, 'deals.move', { id: deals[3]!.id, stageId: open[0]! });
+    await call(db, 'deals.win', { id: deals[1]!.id });
+    await call(db, 'deals.move', { id: deals[0]!.id, stageId: open[1]! });
+    await call(db, 'deals.update', { id: deals[6]!.id, ownerId: ana.id });
+    expectReachExact(db);
+    await call(db, 'deals.delete', { id: deals[5]!.id });
+    await call(db, 'deals.delete', { id: deals[7]!.id });
+    await call(db, 'deals.restore', { id: deals[7]!.id });
+    expectReachExact(db);
+    // Below the mutation layer: a stay trashed, one moved to another deal, its stage changed, a
+    // deal's engagement date set, stays and a deal removed for good.
+    db.writePermit++;
+    try {
+      const stay = (dealId: string) =>
+        db.sqlite
+          .prepare('SELECT id FROM deal_stage_history WHERE deal_id = ? ORDER BY entered_at DESC LIMIT 1')
+          .pluck()
+          .get(dealId) as string;
+      db.sqlite.prepare('UPDATE deal_stage_history SET deleted = 1 WHERE id = ?').run(stay(deals[2]!.id));
+      expectReachExact(db);
+      db.sqlite.prepare('UPDATE deal_stage_history SET deal_id = ? WHERE id = ?').run(deals[4]!.id, stay(deals[6]!.id));
+      db.sqlite
+        .prepare('UPDATE deal_stage_history SET stage_id = ? WHERE id = ?')
+        .run(open[open.length - 1], stay(deals[8]!.id));
+      db.sqlite.prepare('UPDATE deals SET engaged_at = ? WHERE id = ?').run(at('2026-06-03'), deals[9]!.id);
+      expectReachExact(db);
+      db.sqlite.prepare('DELETE FROM deal_stage_history WHERE deal_id = ?').run(deals[3]!.id);
+      db.sqlite.prepare('DELETE FROM deals WHERE id = ?').run(deals[0]!.id);
+      expectReachExact(db);
+    } finally {
+      db.writePermit--;
+    }
+    // Whole months read the rollup, other days the stays: both equal counting deal by deal.
+    for (const [from, to, owner] of [
+      ['2026-01-01', '2026-12-31', undefined],
+      ['2026-02-01', '2026-03-31', undefined],
+      ['2026-01-01', '2026-06-30', ana.id],
+      ['2026-01-12', '2026-05-25', undefined],
+    ] as const) {
+      const expected = conversionDirect(db, pipelineId, from, to, owner);
+      expect(expected.some((s) => s.reached > 0)).toBe(true);
+      const got = stageConversion(db, scopeOf({ from, to, ownerId: owner }), pipelineId);
+      expect(got.map((s) => ({ stageId: s.stageId, reached: s.reached }))).toEqual(expected);
+    }
+  });
+
+  it('equals the direct count on a device that received the writes through sync, stays before their deals', async () => {
+    const clock = manualClock(at('2026-03-01'), 1);
+    const a = tempDb({ now: clock.now });
+    const b = tempDb({ now: clock.now });
+    const open = stages(a);
+    const made = [];
+    for (let i = 0; i < 5; i++) {
+      const d = await call(a, 'deals.create', { title: `T${i}`, amount: 500 });
+      for (const s of open.slice(1, 2 + (i % 3))) await call(a, 'deals.move', { id: d.id, stageId: s });
+      if (i % 2) await call(a, 'deals.win', { id: d.id });
+      made.push(d);
+    }
+    const batch = readOutbox(a);
+    applyRemote(
+      b,
+      [...batch.changes].sort(
+        (x, y) => Number(y.table === 'deal_stage_history') - Number(x.table === 'deal_stage_history'),
+      ),
+    );
+    trimOutbox(a, batch.lastSeq);
+    expect(keptReach(b).length).toBeGreaterThan(1);
+    expectReachExact(b);
+    expect(keptReach(b)).toEqual(keptReach(a));
+    await call(a, 'deals.move', { id: made[1]!.id, stageId: open[0]! });
+    await call(a, 'deals.delete', { id: made[2]!.id });
+    applyRemote(b, readOutbox(a).changes);
+    expectReachExact(b);
+    expect(keptReach(b)).toEqual(keptReach(a));
+  });
+});
+
+/** deal_closed_months computed directly from the deals (the migration's backfill). */
+function directClosed(db: CrmDb): unknown[] {
+  return db.sqlite
+    .prepare(
+      `SELECT strftime('%Y-%m', closed_at / 1000.0, 'unixepoch') AS month, stage_id AS s, COALESCE(currency, '') AS cur,
+         COALESCE(owner_id, '') AS owner, COALESCE(source, '') AS source, COALESCE(pipeline_id, '') AS pipeline,
+         COUNT(*) AS deals, COALESCE(SUM(amount), 0) AS amount, COUNT(NULLIF(amount, 0)) AS nonZero,
+         SUM(closed_at - COALESCE(engaged_at, created_at)) AS cycle
+       FROM deals WHERE deleted = 0 AND closed_at IS NOT NULL AND stage_id IS NOT NULL
+       GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all();
+}
+
+function keptClosed(db: CrmDb): unknown[] {
+  return db.sqlite
+    .prepare(
+      `SELECT month, stage_id AS s, currency AS cur, owner_id AS owner, source, pipeline_id AS pipeline, deals, amount,
+         non_zero AS nonZero, cycle_ms AS cycle
+       FROM deal_closed_months WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+    )
+    .all();
+}
+
+function expectClosedExact(db: CrmDb): void {
+  expect(keptClosed(db)).toEqual(directClosed(db));
+  expect(
+    db.sqlite
+      .prepare(
+        'SELECT COUNT(*) FROM deal_closed_months WHERE deals < 0 OR (deals = 0 AND (amount <> 0 OR cycle_ms <> 0))',
+      )
+      .pluck()
+      .get(),
+  ).toBe(0);
+}
+
+describe('closed deals by month (deal_closed_months) kept by triggers', () => {
+  it('equals the direct aggregate after writes, and whole months read the same figures as the deals', async () => {
+    const clock = manualClock(at('2026-01-05'), 1);
+    const db = tempDb({ now: clock.now });
+    await call(db, 'exchangeRates.set', { currency: 'EUR', rate: 1.1 });
+    const ana = await call(db, 'members.create', { name: 'Ana' });
+    const luis = await call(db, 'members.create', { name: 'Luis' });
+    const deals = [];
+    // Closed between the 10th and the 19th, so [1st, last day] and [2nd, day before last] hold the same deals.
+    for (let i = 0; i < 12; i++) {
+      clock.set(at(`2026-0${1 + (i % 5)}-1${i % 10}`));
+      const d = await call(db, 'deals.create', {
+        title: `M${i}`,
+        amount: i % 6 === 5 ? 0 : 1000 * (i + 1),
+        currency: i % 3 === 2 ? 'EUR' : 'USD',
+        ownerId: [ana.id, luis.id, undefined][i % 3],
+        source: [' web', 'referral', undefined, 'web'][i % 4],
+      });
+      deals.push(d);
+      clock.set(clock.now() + (i + 1) * 3_600_000);
+      if (i % 4 !== 3) await call(db, 'deals.win', { id: d.id });
+      else await call(db, 'deals.lose', { id: d.id, reason: 'price' });
+    }
+    expect(keptClosed(db).length).toBeGreaterThan(6);
+    expectClosedExact(db);
+    await call(db, 'deals.update', { id: deals[0]!.id, amount: 777, ownerId: luis.id });
+    await call(db, 'deals.update', { id: deals[1]!.id, currency: 'EUR', source: 'fair' });
+    await call(db, 'deals.move', { id: deals[2]!.id, stageId: stages(db)[0]! });
+    clock.set(at('2026-05-14'));
+    await call(db, 'deals.win', { id: deals[3]!.id });
+    await call(db, 'deals.delete', { id: deals[4]!.id });
+    await call(db, 'deals.delete', { id: deals[5]!.id });
+    await call(db, 'deals.restore', { id: deals[5]!.id });
+    expectClosedExact(db);
+    db.writePermit++;
+    try {
+      db.sqlite.prepare('UPDATE deals SET engaged_at = ? WHERE id = ?').run(at('2026-01-02'), deals[6]!.id);
+      db.sqlite.prepare('DELETE FROM deals WHERE id = ?').run(deals[7]!.id);
+      expectClosedExact(db);
+    } finally {
+      db.writePermit--;
+    }
+    // The same deals through both paths: whole months (the rollup) and a day less at each end (the deals).
+    const figures = (from: string, to: string, ownerId?: string) => {
+      const cube = closedCube(db, scopeOf({ from, to, ownerId }));
+      const sorted = (m: Map<string | null, unknown>) => [...m].sort(([a], [b]) => String(a).localeCompare(String(b)));
+      return { total: cube.total, owner: sorted(cube.owner), source: sorted(cube.source), month: sorted(cube.month) };
+    };
+    for (const owner of [undefined, ana.id]) {
+      const kept = figures('2026-01-01', '2026-05-31', owner);
+      expect(kept.total.won + kept.total.lost).toBeGreaterThan(2);
+      expect(kept).toEqual(figures('2026-01-02', '2026-05-30', owner));
+      expect(closedBy(db, scopeOf({ from: '2026-02-01', to: '2026-04-30', ownerId: owner }), 'source')).toEqual(
+        closedBy(db, scopeOf({ from: '2026-02-02', to: '2026-04-29', ownerId: owner }), 'source'),
+      );
+    }
+  });
+
+  it('equals the direct aggregate on a device that received the deals through sync', async () => {
+    const clock = manualClock(at('2026-03-01'), 1);
+    const a = tempDb({ now: clock.now });
+    const b = tempDb({ now: clock.now });
+    for (let i = 0; i < 4; i++) {
+      const d = await call(a, 'deals.create', {
+        title: `N${i}`,
+        amount: 100 * (i + 1),
+        source: i % 2 ? 'web' : undefined,
+      });
+      if (i % 2) await call(a, 'deals.win', { id: d.id });
+      else await call(a, 'deals.lose', { id: d.id, reason: 'price' });
+      if (i === 3) await call(a, 'deals.update', { id: d.id, amount: 5 });
+    }
+    applyRemote(b, readOutbox(a).changes);
+    expect(keptClosed(b).length).toBe(2);
+    expectClosedExact(b);
+    expect(keptClosed(b)).toEqual(keptClosed(a));
   });
 });

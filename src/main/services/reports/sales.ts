@@ -2,6 +2,7 @@ import type { CrmDb } from '../../db/open';
 import { baseMoney, fxCase, fxFactors, noteMissing, type BaseMoney } from './money';
 import { monthKey, monthStart } from './period';
 import { all, dealScope, sqlList, sqlText, stageKinds, type Scope, type SqlRow } from './scope';
+import { closedRollupRows, productRollup, reachRollup, wholeMonths, type ClosedKey, type RankedStage } from './rollups';
 
 /*
  * The deal figures every sales report and the dashboard are built from. Each is one aggregate
@@ -94,28 +95,18 @@ function figuresOf(r: SqlRow, money: BaseMoney): ClosedFigures {
 function closedGroups(
   db: CrmDb,
   scope: Scope,
-  keys: string[],
+  keys: ClosedKey[],
   start: number,
   end: number,
   money: BaseMoney,
   wonOnly = false,
 ): { keys: (string | null)[]; figures: ClosedFigures }[] {
-  const { where, params } = dealScope(scope);
   const kinds = stageKinds(db);
   const won = new Set(kinds.won);
   const closedIds = sqlList(wonOnly ? kinds.won : [...kinds.won, ...kinds.lost]);
-  const columns = [...keys, 'd.stage_id', 'd.currency'];
-  // The index is named: without statistics (the app never runs ANALYZE) the planner may prefer a
-  // stage's or an owner's index and read every row; the unary plus keeps it off the stage.
-  const rows = all<SqlRow>(
-    db,
-    `SELECT ${columns.map((k, i) => `${k} AS k${i}`).join(', ')}, COUNT(*) AS n, SUM(d.amount) AS amount,
-        COUNT(NULLIF(d.amount, 0)) AS nonZero, SUM(${CYCLE}) AS cycle, COUNT(${CYCLE}) AS cycleN
-     FROM deals d INDEXED BY deals_closed
-     WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ? AND +d.stage_id IN ${closedIds}
-     GROUP BY ${columns.map((_, i) => i + 1).join(', ')}`,
-    [...params, start, end],
-  );
+  const rows = wholeMonths(start, end)
+    ? closedRollupRows(db, scope, keys, start, end, closedIds)
+    : closedDealRows(db, scope, keys, start, end, closedIds);
   const fx = fxFactors(db);
   return rows.map((r) => {
     const stage = r[`k${keys.length}`] as string;
@@ -141,6 +132,39 @@ function closedGroups(
       },
     };
   });
+}
+
+const DEAL_KEY: Record<ClosedKey, string> = {
+  'd.owner_id': 'd.owner_id',
+  'd.source': 'd.source',
+  month: "strftime('%Y-%m', d.closed_at / 1000.0, 'unixepoch')",
+};
+
+/**
+ * The period's closed deals grouped by the keys, stage and currency: the deal rows of the
+ * `deals_closed` index. The index is named: without statistics (the app never runs ANALYZE) the
+ * planner may prefer a stage's or an owner's index and read every row; the unary plus keeps it
+ * off the stage.
+ */
+function closedDealRows(
+  db: CrmDb,
+  scope: Scope,
+  keys: ClosedKey[],
+  start: number,
+  end: number,
+  closedIds: string,
+): SqlRow[] {
+  const { where, params } = dealScope(scope);
+  const columns = [...keys.map((k) => DEAL_KEY[k]), 'd.stage_id', 'd.currency'];
+  return all<SqlRow>(
+    db,
+    `SELECT ${columns.map((k, i) => `${k} AS k${i}`).join(', ')}, COUNT(*) AS n, SUM(d.amount) AS amount,
+        COUNT(NULLIF(d.amount, 0)) AS nonZero, SUM(${CYCLE}) AS cycle, COUNT(${CYCLE}) AS cycleN
+     FROM deals d INDEXED BY deals_closed
+     WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ? AND +d.stage_id IN ${closedIds}
+     GROUP BY ${columns.map((_, i) => i + 1).join(', ')}`,
+    [...params, start, end],
+  );
 }
 
 /** SQLite's trim() (spaces only) and NULLIF(…, ''), applied to a grouped source. */
@@ -174,7 +198,7 @@ export function closedBy(
   wonOnly = false,
 ): Map<string | null, ClosedFigures> {
   if (key === 'month') return closedByMonth(db, scope, scope.period.start, scope.period.end, money);
-  const expr = key === 'all' ? null : key === 'source' ? 'd.source' : 'd.owner_id';
+  const expr: ClosedKey | null = key === 'all' ? null : key === 'source' ? 'd.source' : 'd.owner_id';
   const groups = closedGroups(db, scope, expr ? [expr] : [], scope.period.start, scope.period.end, money, wonOnly);
   const out = new Map<string | null, ClosedFigures>();
   const teams = key === 'team' ? teamsOf(db) : null;
@@ -302,7 +326,13 @@ export function closedCube(db: CrmDb, scope: Scope, money: BaseMoney = baseMoney
   for (const map of [cube.owner, cube.team, cube.source]) rounded(map);
   cube.total.wonValue = Math.round(cube.total.wonValue);
   cube.total.lostValue = Math.round(cube.total.lostValue);
-  cube.month = closedByMonth(db, scope, scope.period.start, scope.period.end, money);
+  if (wholeMonths(scope.period.start, scope.period.end)) {
+    // Whole months: the rollup's months, the same figures closedByMonth reads from the deals.
+    const months = new Map<string | null, ClosedFigures>();
+    for (const g of closedGroups(db, scope, ['month'], scope.period.start, scope.period.end, money))
+      addInto(months, g.keys[0] ?? null, g.figures);
+    cube.month = rounded(months);
+  } else cube.month = closedByMonth(db, scope, scope.period.start, scope.period.end, money);
   return cube;
 }
 
@@ -369,24 +399,10 @@ export function wonByProduct(
   scope: Scope,
   money: BaseMoney = baseMoney(db),
 ): { key: string | null; label: string | null; deals: number; value: number }[] {
-  const { where, params } = dealScope(scope);
-  const fx = fxCase(db, 'd.currency');
   const won = sqlList(stageKinds(db).won);
-  // The deals are put in id order first (ORDER BY with LIMIT -1 keeps the subquery apart), so the
-  // probes of their lines walk the index forward instead of jumping over it. Deals are told apart
-  // by rowid: an integer in every index entry, cheaper to compare than the text id.
-  const rows = all(
-    db,
-    `SELECT li.product_id AS key, COUNT(DISTINCT d.r) AS deals,
-        SUM(li.quantity * li.unit_price * (10000 - li.discount_rate) / 10000.0 * d.f) AS value,
-        group_concat(DISTINCT CASE WHEN d.f IS NULL THEN d.currency END) AS missing
-     FROM (SELECT d.rowid AS r, d.id, d.currency, ${fx} AS f FROM deals d INDEXED BY deals_closed
-           WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ? AND +d.stage_id IN ${won}
-           ORDER BY d.id LIMIT -1) d
-       CROSS JOIN deal_line_items li INDEXED BY deal_line_items_won ON li.deal_id = d.id AND li.deleted = 0
-     GROUP BY 1`,
-    [...params, scope.period.start, scope.period.end],
-  );
+  const rows = wholeMonths(scope.period.start, scope.period.end)
+    ? productRollup(db, scope, won)
+    : productLines(db, scope, won);
   // A product not (yet) in the book is named by its lines' description; lines without a product
   // are one group, named as such by the caller.
   const byDescription = db.sqlite.prepare('SELECT MIN(description) FROM deal_line_items WHERE product_id = ?').pluck();
@@ -405,6 +421,27 @@ export function wonByProduct(
     .sort((a, b) => b.value - a.value);
 }
 
+/** Any other period: the period's won deals and each one's lines. */
+function productLines(db: CrmDb, scope: Scope, won: string): SqlRow[] {
+  const { where, params } = dealScope(scope);
+  const fx = fxCase(db, 'd.currency');
+  // The deals are put in id order first (ORDER BY with LIMIT -1 keeps the subquery apart), so the
+  // probes of their lines walk the index forward instead of jumping over it. Deals are told apart
+  // by rowid: an integer in every index entry, cheaper to compare than the text id.
+  return all(
+    db,
+    `SELECT li.product_id AS key, COUNT(DISTINCT d.r) AS deals,
+        SUM(li.quantity * li.unit_price * (10000 - li.discount_rate) / 10000.0 * d.f) AS value,
+        group_concat(DISTINCT CASE WHEN d.f IS NULL THEN d.currency END) AS missing
+     FROM (SELECT d.rowid AS r, d.id, d.currency, ${fx} AS f FROM deals d INDEXED BY deals_closed
+           WHERE ${where} AND d.closed_at >= ? AND d.closed_at < ? AND +d.stage_id IN ${won}
+           ORDER BY d.id LIMIT -1) d
+       CROSS JOIN deal_line_items li INDEXED BY deal_line_items_won ON li.deal_id = d.id AND li.deleted = 0
+     GROUP BY 1`,
+    [...params, scope.period.start, scope.period.end],
+  );
+}
+
 export interface ConversionStep {
   stageId: string;
   name: string;
@@ -420,23 +457,52 @@ export interface ConversionStep {
  */
 export function stageConversion(db: CrmDb, scope: Scope, pipelineId: string | null): ConversionStep[] {
   if (!pipelineId) return [];
-  const { where, params } = dealScope({ ...scope, pipelineId });
   const stageRows = all<{ id: string; name: string; position: number; kind: string }>(
     db,
     `SELECT id, name, position, kind FROM stages WHERE pipeline_id = ? AND deleted = 0 AND kind != 'lost'
      ORDER BY kind = 'won', position, id`,
     [pipelineId],
   );
-  // A deal now in a won stage got through every open one (its stays need not be read); the others'
-  // furthest stay is one probe of the covering `deal_stage_history_visits` index (deal_id, deleted,
-  // stage_id), ranked by an inline CASE of the stages (no join per stay). The deals come from two
-  // ranges of `deals_engaged` (deleted, pipeline_id, engaged_at, created_at, id, stage_id, owner_id):
-  // engaged in the period, or never engaged and created in it.
+  // Ranks across pipelines: a stay in another pipeline's stage counts by its position there.
   const ranked = all<{ id: string; kind: string; position: number }>(
     db,
     "SELECT id, kind, position FROM stages WHERE kind IN ('won', 'open')",
     [],
   );
+  const reach = wholeMonths(scope.period.start, scope.period.end)
+    ? reachRollup(db, scope, pipelineId, ranked)
+    : reachStays(db, scope, pipelineId, ranked);
+  const steps = stageRows.map((s) => ({
+    stageId: s.id,
+    name: s.name,
+    rank: s.kind === 'won' ? 1e15 : s.position,
+    reached: 0,
+  }));
+  for (const r of reach) for (const s of steps) if (r.pos !== null && r.pos >= s.rank) s.reached += r.n;
+  return steps.map((s, i) => {
+    const next = steps[i + 1];
+    return {
+      stageId: s.stageId,
+      name: s.name,
+      reached: s.reached,
+      conversion: next && s.reached ? next.reached / s.reached : null,
+    };
+  });
+}
+
+/** Any other period: the period's deals from `deals_engaged`, each one's stays probed. */
+function reachStays(
+  db: CrmDb,
+  scope: Scope,
+  pipelineId: string,
+  ranked: RankedStage[],
+): { pos: number | null; n: number }[] {
+  // A deal now in a won stage got through every open one (its stays need not be read); the others'
+  // furthest stay is one probe of the covering `deal_stage_history_visits` index (deal_id, deleted,
+  // stage_id), ranked by an inline CASE of the stages (no join per stay). The deals come from two
+  // ranges of `deals_engaged` (deleted, pipeline_id, engaged_at, created_at, id, stage_id, owner_id):
+  // engaged in the period, or never engaged and created in it.
+  const { where, params } = dealScope({ ...scope, pipelineId });
   const won = sqlList(ranked.filter((s) => s.kind === 'won').map((s) => s.id));
   const rank = ranked.length
     ? `CASE h.stage_id ${ranked.map((s) => `WHEN ${sqlText(s.id)} THEN ${s.kind === 'won' ? 1e15 : Number(s.position)}`).join(' ')} END`
@@ -465,22 +531,7 @@ export function stageConversion(db: CrmDb, scope: Scope, pipelineId: string | nu
     ranges,
   );
   if (wonCount) reach.push({ pos: 1e15, n: wonCount });
-  const steps = stageRows.map((s) => ({
-    stageId: s.id,
-    name: s.name,
-    rank: s.kind === 'won' ? 1e15 : s.position,
-    reached: 0,
-  }));
-  for (const r of reach) for (const s of steps) if (r.pos !== null && r.pos >= s.rank) s.reached += r.n;
-  return steps.map((s, i) => {
-    const next = steps[i + 1];
-    return {
-      stageId: s.stageId,
-      name: s.name,
-      reached: s.reached,
-      conversion: next && s.reached ? next.reached / s.reached : null,
-    };
-  });
+  return reach;
 }
 
 /** The pipeline a report shows when none is asked for: the first live one. */
