@@ -135,7 +135,7 @@ export const bookCommand: Command = {
         const result = mergeBook(db, book);
         if (verb === 'open') markReadOnlyBook(db);
         if (io.json) printJson(io, { path: target, nodeId: db.nodeId, ...result });
-        else io.out(io.t('cli.book_merged', result));
+        else io.out(io.t('cli.book_merged', { rows: result.rows }));
         return 0;
       } finally {
         db.close();

@@ -198,9 +198,20 @@ export const importMethods = {
   }),
   'import.book': defineMethod({
     summary:
-      'Merge an uploaded client book (.crmbook) or workspace JSON into this workspace by the sync rule: ids and field clocks kept, newer values win, merging twice changes nothing. A wrong passphrase touches nothing.',
+      'Merge an uploaded client book (.crmbook) or workspace JSON into this workspace by the sync rule: ids and field clocks kept, newer values win, merging twice changes nothing (`rows` 0). Returns the records changed by table and what the book holds. A wrong passphrase touches nothing.',
     input: z.strictObject({ uploadId, passphrase: z.string().max(200).optional() }),
-    output: z.object({ applied: z.number().int(), ignored: z.number().int(), rows: z.number().int() }),
+    output: z.object({
+      /** Field values that took their cell, the same value met again included. */
+      applied: z.number().int(),
+      /** Field values older than this workspace's. */
+      ignored: z.number().int(),
+      /** Records inserted, changed or removed: 0 when merging the same book again. */
+      rows: z.number().int(),
+      /** `rows` by table, only where something changed. */
+      changed: z.record(z.string(), z.number().int()),
+      /** What the book holds, by table. */
+      counts: z.record(z.string(), z.number().int()),
+    }),
   }),
   'import.mappings': defineMethod({
     summary: 'Saved column mappings of an entity.',

@@ -61,8 +61,7 @@ export const importMessagesEn = {
   'book.wrong_passphrase': 'Wrong passphrase for this book. Nothing was changed.',
   'book.not_a_book': 'This file is not a CRM book or workspace export.',
   'cli.book_exported': 'Book written to {{path}}: {{records}} records.',
-  'cli.book_merged':
-    'Book merged: {{applied}} field values applied, {{ignored}} already up to date ({{rows}} records).',
+  'cli.book_merged': 'Book merged: {{rows}} records new or changed.',
   'cli.export_needs_out': 'Say where to write the export with --out FILE.',
   'cli.export_format': 'Export as what? Use --format csv or xlsx (vcf for contacts, ics for activities).',
   'cli.export_entity': 'Export what? Use contacts, companies, deals, activities or workspace.',

@@ -66,8 +66,7 @@ export const importMessagesEs: Record<keyof typeof importMessagesEn, string> = {
   'book.wrong_passphrase': 'Contraseña incorrecta para este libro. No se cambió nada.',
   'book.not_a_book': 'Este archivo no es un libro del CRM ni una exportación del espacio de trabajo.',
   'cli.book_exported': 'Libro guardado en {{path}}: {{records}} registros.',
-  'cli.book_merged':
-    'Libro combinado: {{applied}} valores aplicados, {{ignored}} ya estaban al día ({{rows}} registros).',
+  'cli.book_merged': 'Libro combinado: {{rows}} registros nuevos o cambiados.',
   'cli.export_needs_out': 'Indica dónde guardar la exportación con --out ARCHIVO.',
   'cli.export_format': '¿Exportar en qué formato? Usa --format csv o xlsx (vcf para contactos, ics para actividades).',
   'cli.export_entity': '¿Exportar qué? Usa contacts, companies, deals, activities o workspace.',

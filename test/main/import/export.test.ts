@@ -6,7 +6,7 @@ import { openDatabase, type CrmDb } from '../../../src/main/db/open';
 import { ENTITY_NAMES } from '../../../src/main/db/entities';
 import { backupNow, checkBackup, listBackups, prune, restoreBackup } from '../../../src/main/services/backup';
 import { createContact } from '../../../src/main/services/contacts';
-import { collectBook, decodeBook, encodeBook, mergeBook } from '../../../src/main/services/export/book';
+import { bookFileName, collectBook, decodeBook, encodeBook, mergeBook } from '../../../src/main/services/export/book';
 import { exportCsv, exportXlsx } from '../../../src/main/services/export/records';
 import { importCsv } from '../../../src/main/services/import/csv-import';
 import { dispatch } from '../../../src/main/api/dispatch';
@@ -121,6 +121,37 @@ describe('portable client books', () => {
   });
 });
 
+describe('what merging a book reports', () => {
+  it('says which records a merge changed, and that the same book again brings nothing new', async () => {
+    const db = await seeded();
+    const acme = db.sqlite.prepare(`SELECT id FROM companies WHERE name = 'Acme Corporation'`).pluck().get() as string;
+    const file = encodeBook(collectBook(db, [acme]));
+    const laptop = tempDb();
+    const first = mergeBook(laptop, decodeBook(file));
+    expect(first.changed).toMatchObject({ companies: 1, contacts: 1, contact_companies: 1 });
+    expect(first.rows).toBe(Object.values(first.changed).reduce((a, b) => a + b, 0));
+    expect(first.counts).toMatchObject({ companies: 1, contacts: 1 });
+
+    const again = mergeBook(laptop, decodeBook(file));
+    // Same values with the same stamps: nothing changed, though every value "took its cell" again.
+    expect(again.rows).toBe(0);
+    expect(again.changed).toEqual({});
+    expect(again.counts).toEqual(first.counts);
+    expect(countRows(laptop, 'companies')).toBe(1);
+    expect(countRows(laptop, 'contacts')).toBe(1);
+  });
+
+  it('names a book of one company after it, accents and spaces folded', async () => {
+    const db = tempDb();
+    const { createCompany } = await import('../../../src/main/services/companies');
+    const one = createCompany(db, { name: 'Café Müller & Söhne, S.L.' });
+    const two = createCompany(db, { name: 'Otra' });
+    expect(bookFileName(db, [one.id], '2026-12-05')).toBe('book-cafe-muller-sohne-s-l-2026-12-05.crmbook');
+    expect(bookFileName(db, [one.id, two.id], '2026-12-05')).toBe('book-2026-12-05.crmbook');
+    expect(bookFileName(db, null, '2026-12-05')).toBe('book-2026-12-05.crmbook');
+  });
+});
+
 describe('books through the API (the window)', () => {
   it('uploads a sealed book; a wrong passphrase is refused in Spanish and touches nothing', async () => {
     const db = await seeded();
@@ -137,8 +168,10 @@ describe('books through the API (the window)', () => {
     });
     expect(countRows(other, 'companies')).toBe(0);
     const right = await dispatch('import.book', { uploadId, passphrase: 'correct horse' }, ctx);
-    expect(right).toMatchObject({ ok: true, value: { rows: expect.any(Number) } });
+    expect(right).toMatchObject({ ok: true, value: { rows: expect.any(Number), changed: { companies: 85 } } });
     expect(countRows(other, 'companies')).toBe(85);
+    const again = await dispatch('import.book', { uploadId, passphrase: 'correct horse' }, ctx);
+    expect(again).toMatchObject({ ok: true, value: { rows: 0, changed: {}, counts: { companies: 85 } } });
   });
 });
 

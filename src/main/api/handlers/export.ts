@@ -1,5 +1,5 @@
 import type { MethodInput } from '../../../shared/contract';
-import { collectBook, encodeBook } from '../../services/export/book';
+import { bookFileName, collectBook, encodeBook } from '../../services/export/book';
 import { readExportPiece, startExportFile } from '../../services/export/files';
 import { exportCsv, exportXlsx, type ExportQuery } from '../../services/export/records';
 import { viewQuery } from '../../services/export/views';
@@ -66,7 +66,7 @@ export const exportHandlers: HandlerMap<
     const book = collectBook(ctx.db, input.companyIds ?? null);
     const count = Object.values(book.counts).reduce((a, b) => a + b, 0);
     return {
-      fileName: `book-${stamp()}.crmbook`,
+      fileName: bookFileName(ctx.db, input.companyIds ?? null, stamp()),
       mime: 'application/octet-stream',
       data: encodeBook(book, input.passphrase).toString('base64'),
       count,

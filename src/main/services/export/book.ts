@@ -87,6 +87,26 @@ export function collectBook(db: CrmDb, companyIds: string[] | null = null): Book
   };
 }
 
+/**
+ * The file's name: a book of one company is named after it (`book-acme-corporation-2026-12-05`),
+ * so a consultant's folder of books reads as a client list.
+ */
+export function bookFileName(db: CrmDb, companyIds: string[] | null, day: string): string {
+  const name =
+    companyIds?.length === 1
+      ? (db.sqlite.prepare('SELECT name FROM companies WHERE id = ?').pluck().get(companyIds[0]) as string | undefined)
+      : undefined;
+  const slug = (name ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `book-${slug ? `${slug}-` : ''}${day}.crmbook`;
+}
+
 function keyOf(passphrase: string, salt: Buffer): Buffer {
   return scryptSync(passphrase.normalize('NFC'), salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
 }
@@ -141,11 +161,25 @@ function parseBook(text: string): Book {
   return book;
 }
 
+/** What merging a book did, for the person who merged it. */
+export interface MergeResult {
+  /** Field values that took their cell (an equal stamp, the same value again, counts too). */
+  applied: number;
+  /** Field values older than what this workspace holds. */
+  ignored: number;
+  /** Records actually inserted, changed or removed: 0 when the book brought nothing new. */
+  rows: number;
+  /** {@link rows} by table (`companies`, `contacts`…): only the tables where something changed. */
+  changed: Record<string, number>;
+  /** What the book holds, by table. */
+  counts: Record<string, number>;
+}
+
 /**
  * Merges a book into the open workspace by the sync rule, in one transaction. The rows it
  * touched are queued for sync too, so a merged book reaches the other devices.
  */
-export function mergeBook(db: CrmDb, book: Book): { applied: number; ignored: number; rows: number } {
+export function mergeBook(db: CrmDb, book: Book): MergeResult {
   const touched = new Map<string, { table: string; rowId: string; hlc: string }>();
   for (const w of book.writes) {
     const key = `${w.table}\u0000${w.rowId}`;
@@ -153,8 +187,27 @@ export function mergeBook(db: CrmDb, book: Book): { applied: number; ignored: nu
     if (!seen || w.hlc > seen.hlc) touched.set(key, { table: w.table, rowId: w.rowId, hlc: w.hlc });
   }
   const queue = db.sqlite.prepare('INSERT INTO sync_outbox (table_name, row_id, changes, hlc) VALUES (?, ?, ?, ?)');
-  const result = applyRemote(db, book.writes, () => {
-    for (const t of touched.values()) queue.run(t.table, t.rowId, JSON.stringify({ '*': true }), t.hlc);
+  // `applied` counts a value met again with the same stamp, so it is not "what changed": the
+  // change events (one per record written, after the commit) are, and say which kind of record.
+  const changedIds = new Map<string, Set<string>>();
+  const stop = db.events.on('changes', ({ entity, ids }) => {
+    let set = changedIds.get(entity);
+    if (!set) changedIds.set(entity, (set = new Set()));
+    for (const id of ids) set.add(id);
   });
-  return { applied: result.applied, ignored: result.ignored, rows: result.rows };
+  try {
+    const result = applyRemote(db, book.writes, () => {
+      for (const t of touched.values()) queue.run(t.table, t.rowId, JSON.stringify({ '*': true }), t.hlc);
+    });
+    const changed = Object.fromEntries([...changedIds].map(([table, ids]) => [table, ids.size]));
+    return {
+      applied: result.applied,
+      ignored: result.ignored,
+      rows: result.rows,
+      changed,
+      counts: { ...(book.counts ?? {}) },
+    };
+  } finally {
+    stop();
+  }
 }

@@ -14,6 +14,7 @@ import { ContactInfoRow, EmptyLine } from '../contacts/ContactInfoRow';
 import { labelText } from '../contacts/labels';
 import { CustomFieldsCard } from '../custom-fields/CustomFieldsCard';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
+import { ExportBookButton } from '../import/ExportBookButton';
 import { LogActivityModal } from '../records/LogActivityModal';
 import { MoreDetailsCard } from '../records/MoreDetailsCard';
 import { OpenTasksCard } from '../records/OpenTasksCard';
@@ -110,6 +111,7 @@ export function CompanyDetailPage() {
           void remove(company).then((ok) => ok && navigate('/companies'));
         }}
         onLogActivity={() => setLogging('call')}
+        actions={<ExportBookButton companyId={company.id} name={company.name} />}
       />
       <RecordComms
         entityType="companies"

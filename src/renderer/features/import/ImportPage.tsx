@@ -1,17 +1,4 @@
-import {
-  Badge,
-  Button,
-  Card,
-  FileInput,
-  Group,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import type { ExportEntity } from '../../../shared/contract';
 import { IconDatabaseExport, IconDownload, IconHistory, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -25,9 +12,10 @@ import { errorText } from '../../lib/error-text';
 import { useFormat } from '../../lib/format';
 import { useLive } from '../records/use-live';
 import { BackupsCard } from '../security/BackupsCard';
+import { BookCard } from './BookCard';
 import { ImportWizard } from './ImportWizard';
 import { downloadExport } from './download';
-import { saveFile, uploadFile } from './upload';
+import { saveFile } from './upload';
 
 type Tab = 'import' | 'history' | 'export';
 
@@ -248,77 +236,5 @@ function ExportPanel() {
       <BookCard />
       <BackupsCard />
     </Stack>
-  );
-}
-
-/** Portable client books: the workspace as one file (optionally encrypted), and merging one in. */
-function BookCard() {
-  const { t } = useTranslation();
-  const [passphrase, setPassphrase] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await action();
-    } catch (error) {
-      notifyError(t('common.error'), errorText(t, error));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Card p="lg">
-      <Title order={4}>{t('import.book_title')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('import.book_body')}
-      </Text>
-      <Group align="flex-end">
-        <PasswordInput
-          label={t('import.book_passphrase')}
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-          w={240}
-          data-testid="book-passphrase"
-        />
-        <Button
-          variant="default"
-          loading={busy}
-          onClick={() =>
-            void run(async () => {
-              saveFile(await unwrap(api.export.book(passphrase ? { passphrase } : {})));
-            })
-          }
-          data-testid="book-export"
-        >
-          {t('import.book_export')}
-        </Button>
-        <FileInput
-          label={t('import.book_file')}
-          placeholder={t('import.file_placeholder')}
-          accept=".crmbook,.json"
-          value={file}
-          onChange={setFile}
-          w={240}
-          data-testid="book-file"
-        />
-        <Button
-          loading={busy}
-          disabled={!file}
-          onClick={() =>
-            void run(async () => {
-              const uploadId = await uploadFile(file!);
-              const result = await unwrap(api.import.book({ uploadId, ...(passphrase ? { passphrase } : {}) }));
-              notifySuccess(t('import.book_title'), t('import.book_merged', result));
-            })
-          }
-          data-testid="book-merge"
-        >
-          {t('import.book_merge')}
-        </Button>
-      </Group>
-    </Card>
   );
 }

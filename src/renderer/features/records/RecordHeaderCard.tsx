@@ -36,6 +36,8 @@ interface Props {
   onRestore: () => void;
   onDelete: () => void;
   onLogActivity: () => void;
+  /** More buttons beside Edit and Delete, while the record is not in the trash. */
+  actions?: ReactNode;
 }
 
 /** The top of a record page: avatar, title, stage, owner and tags; edit, delete or restore; one-click actions. */
@@ -52,6 +54,7 @@ export function RecordHeaderCard({
   onRestore,
   onDelete,
   onLogActivity,
+  actions,
 }: Props) {
   const { t } = useTranslation();
   const memberName = useMemberName();
@@ -96,6 +99,7 @@ export function RecordHeaderCard({
             </Button>
           ) : (
             <>
+              {actions}
               <Button
                 component={Link}
                 to={`/${entity}/${record.id}/edit`}
