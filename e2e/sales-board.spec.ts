@@ -262,9 +262,16 @@ test('the cross-sell panel on a company page explains what similar customers bou
     (await server.call('products.create', { name, unitPrice: 10_000, currency: 'EUR', taxPercent: 21 })).id;
   const camera = await product(`Camera ${n}`);
   const tripod = await product(`Tripod ${n}`);
+  // A pipeline of its own: other specs on this server may leave the default one without open stages.
+  const pipeline = await pipelineWith(server, `Cross-sell ${n}`, [{ name: 'Talk' }]);
   const wonDeal = async (companyName: string, products: string[]) => {
     const company = await server.call('companies.create', { name: companyName });
-    const deal = await server.call('deals.create', { title: companyName, companyId: company.id, currency: 'EUR' });
+    const deal = await server.call('deals.create', {
+      title: companyName,
+      companyId: company.id,
+      currency: 'EUR',
+      pipelineId: pipeline.id,
+    });
     for (const productId of products) await server.call('lineItems.add', { dealId: deal.id, productId, quantity: 1 });
     await server.call('deals.win', { id: deal.id });
     return company;
