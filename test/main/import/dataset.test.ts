@@ -51,6 +51,8 @@ describe('the crm-sales-opportunities dataset', () => {
       expect(n(db, 'SELECT count(*) FROM members WHERE team_id IS NULL')).toBe(0);
 
       expect(n(db, 'SELECT count(*) FROM deals')).toBe(8800);
+      // The pipeline the import made carries the default pipeline's name, in the user's language.
+      expect(db.sqlite.prepare('SELECT name FROM pipelines').pluck().all()).toEqual(['New business']);
       expect(n(db, 'SELECT count(*) FROM deals WHERE owner_id IS NULL')).toBe(0);
       expect(n(db, 'SELECT count(*) FROM deals WHERE company_id IS NULL')).toBe(1425); // kept without an account
       expect(n(db, `SELECT count(*) FROM deals WHERE engaged_at IS NULL`)).toBe(500); // prospecting deals have no engage date

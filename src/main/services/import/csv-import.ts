@@ -151,7 +151,17 @@ export async function importCsv(db: CrmDb, request: ImportRequest): Promise<Impo
     const aliases = new Map(Object.entries(settings.aliases ?? {}).map(([from, to]) => [foldText(from), to]));
     plan = planMore(
       entity,
-      { db, dedupe, createMissing, problems: planProblems, columnOf: targetColumn, aliases, matches, ...formats },
+      {
+        db,
+        dedupe,
+        createMissing,
+        pipelineName: translate(request.locale ?? 'en', 'pipeline.default_name'),
+        problems: planProblems,
+        columnOf: targetColumn,
+        aliases,
+        matches,
+        ...formats,
+      },
       fieldRows,
     );
   } else {

@@ -148,6 +148,8 @@ interface Context {
   matches?: Map<string, NameMatch>;
   dedupe: DedupeStrategy;
   createMissing: boolean;
+  /** The name of the pipeline made when the book has none yet: the default pipeline's, in the user's language. */
+  pipelineName: string;
   problems: RowProblem[];
   columnOf: (target: string) => string | null;
   dateFormats: Map<string, Exclude<DateFormat, 'auto'>>;
@@ -416,12 +418,12 @@ export function planDeals(ctx: Context, rows: FieldRow[]): ImportPlan {
       return null;
     }
     defaultPipeline = newId();
-    pipelines.push([defaultPipeline, 'Pipeline']);
+    pipelines.push([defaultPipeline, ctx.pipelineName]);
     out.add({
       table: 'pipelines',
       op: 'insert',
       id: defaultPipeline,
-      values: { name: 'Pipeline', position: 0, archived: false },
+      values: { name: ctx.pipelineName, position: 0, archived: false },
     });
     out.related++;
     return defaultPipeline;
