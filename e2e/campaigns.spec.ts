@@ -4,7 +4,7 @@
 // (3 opted out) gets exactly 47 emails, paused and resumed from the page without a duplicate; started
 // with no audience it is refused. (Pause/resume at the rate limit is proven in
 // test/main/marketing/campaigns.test.ts.)
-import { TestSmtp } from '../test/main/activities/smtp-test-server';
+import { startMailer } from './fixtures/mailer';
 import { expect, test, openInEnglish, unique } from './fixtures/server';
 
 test('an email campaign to a saved view mails everyone but the opted-out, and shows its ROI', async ({
@@ -12,21 +12,8 @@ test('an email campaign to a saved view mails everyone but the opted-out, and sh
   server,
 }) => {
   const n = unique();
-  const port = await TestSmtp.freePort();
-  const smtp = new TestSmtp(port);
-  await smtp.start();
+  const smtp = await startMailer(server, { name: `Ana ${n}`, email: `ana.${n}@acme.test`, from: 'news@acme.test' });
   try {
-    const me = await server.call('members.create', { name: `Ana ${n}`, email: `ana.${n}@acme.test` });
-    await server.call('members.setCurrent', { id: me.id });
-    await server.call('email.saveAccount', {
-      host: '127.0.0.1',
-      port,
-      security: 'none',
-      user: 'ana',
-      password: 's3cret',
-      passphrase: 'correct horse',
-      fromAddress: 'news@acme.test',
-    });
     const source = `Expo ${n}`;
     for (let i = 0; i < 6; i++) {
       const c = await server.call('contacts.create', {
@@ -133,21 +120,8 @@ test('a segment built in the contacts list (50 people, 3 opted out) gets exactly
   server,
 }) => {
   const n = unique();
-  const port = await TestSmtp.freePort();
-  const smtp = new TestSmtp(port);
-  await smtp.start();
+  const smtp = await startMailer(server, { name: `Eva ${n}`, email: `eva.${n}@acme.test`, from: 'news@acme.test' });
   try {
-    const me = await server.call('members.create', { name: `Eva ${n}`, email: `eva.${n}@acme.test` });
-    await server.call('members.setCurrent', { id: me.id });
-    await server.call('email.saveAccount', {
-      host: '127.0.0.1',
-      port,
-      security: 'none',
-      user: 'ana',
-      password: 's3cret',
-      passphrase: 'correct horse',
-      fromAddress: 'news@acme.test',
-    });
     // The book: fifty fair visitors (three of them opted out of email) and people outside the segment.
     const family = `Feria${n}`;
     for (let i = 0; i < 50; i++) {

@@ -6,7 +6,7 @@
 // knowledge-base categories are renamed and deleted, and the figures follow the period chosen.
 // (The SLA breach under an injectable clock is proven in test/main/service/tickets.test.ts.)
 import type { Page } from '@playwright/test';
-import { TestSmtp } from '../test/main/activities/smtp-test-server';
+import { startMailer } from './fixtures/mailer';
 import { expect, test, type CrmServer, unique } from './fixtures/server';
 
 async function openIn(page: Page, server: CrmServer, lang: 'en' | 'es'): Promise<void> {
@@ -24,21 +24,8 @@ test('a ticket gets its automatic reply, an answer with an article, and shows on
   server,
 }) => {
   const n = unique();
-  const port = await TestSmtp.freePort();
-  const smtp = new TestSmtp(port);
-  await smtp.start();
+  const smtp = await startMailer(server, { name: `Ana ${n}`, email: `ana.${n}@acme.test`, from: 'help@acme.test' });
   try {
-    const me = await server.call('members.create', { name: `Ana ${n}`, email: `ana.${n}@acme.test` });
-    await server.call('members.setCurrent', { id: me.id });
-    await server.call('email.saveAccount', {
-      host: '127.0.0.1',
-      port,
-      security: 'none',
-      user: 'ana',
-      password: 's3cret',
-      passphrase: 'correct horse',
-      fromAddress: 'help@acme.test',
-    });
     const contact = await server.call('contacts.create', {
       firstName: 'Irene',
       lastName: `Soto${n}`,
