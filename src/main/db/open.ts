@@ -36,8 +36,12 @@ export interface CrmDb {
   readonly sqlite: Database.Database;
   readonly orm: Orm;
   readonly path: string;
-  readonly nodeId: string;
-  readonly clock: HlcClock;
+  /**
+   * Changed only when sync re-stamps the edits of a clock that ran ahead (src/main/sync/restamp.ts):
+   * the book then takes a fresh node id and a clock restarted from the wall clock.
+   */
+  nodeId: string;
+  clock: HlcClock;
   readonly events: EventBus;
   readonly schemaVersion: number;
   readonly now: () => number;

@@ -14,6 +14,7 @@ import { applyRemote, applyRows, replayParked } from './apply';
 import { failpoint } from './failpoint';
 import { SyncHttp, SyncRemoteError, type FetchLike } from './http';
 import { pendingCount, readOutbox, trimOutbox } from './outbox';
+import { ownNodes, restampAhead, wallClockAgrees } from './restamp';
 import { KEYS, getCursor, getJson, getState, setJson, setState } from './state';
 
 /** push: outbox entries; snapshot: rows of the first sync; pull: server_seq against the head. */
@@ -169,13 +170,27 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
   /** The newest server_seq the server has told of in this round. */
   let head = hello.headSeq;
   const total = pendingCount(db);
+  let restamped = false;
   for (;;) {
     const inflight = getJson<Inflight>(db, KEYS.inflight);
     const batch = readOutbox(db, { maxChanges: options.batchChanges, upTo: inflight?.lastSeq });
     if (batch.entries === 0) break;
     const seq = inflight?.seq ?? Number(getState(db, KEYS.ackedSeq) ?? hello.ackedSeq) + 1;
     setJson(db, KEYS.inflight, { seq, lastSeq: batch.lastSeq } satisfies Inflight);
-    const response = await call((t) => http.push(t, { deviceId: account.deviceId, seq, changes: batch.changes }));
+    let response: PushResponse;
+    try {
+      response = await call((t) => http.push(t, { deviceId: account.deviceId, seq, changes: batch.changes }));
+    } catch (error) {
+      // Refused for stamps from a clock that ran ahead. Once the wall clock is right again the
+      // edits are re-stamped as made now (restamp.ts) and the same batch number is sent again: the
+      // server stored nothing of the refused one. While the clock is still wrong the refusal
+      // stands and the status tells the user to correct the date.
+      if (restamped || !isClockSkew(error) || !wallClockAgrees(hello)) throw error;
+      const serverTime = Math.max(hello.serverTime, numberOr(error.details?.serverTime, 0));
+      if (!restampAhead(db, serverTime + hello.maxClockSkewMs)) throw error;
+      restamped = true;
+      continue;
+    }
     failpoint('after-push-before-trim');
     db.sqlite.transaction(() => {
       trimOutbox(db, batch.lastSeq);
@@ -239,12 +254,23 @@ export async function syncRound(db: CrmDb, options: RoundOptions = {}): Promise<
  * it again after the fresh snapshot; the merge keeps whichever is newer.
  */
 function requeueOwnWrites(db: CrmDb): void {
+  // Node ids this book had before a re-stamp count too: their cells are this device's writes.
+  const nodes = [...ownNodes(db)].map((node) => `:${node}"`);
   db.sqlite
     .prepare(
       `INSERT INTO sync_outbox (table_name, row_id, changes, hlc)
-       SELECT table_name, row_id, '{"*":true}', ? FROM sync_cell_clock WHERE instr(clocks, ?) > 0`,
+       SELECT table_name, row_id, '{"*":true}', ? FROM sync_cell_clock
+       WHERE EXISTS (SELECT 1 FROM json_each(?) n WHERE instr(clocks, n.value) > 0)`,
     )
-    .run(db.clock.current(), `:${db.nodeId}"`);
+    .run(db.clock.current(), JSON.stringify(nodes));
+}
+
+function isClockSkew(error: unknown): error is SyncRemoteError {
+  return error instanceof SyncRemoteError && error.code === 'clock_skew';
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Row } from '../db/entities';
 import { ALL_COLUMNS } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { BASE_PREFIX } from './apply';
+import { ownNodes } from './restamp';
 import { clockStore } from './state';
 import { clockOf, customFieldsOf, fieldsOf, isSyncedTable, nodeOf, parseCustom, syncTable } from './tables';
 
@@ -39,6 +40,7 @@ export function readOutbox(
     'SELECT seq, table_name AS tableName, row_id AS rowId, changes FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT 1000',
   );
   const clocks = clockStore(db);
+  const own = ownNodes(db);
   const sent = new Set<string>();
   const changes: FieldChange[] = [];
   let bytes = 0;
@@ -53,7 +55,7 @@ export function readOutbox(
       if (limits.upTo !== undefined && entry.seq > limits.upTo) break outer;
       after = entry.seq;
       const changed = JSON.parse(entry.changes) as Record<string, unknown>;
-      const cells = cellsOf(db, entry.tableName, entry.rowId, changed, clocks);
+      const cells = cellsOf(db, entry.tableName, entry.rowId, changed, clocks, own);
       const fresh = cells.filter((c) => !sent.has(`${c.table}\u0000${c.rowId}\u0000${c.field}`));
       const size = fresh.reduce((n, c) => n + JSON.stringify(c).length + 1, 0);
       if (count > 0 && (changes.length + fresh.length > maxChanges || bytes + size > maxBytes)) break outer;
@@ -73,10 +75,12 @@ function cellsOf(
   rowId: string,
   changed: Record<string, unknown>,
   clocks: ReturnType<typeof clockStore>,
+  own: Set<string>,
 ): FieldChange[] {
   const c = clocks.get(table, rowId) ?? {};
+  // This device's cells, also those stamped under a node id it had before a re-stamp.
   return cellsOfRow(db, table, rowId, clocks, changed)
-    .filter((cell) => cell.node === db.nodeId)
+    .filter((cell) => own.has(cell.node))
     .map((cell) => ({ ...cell, base: c[BASE_PREFIX + cell.field] ?? c[BASE_PREFIX + ALL_COLUMNS] ?? null }));
 }
 

@@ -19,6 +19,7 @@ export function toCrmError(error: unknown): unknown {
   if (error instanceof SyncRemoteError) {
     if (error.code === 'unauthorized') return new CrmError('forbidden', 'sync.error_credentials');
     if (error.code === 'rate_limited') return new CrmError('unavailable', 'sync.error_rate_limited');
+    if (error.code === 'clock_skew') return new CrmError('unavailable', 'sync.error_clock_skew');
     if (error.code === 'conflict' || error.code === 'not_found')
       return new CrmError('invalid_input', 'sync.error_invitation');
     if (error.code === 'invalid')

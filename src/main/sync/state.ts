@@ -24,6 +24,8 @@ export const KEYS = {
   conflictsAfter: 'sync.conflicts_after',
   schemaParked: 'sync.parked_schema',
   enabled: 'sync.enabled',
+  /** Node ids this book had before a re-stamp gave it a new one (restamp.ts): its cells still count as its own. */
+  formerNodes: 'sync.former_nodes',
 } as const;
 
 export function getState(db: CrmDb, key: string): string | undefined {

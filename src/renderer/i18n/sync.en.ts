@@ -33,7 +33,8 @@ export const syncEn = {
   'sync.first_sync': 'First sync: {{done}} of {{total}} records',
   'sync.reason.unauthorized': 'signed out on the server; sign in again',
   'sync.reason.forbidden': 'not allowed in this workspace',
-  'sync.reason.clock_skew': 'this device’s clock is wrong; fix the date and time',
+  'sync.reason.clock_skew':
+    'this device’s date and time are wrong; correct them in the system settings (your changes are kept and sent once they are right)',
   'sync.reason.schema_too_old': 'this app is too old for the server; update it (your changes are kept)',
   'sync.reason.rate_limited': 'too many attempts; waiting',
   'sync.reason.invalid': 'the server refused the data',

@@ -35,7 +35,8 @@ export const syncEs: Record<keyof typeof syncEn, string> = {
   'sync.first_sync': 'Primera sincronización: {{done}} de {{total}} registros',
   'sync.reason.unauthorized': 'la sesión se cerró en el servidor; vuelve a iniciarla',
   'sync.reason.forbidden': 'sin permiso en este espacio',
-  'sync.reason.clock_skew': 'el reloj de este dispositivo está mal; corrige la fecha y la hora',
+  'sync.reason.clock_skew':
+    'la fecha y la hora de este dispositivo están mal; corrígelas en los ajustes del sistema (tus cambios se conservan y se envían cuando estén bien)',
   'sync.reason.schema_too_old':
     'esta aplicación es demasiado antigua para el servidor; actualízala (tus cambios se conservan)',
   'sync.reason.rate_limited': 'demasiados intentos; esperando',

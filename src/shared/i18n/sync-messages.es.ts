@@ -4,6 +4,8 @@ export const syncMessagesEs: Record<keyof typeof syncMessagesEn, string> = {
   'sync.error_offline': 'No se puede conectar con el servidor de sincronización. Revisa la dirección y la conexión.',
   'sync.error_credentials': 'Correo o contraseña incorrectos, o se cerró la sesión de este dispositivo.',
   'sync.error_rate_limited': 'Demasiados intentos de inicio de sesión. Espera un momento y vuelve a intentarlo.',
+  'sync.error_clock_skew':
+    'La fecha y la hora de este dispositivo van por delante de las del servidor de sincronización. Corrígelas en los ajustes del sistema y vuelve a sincronizar: tus cambios se conservan y se envían entonces.',
   'sync.error_invitation': 'Este código de invitación ya no es válido. Pide uno nuevo.',
   'sync.error_invalid': 'El servidor de sincronización rechazó la petición: {{message}}',
   'sync.error_server': 'El servidor de sincronización tuvo un problema: {{message}}',
