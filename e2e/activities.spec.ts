@@ -123,6 +123,92 @@ test('dragging one occurrence of a weekly meeting asks, and moves only that one'
   await expect(calendar.locator('.fc-timegrid-col.fc-day-tue .fc-event', { hasText: subject })).toHaveCount(0);
 });
 
+test('dragging one occurrence of a weekly task asks, and moves only that one', async ({ page, server }) => {
+  const subject = `Weekly report ${unique()}`;
+  await openInEnglish(page, server);
+  // Due Tuesday 10:00 (the browser's local time) two weeks before the week on screen, every week since.
+  const due = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() - d.getDay() + 2 - 14);
+    d.setHours(10, 0, 0, 0);
+    return d.getTime();
+  });
+  const series = await server.call('activities.create', {
+    type: 'task',
+    subject,
+    dueAt: due,
+    details: { kind: 'task', recurrence: 'FREQ=WEEKLY' },
+  });
+  await openTab(page, 'calendar');
+  const calendar = page.getByTestId('calendar');
+  const event = calendar.locator('.fc-timegrid-col.fc-day-tue .fc-event', { hasText: subject });
+  await expect(event).toBeVisible();
+  await page.waitForTimeout(500);
+  await event.hover();
+  const box = (await event.boundingBox())!;
+  const tue = (await calendar.locator('.fc-timegrid-col.fc-day-tue').boundingBox())!;
+  const wed = (await calendar.locator('.fc-timegrid-col.fc-day-wed').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + (wed.x - tue.x) / 2, box.y + 6, { steps: 8 });
+  await page.mouse.move(box.x + box.width / 2 + (wed.x - tue.x), box.y + 6, { steps: 8 });
+  await page.mouse.up();
+
+  const dialog = page.getByRole('dialog', { name: 'Move a repeating task' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('move-one').click();
+  await expect(dialog).toBeHidden();
+
+  const week = 7 * 86_400_000;
+  await expect
+    .poll(async () => {
+      const { events } = await server.call('calendar.range', { from: due, to: due + 4 * week });
+      return events.filter((e) => e.title === subject).map((e) => [e.start - due, e.recurring]);
+    })
+    .toEqual([
+      [0, true],
+      [week, true],
+      [2 * week + 86_400_000, false], // this week's, alone, due on Wednesday
+      [3 * week, true],
+    ]);
+  expect((await server.call('activities.get', { id: series.id })).dueAt).toBe(due);
+  await expect(calendar.locator('.fc-timegrid-col.fc-day-wed .fc-event', { hasText: subject })).toBeVisible();
+});
+
+test('an activity without a title shows "(no title)" in the search box and the command palette', async ({
+  page,
+  server,
+}) => {
+  const word = `zanahoria${unique()}`.replace(/[^a-z0-9]/gi, '');
+  // An .ics event without SUMMARY is stored without a subject; its description makes it findable.
+  const text = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:e2e',
+    'BEGIN:VEVENT',
+    `UID:${word}@e2e`,
+    'DTSTART:20260302T090000Z',
+    `DESCRIPTION:${word}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  expect(await server.call('calendar.importIcs', { text })).toMatchObject({ imported: 1 });
+  await openInEnglish(page, server);
+  const search = page.getByRole('textbox', { name: 'Search everything' });
+  await search.fill(word);
+  await expect(page.getByTestId('search-result').filter({ hasText: '(no title)' })).toHaveAttribute(
+    'data-hit-type',
+    'activity',
+  );
+  await search.fill('');
+  await page.keyboard.press('Control+K');
+  await page.getByTestId('palette-input').fill(word);
+  await expect(page.getByTestId('palette-hit').filter({ hasText: '(no title)' })).toHaveAttribute(
+    'data-hit-type',
+    'activity',
+  );
+});
+
 test('complete a task from the inbox in one click', async ({ page, server }) => {
   const subject = `Send the quote ${unique()}`;
   const me = await server.call('members.create', { name: `Tester ${unique()}` });

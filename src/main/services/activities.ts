@@ -8,6 +8,7 @@ import type { CrmDb } from '../db/open';
 import { resolveMerged } from './merge';
 import { mentionsOf, sanitizeNote } from './notes-html';
 import { checkRule, nextOccurrence, seriesOptions } from './recurrence';
+import { handOnMovedOccurrences, reconcileExceptions, updateMovedOccurrences } from './series-exceptions';
 import { cachedStatement } from './statements';
 import { isTimeZone, localTimeZone } from './zoned-time';
 
@@ -179,6 +180,18 @@ export function updateActivity(
   // A task's status follows doneAt even when only doneAt is sent.
   if (merged.type === 'task' && 'doneAt' in rawValues && !rawValues.details) rawValues.details = before.details;
   const values = prepare(merged, rawValues, db.now());
+  // EXDATEs and moved occurrences follow a series whose rule or timing changes, or are dropped.
+  const given = (patch.details ?? {}) as Details;
+  const exceptions =
+    merged.type === before.type
+      ? reconcileExceptions(
+          before,
+          { ...merged, details: (values.details as Details | undefined) ?? before.details },
+          { exdates: 'exdates' in given, overrides: 'overrides' in given },
+        )
+      : null;
+  if (exceptions)
+    values.details = { ...((values.details as Details | undefined) ?? before.details), ...exceptions.details };
   const batch: Mutation[] = [{ table: 'activities', op: 'update', id, values }];
   if (links) {
     const wanted = resolveLinks(db, links);
@@ -195,8 +208,11 @@ export function updateActivity(
       }
     }
   }
-  mutate(db, batch, options);
-  return getActivity(db, id);
+  return write(db, () => {
+    mutate(db, batch, options);
+    if (exceptions) updateMovedOccurrences(db, id, exceptions, options);
+    return getActivity(db, id);
+  });
 }
 
 export function deleteActivity(db: CrmDb, id: string, options: WriteOptions = {}): Activity {
@@ -290,11 +306,16 @@ export function completeTask(
         );
       }
     }
-    // The done occurrence keeps no rule: the next one (created above) carries it on.
+    // The done occurrence keeps no rule: the next one (created above) carries it on, with the
+    // series' exceptions and its moved occurrences.
+    if (next) handOnMovedOccurrences(db, task, next.id, options);
     const updated = updateActivity(
       db,
       id,
-      { doneAt: now, details: rule ? { status: 'done', recurrence: null } : { status: 'done' } },
+      {
+        doneAt: now,
+        details: rule ? { status: 'done', recurrence: null, exdates: null, overrides: null } : { status: 'done' },
+      },
       options,
     );
     return { task: updated, next };

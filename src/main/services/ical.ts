@@ -7,6 +7,7 @@ import type { CrmDb } from '../db/open';
 import { translate } from '../../shared/i18n/messages';
 import type { Locale } from '../../shared/i18n/locales';
 import { activitiesByIds, createActivity, updateActivity } from './activities';
+import { hasVtimezone, vtimezoneFor } from './ical-timezones';
 import { checkRule } from './recurrence';
 import { fromWall, isTimeZone, toWall } from './zoned-time';
 
@@ -51,7 +52,7 @@ const uidOf = (id: string, details: ExportDetails) => details.uid ?? `${id}@crm.
  * that follows a zone's clock (so other calendars repeat it at the same local time across
  * daylight-saving changes), UTC otherwise.
  */
-function addTime(comp: ICAL.Component, name: string, ms: number, allDay: boolean, zone: string | null): void {
+function addTimeProperty(comp: ICAL.Component, name: string, ms: number, allDay: boolean, zone: string | null): void {
   if (allDay) {
     comp.addPropertyWithValue(name, utcDate(ms));
   } else if (zone) {
@@ -70,10 +71,13 @@ function addTime(comp: ICAL.Component, name: string, ms: number, allDay: boolean
   }
 }
 
-/** The zone a series is written in: its own when it has one other than UTC. */
+/**
+ * The zone a series is written in: its own when it has one other than UTC that a VTIMEZONE can
+ * describe; otherwise UTC, which every reader understands (a TZID without its VTIMEZONE is not).
+ */
 function exportZone(details: ExportDetails & { timeZone?: unknown }): string | null {
   const zone = details.timeZone;
-  return isTimeZone(zone) && zone !== 'UTC' ? zone : null;
+  return isTimeZone(zone) && zone !== 'UTC' && hasVtimezone(zone) ? zone : null;
 }
 
 interface SeriesRef {
@@ -81,16 +85,25 @@ interface SeriesRef {
   zone: string | null;
 }
 
-function eventOf(row: ActivityRow, seriesOf: (id: string) => SeriesRef | null): ICAL.Component | null {
+/** `zones` collects the zones the event names in TZID parameters, whose VTIMEZONEs the file needs. */
+function eventOf(
+  row: ActivityRow,
+  seriesOf: (id: string) => SeriesRef | null,
+  zones: Set<string>,
+): ICAL.Component | null {
   const details = row.details as ExportDetails;
   const isTask = row.type === 'task';
   const start = isTask ? (row.dueAt ?? row.startAt) : (row.startAt ?? row.dueAt);
   if (start == null) return null;
   const comp = new ICAL.Component(isTask ? 'vtodo' : 'vevent');
+  const addTime = (name: string, ms: number, allDay: boolean, zone: string | null) => {
+    if (zone && !allDay) zones.add(zone);
+    addTimeProperty(comp, name, ms, allDay, zone);
+  };
   // A moved occurrence goes out under its series' UID with the start it replaces (RECURRENCE-ID).
   const series = details.seriesId && details.recurrenceId != null ? seriesOf(details.seriesId) : null;
   comp.addPropertyWithValue('uid', series?.uid ?? uidOf(row.id, details));
-  if (series) addTime(comp, 'recurrence-id', details.recurrenceId!, row.allDay, series.zone);
+  if (series) addTime('recurrence-id', details.recurrenceId!, row.allDay, series.zone);
   const zone = details.recurrence ? exportZone(details) : null;
   comp.addPropertyWithValue('dtstamp', utcTime(row.updatedAt));
   comp.addPropertyWithValue('summary', row.subject);
@@ -98,17 +111,17 @@ function eventOf(row: ActivityRow, seriesOf: (id: string) => SeriesRef | null): 
   if (details.location) comp.addPropertyWithValue('location', details.location);
   comp.addPropertyWithValue('categories', row.type.toUpperCase());
   if (isTask) {
-    addTime(comp, 'due', start, row.allDay, zone);
+    addTime('due', start, row.allDay, zone);
     comp.addPropertyWithValue('status', row.doneAt ? 'COMPLETED' : 'NEEDS-ACTION');
     if (row.doneAt) comp.addPropertyWithValue('completed', utcTime(row.doneAt));
   } else {
-    addTime(comp, 'dtstart', start, row.allDay, zone);
+    addTime('dtstart', start, row.allDay, zone);
     const end = row.endAt ?? (row.allDay ? start + DAY : null);
-    if (end != null) addTime(comp, 'dtend', end, row.allDay, zone);
+    if (end != null) addTime('dtend', end, row.allDay, zone);
   }
   if (details.recurrence) {
     comp.addPropertyWithValue('rrule', ICAL.Recur.fromString(details.recurrence));
-    for (const at of details.exdates ?? []) addTime(comp, 'exdate', at, row.allDay, zone);
+    for (const at of details.exdates ?? []) addTime('exdate', at, row.allDay, zone);
   }
   for (const minutes of details.reminders ?? []) {
     const alarm = new ICAL.Component('valarm');
@@ -140,20 +153,21 @@ export function exportIcs(db: CrmDb, ids?: string[]): { ics: string; count: numb
         .pluck()
         .all() as string[]);
   const full = typeof rows[0] === 'string' ? fullRows(db, rows as string[]) : (rows as ActivityRow[]);
-  let count = 0;
+  const events: ICAL.Component[] = [];
+  const zones = new Set<string>();
   const seriesOf = (id: string): SeriesRef | null => {
     const series = activitiesByIds(db, [id])[0];
     if (!series || series.deleted) return null;
     return { uid: uidOf(series.id, series.details as ExportDetails), zone: exportZone(series.details) };
   };
   for (const row of full) {
-    const comp = eventOf(row, seriesOf);
-    if (comp) {
-      cal.addSubcomponent(comp);
-      count++;
-    }
+    const comp = eventOf(row, seriesOf, zones);
+    if (comp) events.push(comp);
   }
-  return { ics: cal.toString().replace(/\r?\n/g, '\r\n') + '\r\n', count };
+  // The zones' definitions come first, as calendars write them.
+  for (const zone of [...zones].sort()) cal.addSubcomponent(vtimezoneFor(zone)!);
+  for (const comp of events) cal.addSubcomponent(comp);
+  return { ics: cal.toString().replace(/\r?\n/g, '\r\n') + '\r\n', count: events.length };
 }
 
 function fullRows(db: CrmDb, ids: string[]): ActivityRow[] {
@@ -436,8 +450,8 @@ interface Good {
 /**
  * Imports the events (as meetings) and to-dos (as tasks) of an .ics text. Every good event is
  * kept; every bad one is reported with its line, UID and summary, in the caller's language.
- * A series keeps its zone (TZID) and EXDATEs; an event with a RECURRENCE-ID becomes a meeting of
- * its own at its new time and its series leaves out the occurrence it replaces (a cancelled one is
+ * A series keeps its zone (TZID) and EXDATEs; an event (or to-do) with a RECURRENCE-ID becomes an
+ * activity of its own at its new time and its series leaves out the occurrence it replaces (a cancelled one is
  * just left out). Series are written first, so their moved occurrences find them in any order.
  */
 export function importIcs(
@@ -498,7 +512,7 @@ export function importIcs(
     }
     good.push({ block, parsed, recurrence, report });
   }
-  const isMoved = (g: Good) => g.parsed.recurrenceId != null && g.parsed.uid != null && g.parsed.type === 'meeting';
+  const isMoved = (g: Good) => g.parsed.recurrenceId != null && g.parsed.uid != null;
   const known = importedByUid(db);
   let imported = 0;
   let updated = 0;
@@ -517,7 +531,7 @@ export function importIcs(
           ...(parsed.location && parsed.type === 'meeting' ? { location: parsed.location } : {}),
           ...(recurrence ? { recurrence } : {}),
           ...(recurrence && parsed.timeZone ? { timeZone: parsed.timeZone } : {}),
-          ...(recurrence && parsed.exdates.length && parsed.type === 'meeting' ? { exdates: parsed.exdates } : {}),
+          ...(recurrence && parsed.exdates.length ? { exdates: parsed.exdates } : {}),
           ...(moved ? { seriesId, recurrenceId: parsed.recurrenceId } : {}),
           ...(parsed.reminders.length ? { reminders: parsed.reminders } : {}),
         };
@@ -542,7 +556,7 @@ export function importIcs(
             location: null,
             recurrence: null,
             reminders: null,
-            ...(parsed.type === 'meeting' ? { exdates: null } : {}),
+            exdates: null,
             timeZone: null,
             ...details,
           };

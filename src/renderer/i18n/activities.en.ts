@@ -79,6 +79,7 @@ export const activitiesEn = {
   'cal.moved': 'Moved to {{when}}',
   'cal.mine_only': 'Only mine',
   'cal.move_repeating': 'Move a repeating meeting',
+  'cal.move_repeating_task': 'Move a repeating task',
   'cal.move_repeating_text': 'Move only this occurrence, or every occurrence of the series?',
   'cal.move_one': 'Only this one',
   'cal.move_series': 'The whole series',

@@ -81,6 +81,7 @@ export const activitiesEs: Record<keyof typeof activitiesEn, string> = {
   'cal.moved': 'Movido al {{when}}',
   'cal.mine_only': 'Solo las mías',
   'cal.move_repeating': 'Mover una reunión periódica',
+  'cal.move_repeating_task': 'Mover una tarea periódica',
   'cal.move_repeating_text': '¿Mover solo esta vez o todas las de la serie?',
   'cal.move_one': 'Solo esta',
   'cal.move_series': 'Toda la serie',

@@ -59,7 +59,7 @@ export const calendarMethods = {
   }),
   'calendar.moveOccurrence': defineMethod({
     summary:
-      'Moves one occurrence of a repeating meeting (given by its start, `occurrence`) without touching the rest of the series: it becomes a meeting of its own (an exception) and the series leaves that start out.',
+      "Moves one occurrence of a repeating meeting or task (given by its start or due time, `occurrence`) without touching the rest of the series: it becomes an activity of its own (an exception, `startAt` being a task's new due time) and the series leaves that start out. Moving a task series' current occurrence moves the series on to its next one.",
     input: z.strictObject({
       id: idSchema,
       occurrence: ms,

@@ -7,7 +7,7 @@ export const activitiesMessagesEn = {
   /** Shown for an activity stored without a subject (an .ics event without SUMMARY). */
   'activity.untitled': '(no title)',
   'validation.not_an_occurrence': 'This time is not an occurrence of the series: reload the calendar and try again.',
-  'errors.series_only': 'Only a repeating meeting has occurrences to move one by one.',
+  'errors.series_only': 'Only a repeating meeting or task has occurrences to move one by one.',
   'errors.task_only': 'Only tasks can be completed or snoozed.',
   'errors.template_unknown_field': 'Unknown merge field {{field}}. Use a field from the list, like {{example}}.',
   'errors.template_needs_target': 'This template uses {{field}}: choose a record to merge it with.',

@@ -9,7 +9,7 @@ export const activitiesMessagesEs: Record<keyof typeof activitiesMessagesEn, str
   'activity.untitled': '(sin título)',
   'validation.not_an_occurrence':
     'Esta hora no es una repetición de la serie: recarga el calendario e inténtalo de nuevo.',
-  'errors.series_only': 'Solo una reunión periódica tiene repeticiones que se puedan mover de una en una.',
+  'errors.series_only': 'Solo una reunión o tarea periódica tiene repeticiones que se puedan mover de una en una.',
   'errors.task_only': 'Solo las tareas se pueden completar o posponer.',
   'errors.template_unknown_field':
     'Campo de combinación desconocido {{field}}. Usa un campo de la lista, como {{example}}.',

@@ -62,16 +62,17 @@ export function CalendarView() {
   }
 
   type Moved = { info: EventDropArg | EventResizeDoneArg; kind: 'drop' | 'resize' };
-  /** A dragged occurrence of a repeating meeting, waiting for "this one or the whole series". */
+  /** A dragged occurrence of a repeating meeting or task, waiting for "this one or the whole series". */
   const [asking, setAsking] = useState<Moved | null>(null);
 
   function moved(info: EventDropArg | EventResizeDoneArg, kind: 'drop' | 'resize') {
     const { recurring, type } = info.event.extendedProps as { recurring: boolean; type: CalendarEvent['type'] };
-    if (recurring && type === 'meeting') setAsking({ info, kind });
+    // A task has no length: only dragging one of its occurrences to another time asks.
+    if (recurring && (type === 'meeting' || (type === 'task' && kind === 'drop'))) setAsking({ info, kind });
     else void move(info, kind);
   }
 
-  /** Moves one occurrence: it becomes a meeting of its own, the rest of the series stays. */
+  /** Moves one occurrence: it becomes a meeting (or task, due then) of its own, the rest of the series stays. */
   async function moveOne({ info }: Moved) {
     const { activityId, occurrence } = info.event.extendedProps as { activityId: string; occurrence: number };
     const ev = info.event;
@@ -261,7 +262,16 @@ export function CalendarView() {
         eventClick={(info) => void open(info)}
       />
       <ActivityModal draft={draft} existing={editing} onClose={() => (setDraft(null), setEditing(null))} />
-      <Modal opened={asking != null} onClose={() => answer(null)} title={t('cal.move_repeating')} centered>
+      <Modal
+        opened={asking != null}
+        onClose={() => answer(null)}
+        title={t(
+          (asking?.info.event.extendedProps as { type?: string } | undefined)?.type === 'task'
+            ? 'cal.move_repeating_task'
+            : 'cal.move_repeating',
+        )}
+        centered
+      >
         <Text size="sm" mb="md">
           {t('cal.move_repeating_text')}
         </Text>

@@ -31,6 +31,7 @@ import { useNavigate } from 'react-router';
 import type { SearchHit, SearchType } from '../../../shared/contract';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
+import { hitTitle } from '../search/hit-title';
 import classes from './CommandPalette.module.css';
 import { fold, PALETTE_ACTIONS, paletteRoute, TYPE_ORDER } from './palette-actions';
 
@@ -210,7 +211,7 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
                       </ThemeIcon>
                       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
                         <Text size="sm" fw={600} truncate>
-                          {hit.title}
+                          {hitTitle(hit, t)}
                         </Text>
                         {hit.subtitle ? (
                           <Text size="xs" c="dimmed" truncate>

@@ -12,6 +12,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchType } from '../../../shared/contract';
+import { hitTitle } from './hit-title';
 import classes from './SearchHitOption.module.css';
 
 const ICONS: Record<SearchType, Icon> = {
@@ -37,7 +38,7 @@ export function SearchHitOption({ hit, value }: { hit: SearchHit; value: string 
         </ThemeIcon>
         <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
           <Text size="sm" fw={600} truncate>
-            {hit.title}
+            {hitTitle(hit, t)}
           </Text>
           {hit.subtitle ? (
             <Text size="xs" c="dimmed" truncate>
