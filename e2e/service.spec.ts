@@ -3,8 +3,10 @@
 // knowledge-base article (a reply with an unknown merge field is refused first, saying which), the
 // ticket meets its first-response target and shows on the contact's timeline, and articles in
 // both languages are found by the global search; service settings and
-// knowledge-base categories are renamed and deleted, and the figures follow the period chosen.
-// (The SLA breach under an injectable clock is proven in test/main/service/tickets.test.ts.)
+// knowledge-base categories are renamed and deleted (to the trash, from where they come back), and
+// the figures follow the period chosen.
+// (The SLA breach as the clock passes a target is proven end to end in service-sla.spec.ts, with
+// `crm serve --clock-offset-file`.)
 import type { Page } from '@playwright/test';
 import { startMailer } from './fixtures/mailer';
 import { expect, test, type CrmServer, unique } from './fixtures/server';
@@ -265,6 +267,24 @@ test('service settings are renamed and deleted, knowledge-base categories too, a
     expect((await server.call('ticketRules.list', {})).items.map((r) => r.name)).not.toContain(`Desk ${n}`);
   });
 
+  await test.step('the deleted policy and hours wait in the trash; the policy comes back from there', async () => {
+    await page.goto(`${server.origin}/trash#token=${server.token}`);
+    await page.getByTestId('trash-filter').click();
+    await page.getByRole('option', { name: 'SLA policies', exact: true }).click();
+    const policyRow = page.getByTestId('trash-row').filter({ hasText: `Office policy ${n}` });
+    await expect(policyRow).toContainText('SLA policy');
+    await page.getByTestId('trash-filter').click();
+    await page.getByRole('option', { name: 'Business hours', exact: true }).click();
+    await expect(page.getByTestId('trash-row').filter({ hasText: `Office HQ ${n}` })).toBeVisible();
+    await page.getByTestId('trash-filter').click();
+    await page.getByRole('option', { name: 'SLA policies', exact: true }).click();
+    await policyRow.getByTestId('restore-button').click();
+    await expect(policyRow).toHaveCount(0);
+    await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+    await page.getByRole('link', { name: 'Service settings' }).click();
+    await expect(page.getByText(`office-${n}`)).toBeVisible();
+  });
+
   await test.step('rename a knowledge-base category, then delete it: its article stays, uncategorised', async () => {
     await page.getByRole('link', { name: 'Knowledge base', exact: true }).click();
     await page.getByTestId('kb-manage-categories').click();
@@ -277,6 +297,10 @@ test('service settings are renamed and deleted, knowledge-base categories too, a
     await expect(page.getByTestId('confirm-body')).toContainText('Its articles stay, without a category.');
     await page.getByTestId('confirm-button').click();
     await expect(row).toHaveCount(0);
+    expect((await server.call('knowledgeBase.get', { id: article.id })).categoryId).toBeNull();
+    // It went to the trash: Undo in the toast brings it back (its article stays uncategorised).
+    await page.getByTestId('delete-toast').getByRole('button', { name: 'Undo' }).click();
+    await expect(row).toHaveCount(1);
     expect((await server.call('knowledgeBase.get', { id: article.id })).categoryId).toBeNull();
     await page.keyboard.press('Escape');
   });

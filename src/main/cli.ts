@@ -47,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
+    if (command.details) io.out(io.t(command.details));
     return 0;
   }
   try {

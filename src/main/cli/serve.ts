@@ -1,12 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { projectRoot, rendererDistDir } from '../paths';
 import { startBackgroundWork } from '../services/background';
 import { startWebServer } from '../transport/http';
 import type { Command } from './commands';
 import { openBookGate } from '../services/encryption';
 import { dbPathOption, intOption, parseCommandArgs, passphraseOption } from './options';
+import { offsetClock } from './offset-clock';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -14,17 +15,28 @@ export const serveCommand: Command = {
     en: 'Open the workspace in a browser (web mode, loopback only, fresh token each start)',
     es: 'Abre el espacio de trabajo en el navegador (modo web, solo local, token nuevo en cada inicio)',
   },
-  usage: 'crm serve [--db PATH] [--passphrase P] [--port N] [--open] [--build-if-needed]',
+  usage: 'crm serve [--db PATH] [--passphrase P] [--port N] [--open] [--build-if-needed] [--clock-offset-file PATH]',
+  details: 'cli.serve_details',
   async run(argv, io) {
     const { values } = parseCommandArgs('serve', argv, {
       port: { type: 'string' },
       open: { type: 'boolean' },
       'build-if-needed': { type: 'boolean' },
+      'clock-offset-file': { type: 'string' },
     });
     if (values['build-if-needed'] && rendererIsStale()) {
       const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: projectRoot(), stdio: ['ignore', 2, 2] });
       if (built.status !== 0) return built.status ?? 1;
     }
+    // For tests and demos: the book's clock (SLA targets, reminders, the outbox, every stamp) is
+    // the wall clock moved by the milliseconds in this file, changed by writing the file on this
+    // computer; no request to the server can move it.
+    const offsetFile = values['clock-offset-file'] ? resolve(values['clock-offset-file']) : undefined;
+    const now = offsetFile
+      ? offsetClock(offsetFile, {
+          onInvalid: (content) => io.err(io.t('cli.clock_offset_invalid', { path: offsetFile, content })),
+        })
+      : undefined;
     // An encrypted workspace without --passphrase / CRM_PASSPHRASE starts locked: the browser shows
     // the unlock screen (workspace.unlock). A wrong passphrase given here stops the command.
     const gate = openBookGate({
@@ -32,6 +44,7 @@ export const serveCommand: Command = {
       create: true,
       watch: true,
       passphrase: passphraseOption(),
+      now,
     });
     const server = await startWebServer({
       gate,
@@ -46,6 +59,7 @@ export const serveCommand: Command = {
     // The URL (with its token) is the first line on stdout: scripts and tests read it from there.
     io.out(server.url);
     if (!io.json) io.err(io.t('cli.serve_listening', { url: server.url }));
+    if (offsetFile && !io.json) io.err(io.t('cli.serve_clock_offset', { path: offsetFile }));
     if (values.open) openBrowser(server.url);
 
     await new Promise<void>((resolvePromise) => {

@@ -21,6 +21,9 @@ const TITLE_SQL: Record<TrashEntity, string> = {
   campaigns: 'name',
   quotes: 'number',
   templates: 'name',
+  kb_categories: `name_en || ' · ' || name_es`,
+  business_hours: 'name',
+  sla_policies: 'name',
 };
 
 export function listTrash(db: CrmDb, entity: TrashEntity | undefined, limit = 200) {
@@ -50,10 +53,28 @@ export function restoreFromTrash(db: CrmDb, entity: TrashEntity, ids: string[], 
   if (inTrash.length)
     mutate(
       db,
-      inTrash.map((id) => ({ table: entity, op: 'restore' as const, id })),
+      [...inTrash.map((id) => ({ table: entity, op: 'restore' as const, id })), ...afterRestore(db, entity, inTrash)],
       options,
     );
   return inTrash.length;
+}
+
+/**
+ * What a restore must not break: there is one default SLA policy, so a policy that was the default
+ * comes back as an ordinary one when another has become the default since (or two come back at
+ * once). Tickets it used to time keep the policy they were handed when it was deleted.
+ */
+function afterRestore(db: CrmDb, entity: TrashEntity, ids: string[]): Mutation[] {
+  if (entity !== 'sla_policies') return [];
+  let hasDefault =
+    db.sqlite.prepare('SELECT 1 FROM sla_policies WHERE deleted = 0 AND is_default = 1').pluck().get() !== undefined;
+  const out: Mutation[] = [];
+  for (const id of ids) {
+    if (!readRow(db, 'sla_policies', id)?.isDefault) continue;
+    if (hasDefault) out.push({ table: 'sla_policies', op: 'update', id, values: { isDefault: false } });
+    hasDefault = true;
+  }
+  return out;
 }
 
 /** Only what is already in the trash can be erased: a live record never disappears in one step. */

@@ -184,10 +184,10 @@ export const serviceEn = {
   'service_settings.not_deleted': 'Not deleted',
   'service_settings.delete_hours_title': 'Delete these business hours?',
   'service_settings.delete_hours_body':
-    '“{{name}}” will be deleted. Hours still used by an SLA policy cannot be deleted: give that policy other hours first.',
+    '“{{name}}” goes to the trash. Hours still used by an SLA policy cannot be deleted: give that policy other hours first.',
   'service_settings.delete_policy_title': 'Delete this SLA policy?',
   'service_settings.delete_policy_body':
-    '“{{name}}” will be deleted. Its open tickets get the policy that applies to them now; resolved and closed tickets keep their due times.',
+    '“{{name}}” goes to the trash. Its open tickets get the policy that applies to them now, and keep it if this one is restored; resolved and closed tickets keep their due times.',
   'service_settings.delete_rule_title': 'Delete this assignment rule?',
   'service_settings.delete_rule_body': '“{{name}}” will be deleted. Tickets it already assigned keep their assignee.',
   'service_settings.weekday.0': 'Sun',
@@ -217,8 +217,8 @@ export const serviceEn = {
   'kb.category_rename_named': 'Rename “{{name}}”',
   'kb.category_delete_named': 'Delete “{{name}}”',
   'kb.category_delete_title': 'Delete this category?',
-  'kb.category_delete_body': '“{{name}}” will be deleted. Its articles stay, without a category.',
-  'kb.category_deleted': 'Category deleted',
+  'kb.category_delete_body': '“{{name}}” goes to the trash. Its articles stay, without a category.',
+  'kb.category_deleted': 'Category moved to the trash',
   'kb.category_not_deleted': 'Category not deleted',
   'kb.no_categories': 'No categories yet.',
   'kb.field.title': 'Title',

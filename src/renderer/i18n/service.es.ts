@@ -186,10 +186,10 @@ export const serviceEs: Record<keyof typeof serviceEn, string> = {
   'service_settings.not_deleted': 'No se ha eliminado',
   'service_settings.delete_hours_title': '¿Eliminar este horario laboral?',
   'service_settings.delete_hours_body':
-    'Se eliminará «{{name}}». Un horario que aún usa una política de SLA no se puede eliminar: asigna otro horario a esa política primero.',
+    '«{{name}}» irá a la papelera. Un horario que aún usa una política de SLA no se puede eliminar: asigna otro horario a esa política primero.',
   'service_settings.delete_policy_title': '¿Eliminar esta política de SLA?',
   'service_settings.delete_policy_body':
-    'Se eliminará «{{name}}». Sus tickets abiertos pasan a la política que les corresponda ahora; los resueltos y cerrados conservan sus plazos.',
+    '«{{name}}» irá a la papelera. Sus tickets abiertos pasan a la política que les corresponda ahora, y la conservan si esta se restaura; los resueltos y cerrados conservan sus plazos.',
   'service_settings.delete_rule_title': '¿Eliminar esta regla de asignación?',
   'service_settings.delete_rule_body': 'Se eliminará «{{name}}». Los tickets que ya asignó conservan su responsable.',
   'service_settings.weekday.0': 'dom',
@@ -220,8 +220,8 @@ export const serviceEs: Record<keyof typeof serviceEn, string> = {
   'kb.category_rename_named': 'Renombrar «{{name}}»',
   'kb.category_delete_named': 'Eliminar «{{name}}»',
   'kb.category_delete_title': '¿Eliminar esta categoría?',
-  'kb.category_delete_body': 'Se eliminará «{{name}}». Sus artículos se quedan, sin categoría.',
-  'kb.category_deleted': 'Categoría eliminada',
+  'kb.category_delete_body': '«{{name}}» irá a la papelera. Sus artículos se quedan, sin categoría.',
+  'kb.category_deleted': 'Categoría movida a la papelera',
   'kb.category_not_deleted': 'No se ha eliminado la categoría',
   'kb.no_categories': 'Aún no hay categorías.',
   'kb.field.title': 'Título',

@@ -47,6 +47,9 @@ export const TRASH_ENTITIES = [
   'campaigns',
   'quotes',
   'templates',
+  'kb_categories',
+  'business_hours',
+  'sla_policies',
 ] as const;
 export const trashItemSchema = z.object({
   entity: z.enum(TRASH_ENTITIES),

@@ -82,6 +82,21 @@ export const en = {
   'cli.seed_done':
     'Seeded {{contacts}} contacts, {{companies}} companies, {{deals}} deals and {{activities}} activities in {{seconds}} s.',
   'cli.serve_listening': 'Workspace open at {{url}}',
+  'cli.serve_details': [
+    "  --db PATH                 the book to open (default: the app's book)",
+    '  --passphrase P            the passphrase of an encrypted book (CRM_PASSPHRASE is safer)',
+    '  --port N                  the port on 127.0.0.1 (0 or none: any free port)',
+    '  --open                    open the URL in the default browser',
+    '  --build-if-needed         build the web interface first when it is missing or older than its sources',
+    "  --clock-offset-file PATH  for tests and demos: the workspace's clock is the computer's plus the",
+    '                            milliseconds written in this file (a whole number, read again when the',
+    '                            file changes; no file means no offset), so SLA targets and reminders can',
+    '                            fall due without waiting. Only a person on this computer can move it.',
+  ].join('\n'),
+  'cli.serve_clock_offset':
+    'The clock of this workspace is moved by the milliseconds written in {{path}} (tests and demos).',
+  'cli.clock_offset_invalid':
+    'The clock offset in {{path}} is not a whole number of milliseconds ("{{content}}"): the previous offset stays.',
   'cli.duplicates_found': '{{count}} groups of likely duplicates.',
   'duplicates.reason.same_email': 'same email',
   'duplicates.reason.same_phone': 'same phone',

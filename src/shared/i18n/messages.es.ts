@@ -80,6 +80,22 @@ export const es: Record<MessageKey, string> = {
   'cli.seed_done':
     'Se crearon {{contacts}} contactos, {{companies}} empresas, {{deals}} oportunidades y {{activities}} actividades en {{seconds}} s.',
   'cli.serve_listening': 'Espacio de trabajo abierto en {{url}}',
+  'cli.serve_details': [
+    '  --db RUTA                 el libro que se abre (por omisión, el de la aplicación)',
+    '  --passphrase P            la frase de paso de un libro cifrado (CRM_PASSPHRASE es más seguro)',
+    '  --port N                  el puerto en 127.0.0.1 (0 o ninguno: cualquier puerto libre)',
+    '  --open                    abre la URL en el navegador predeterminado',
+    '  --build-if-needed         construye antes la interfaz web si falta o es más antigua que sus fuentes',
+    '  --clock-offset-file RUTA  para pruebas y demostraciones: el reloj del espacio de trabajo es el del',
+    '                            equipo más los milisegundos escritos en este archivo (un número entero,',
+    '                            que se vuelve a leer cuando el archivo cambia; sin archivo no hay desfase),',
+    '                            así los objetivos de SLA y los recordatorios vencen sin esperar. Solo',
+    '                            puede moverlo una persona en este equipo.',
+  ].join('\n'),
+  'cli.serve_clock_offset':
+    'El reloj de este espacio de trabajo se desplaza los milisegundos escritos en {{path}} (pruebas y demostraciones).',
+  'cli.clock_offset_invalid':
+    'El desfase de reloj de {{path}} no es un número entero de milisegundos («{{content}}»): se mantiene el anterior.',
   'cli.duplicates_found': '{{count}} grupos de probables duplicados.',
   'duplicates.reason.same_email': 'mismo correo',
   'duplicates.reason.same_phone': 'mismo teléfono',

@@ -72,6 +72,13 @@ describe('crm CLI', () => {
     expect(JSON.parse(init.stdout).path).toBe(join(dir, 'crm.sqlite'));
   });
 
+  it('serve --help explains its options in the chosen language, the clock offset file among them', () => {
+    const help = crm(['serve', '--help', '--lang', 'es']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^crm serve \[--db PATH\]/);
+    expect(help.stdout).toMatch(/--clock-offset-file RUTA +para pruebas y demostraciones/);
+  });
+
   it('serve prints the URL with its token as the first line on stdout', async () => {
     const db = join(tempDir(), 'book.sqlite');
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'crm.js'), 'serve', '--db', db, '--port', '0'], {

@@ -106,6 +106,16 @@ describe('knowledge base', () => {
     expect((await call(db, 'knowledgeBase.get', { id: a.id })).categoryId).toBeNull();
     expect((await call(db, 'knowledgeBase.get', { id: b.id })).categoryId).toBe(other.id);
     expect((await call(db, 'knowledgeBase.list', { categoryId: category.id })).items).toEqual([]);
+    // The category waits in the trash, named in both languages, and comes back from there; its
+    // former article stays as it was left, without a category.
+    const trash = (await call(db, 'trash.list', { entity: 'kb_categories' })).items;
+    expect(trash.map((i) => [i.id, i.title])).toEqual([[category.id, 'Shipping · Envíos']]);
+    await call(db, 'trash.restore', { entity: 'kb_categories', ids: [category.id] });
+    expect((await call(db, 'knowledgeBase.categories', {})).items.map((c) => c.nameEn)).toEqual([
+      'Shipping',
+      'Returns',
+    ]);
+    expect((await call(db, 'knowledgeBase.get', { id: a.id })).categoryId).toBeNull();
   });
 
   it('refuses a second translation in the same language and a missing title, in both languages', async () => {

@@ -500,6 +500,47 @@ describe('changing the service settings', () => {
     expect((await call(db, 'businessHours.list', {})).items).toEqual([]);
   });
 
+  it('sends deleted business hours and policies to the trash; a default policy comes back as the only default', async () => {
+    const { db } = await serviceBook();
+    const policy = await madridPolicy(db);
+    // The policy is freed of its hours first (hours in use are refused), then both go.
+    await call(db, 'slaPolicies.save', {
+      id: policy.id,
+      name: policy.name,
+      isDefault: true,
+      targets: policy.targets,
+      businessHoursId: null,
+    });
+    await call(db, 'businessHours.delete', { id: policy.businessHoursId! });
+    await call(db, 'slaPolicies.delete', { id: policy.id });
+    expect((await call(db, 'trash.list', { entity: 'sla_policies' })).items.map((i) => [i.id, i.title])).toEqual([
+      [policy.id, 'Standard'],
+    ]);
+    expect((await call(db, 'trash.list', { entity: 'business_hours' })).items.map((i) => [i.id, i.title])).toEqual([
+      [policy.businessHoursId, 'Madrid office'],
+    ]);
+
+    // Another policy became the default meanwhile: the restored one is back, but not as a second default.
+    const other = await call(db, 'slaPolicies.save', {
+      name: 'Night shift',
+      isDefault: true,
+      targets: { normal: { firstResponseMinutes: 60, resolutionMinutes: 480 } },
+    });
+    await call(db, 'trash.restore', { entity: 'sla_policies', ids: [policy.id] });
+    await call(db, 'trash.restore', { entity: 'business_hours', ids: [policy.businessHoursId!] });
+    const policies = (await call(db, 'slaPolicies.list', {})).items;
+    expect(policies.map((p) => [p.name, p.isDefault])).toEqual(
+      expect.arrayContaining([
+        ['Standard', false],
+        ['Night shift', true],
+      ]),
+    );
+    expect(policies).toHaveLength(2);
+    expect((await call(db, 'businessHours.list', {})).items.map((h) => h.id)).toEqual([policy.businessHoursId]);
+    const { ticket } = await call(db, 'tickets.create', { subject: 'After the restore' });
+    expect(ticket.slaPolicyId).toBe(other.id);
+  });
+
   it('hands the open tickets of a deleted policy to the one that applies now; finished tickets keep theirs', async () => {
     const { db, clock } = await serviceBook();
     const fallback = await call(db, 'slaPolicies.save', {

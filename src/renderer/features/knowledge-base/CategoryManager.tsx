@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KbCategory } from '../../../shared/contract/knowledge-base';
@@ -8,6 +8,7 @@ import { api } from '../../lib/api';
 import { isApiError, unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
 import { ConfirmModal } from '../records/ConfirmModal';
+import { notifyWithUndo } from '../records/undo-toast';
 
 function issuesOf(error: unknown): Record<string, string> {
   if (!isApiError(error)) return {};
@@ -74,11 +75,23 @@ export function CategoryManager({
   const remove = async (category: KbCategory) => {
     try {
       await unwrap(api.knowledgeBase.deleteCategory({ id: category.id }));
-      notifySuccess(t('kb.category_deleted'), nameOf(category));
-      onChanged();
     } catch (error) {
       notifyError(t('kb.category_not_deleted'), errorText(t, error));
+      return;
     }
+    // To the trash, with Undo: the category comes back, its former articles stay uncategorised.
+    notifyWithUndo({
+      title: t('kb.category_deleted'),
+      message: t('contacts.deleted_toast_body', { name: nameOf(category) }),
+      undoneTitle: t('trash.restored'),
+      undo: async () => {
+        await unwrap(api.trash.restore({ entity: 'kb_categories', ids: [category.id] }));
+        onChanged();
+      },
+      icon: <IconTrash size={18} />,
+      testId: 'delete-toast',
+    });
+    onChanged();
   };
   if (editing)
     return (

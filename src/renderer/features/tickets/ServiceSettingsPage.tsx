@@ -15,7 +15,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
+import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -36,6 +36,7 @@ import { isApiError, unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
 import { useChanges } from '../../lib/use-changes';
 import { ConfirmModal } from '../records/ConfirmModal';
+import { notifyWithUndo } from '../records/undo-toast';
 import { useWorkspace } from '../members/workspace-store';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
@@ -445,18 +446,31 @@ export function ServiceSettingsPage() {
   const [deleting, setDeleting] = useState<Deleting | null>(null);
   const close = () => setEditing(null);
   const nameOf = (id: string) => memberName.find((m) => m.id === id)?.name ?? '';
-  // Business hours in use are refused by the back end with a message naming the policies; the
-  // others are moved to the trash (a policy's open tickets get the policy that applies now).
+  // Business hours in use are refused by the back end with a message naming the policies; hours
+  // and policies go to the trash, with Undo in the toast (a policy's open tickets get the policy
+  // that applies now, and keep it if the policy comes back). Assignment rules are simply deleted.
   const remove = async ({ kind, id, name }: Deleting) => {
     try {
       if (kind === 'hours') await unwrap(api.businessHours.delete({ id }));
       else if (kind === 'policy') await unwrap(api.slaPolicies.delete({ id }));
       else await unwrap(api.ticketRules.delete({ id }));
-      notifySuccess(t('service_settings.deleted'), name);
-      await load();
     } catch (error) {
       notifyError(t('service_settings.not_deleted'), errorText(t, error));
+      return;
     }
+    if (kind === 'rule') notifySuccess(t('service_settings.deleted'), name);
+    else {
+      const entity = kind === 'hours' ? 'business_hours' : 'sla_policies';
+      notifyWithUndo({
+        title: t('contacts.deleted_toast'),
+        message: t('contacts.deleted_toast_body', { name }),
+        undoneTitle: t('trash.restored'),
+        undo: () => unwrap(api.trash.restore({ entity, ids: [id] })),
+        icon: <IconTrash size={18} />,
+        testId: 'delete-toast',
+      });
+    }
+    await load();
   };
 
   return (

@@ -6,7 +6,7 @@ import {
   Card,
   Checkbox,
   Group,
-  SegmentedControl,
+  Select,
   Stack,
   Table,
   Text,
@@ -110,12 +110,16 @@ export function TrashPage({ initialFilter = 'all' }: { initialFilter?: Filter })
         subtitle={t('trash.subtitle')}
       />
       <Group justify="space-between" mb="md" wrap="wrap" gap="sm">
-        <SegmentedControl
+        {/* A list rather than segments: with every kind of record the segments no longer fit a row. */}
+        <Select
           value={filter}
           onChange={(v) => {
+            if (!v) return;
             setFilter(v as Filter);
             setSelected(new Set());
           }}
+          allowDeselect={false}
+          w={240}
           data={(['all', ...TRASH_ENTITIES] as Filter[]).map((f) => ({ value: f, label: t(`trash.filter.${f}`) }))}
           aria-label={t('trash.filter_label')}
           data-testid="trash-filter"
