@@ -8,7 +8,12 @@ import type { CrmDb } from '../db/open';
 import { resolveMerged } from './merge';
 import { mentionsOf, sanitizeNote } from './notes-html';
 import { checkRule, nextOccurrence, seriesOptions } from './recurrence';
-import { handOnMovedOccurrences, reconcileExceptions, updateMovedOccurrences } from './series-exceptions';
+import {
+  followedAnchor,
+  handOnMovedOccurrences,
+  reconcileExceptions,
+  updateMovedOccurrences,
+} from './series-exceptions';
 import { cachedStatement } from './statements';
 import { isTimeZone, localTimeZone } from './zoned-time';
 
@@ -192,6 +197,13 @@ export function updateActivity(
       : null;
   if (exceptions)
     values.details = { ...((values.details as Details | undefined) ?? before.details), ...exceptions.details };
+  // A completed repeating task counts its next occurrence from its anchor: it moves with the series
+  // (unless the write sets it itself, as moving the current occurrence does).
+  const anchor =
+    merged.type === before.type && !('anchor' in given)
+      ? followedAnchor(before, { ...merged, details: (values.details as Details | undefined) ?? before.details })
+      : null;
+  if (anchor != null) values.details = { ...((values.details as Details | undefined) ?? before.details), anchor };
   const batch: Mutation[] = [{ table: 'activities', op: 'update', id, values }];
   if (links) {
     const wanted = resolveLinks(db, links);
@@ -307,17 +319,11 @@ export function completeTask(
       }
     }
     // The done occurrence keeps no rule: the next one (created above) carries it on, with the
-    // series' exceptions and its moved occurrences.
+    // series' exceptions, its moved occurrences and its iCalendar UID (one UID, one series: the
+    // done one goes out under a UID of its own, see ical-uids.ts).
     if (next) handOnMovedOccurrences(db, task, next.id, options);
-    const updated = updateActivity(
-      db,
-      id,
-      {
-        doneAt: now,
-        details: rule ? { status: 'done', recurrence: null, exdates: null, overrides: null } : { status: 'done' },
-      },
-      options,
-    );
+    const leaves = { status: 'done', recurrence: null, exdates: null, overrides: null, ...(next ? { uid: null } : {}) };
+    const updated = updateActivity(db, id, { doneAt: now, details: rule ? leaves : { status: 'done' } }, options);
     return { task: updated, next };
   });
 }

@@ -8,6 +8,7 @@ import { translate } from '../../shared/i18n/messages';
 import type { Locale } from '../../shared/i18n/locales';
 import { activitiesByIds, createActivity, updateActivity } from './activities';
 import { hasVtimezone, vtimezoneFor } from './ical-timezones';
+import { importedByKey, keyOf, localUid, uidHolders } from './ical-uids';
 import { checkRule } from './recurrence';
 import { fromWall, isTimeZone, toWall } from './zoned-time';
 
@@ -43,9 +44,6 @@ type ExportDetails = {
   seriesId?: string;
   recurrenceId?: number;
 };
-
-/** The UID an activity is exported under: the one it was imported with, or one made of its id. */
-const uidOf = (id: string, details: ExportDetails) => details.uid ?? `${id}@crm.local`;
 
 /**
  * Adds a date property: a date for all-day activities, the wall time with its TZID for a series
@@ -88,6 +86,7 @@ interface SeriesRef {
 /** `zones` collects the zones the event names in TZID parameters, whose VTIMEZONEs the file needs. */
 function eventOf(
   row: ActivityRow,
+  uidOf: (id: string, details: ExportDetails) => string,
   seriesOf: (id: string) => SeriesRef | null,
   zones: Set<string>,
 ): ICAL.Component | null {
@@ -100,7 +99,8 @@ function eventOf(
     if (zone && !allDay) zones.add(zone);
     addTimeProperty(comp, name, ms, allDay, zone);
   };
-  // A moved occurrence goes out under its series' UID with the start it replaces (RECURRENCE-ID).
+  // A moved occurrence goes out under its series' UID with the start it replaces (RECURRENCE-ID);
+  // a done occurrence of a repeating task under its own (see ical-uids.ts).
   const series = details.seriesId && details.recurrenceId != null ? seriesOf(details.seriesId) : null;
   comp.addPropertyWithValue('uid', series?.uid ?? uidOf(row.id, details));
   if (series) addTime('recurrence-id', details.recurrenceId!, row.allDay, series.zone);
@@ -155,13 +155,28 @@ export function exportIcs(db: CrmDb, ids?: string[]): { ics: string; count: numb
   const full = typeof rows[0] === 'string' ? fullRows(db, rows as string[]) : (rows as ActivityRow[]);
   const events: ICAL.Component[] = [];
   const zones = new Set<string>();
+  // The series of the moved occurrences, and who holds each stored UID, read once for the file.
+  const movedFrom = (d: ExportDetails) => (d.seriesId && d.recurrenceId != null ? [d.seriesId] : []);
+  const seriesIds = [...new Set(full.flatMap((r) => movedFrom(r.details as ExportDetails)))];
+  const seriesRows = new Map(
+    activitiesByIds(db, seriesIds)
+      .filter((s) => !s.deleted)
+      .map((s) => [s.id, s]),
+  );
+  const storedUids = [...full, ...seriesRows.values()].flatMap((r) => {
+    const uid = (r.details as ExportDetails).uid;
+    return typeof uid === 'string' ? [uid] : [];
+  });
+  const holders = uidHolders(db, storedUids);
+  /** The UID an activity goes out under: the one it was imported with while it stands for it, or one made of its id. */
+  const uidOf = (id: string, details: ExportDetails) =>
+    details.uid !== undefined && holders.get(details.uid) === id ? details.uid : localUid(id);
   const seriesOf = (id: string): SeriesRef | null => {
-    const series = activitiesByIds(db, [id])[0];
-    if (!series || series.deleted) return null;
-    return { uid: uidOf(series.id, series.details as ExportDetails), zone: exportZone(series.details) };
+    const series = seriesRows.get(id);
+    return series ? { uid: uidOf(series.id, series.details as ExportDetails), zone: exportZone(series.details) } : null;
   };
   for (const row of full) {
-    const comp = eventOf(row, seriesOf, zones);
+    const comp = eventOf(row, uidOf, seriesOf, zones);
     if (comp) events.push(comp);
   }
   // The zones' definitions come first, as calendars write them.
@@ -405,21 +420,6 @@ function parseBlock(block: Block, timezones: string[]): Parsed {
   };
 }
 
-/** The key an imported event is known by: its UID, and for a moved occurrence the start it replaces. */
-const keyOf = (uid: string, recurrenceId: number | null) =>
-  recurrenceId == null ? uid : `${uid}\u0000${recurrenceId}`;
-
-/** Existing imported activities by their iCalendar key: importing a file twice updates, never duplicates. */
-function importedByUid(db: CrmDb): Map<string, string> {
-  const rows = db.sqlite
-    .prepare(
-      `SELECT id, json_extract(details, '$.uid') AS uid, json_extract(details, '$.recurrenceId') AS rid FROM activities
-        WHERE deleted = 0 AND type IN ('meeting', 'task') AND json_extract(details, '$.uid') IS NOT NULL`,
-    )
-    .all() as { id: string; uid: string; rid: number | null }[];
-  return new Map(rows.map((r) => [keyOf(r.uid, r.rid), r.id]));
-}
-
 /** Adds starts to one of a series' lists of skipped occurrences (EXDATE, or moved out). */
 function skipOccurrence(
   db: CrmDb,
@@ -513,21 +513,26 @@ export function importIcs(
     good.push({ block, parsed, recurrence, report });
   }
   const isMoved = (g: Good) => g.parsed.recurrenceId != null && g.parsed.uid != null;
-  const known = importedByUid(db);
+  const known = importedByKey(db);
   let imported = 0;
   let updated = 0;
   write(db, () => {
     for (const { parsed, recurrence, report } of [...good.filter((g) => !isMoved(g)), ...good.filter(isMoved)]) {
-      const seriesId = isMoved({ parsed } as Good) ? known.get(parsed.uid!) : undefined;
+      const seriesId = isMoved({ parsed } as Good) ? known.find(parsed.uid!) : undefined;
       try {
         if (seriesId && parsed.cancelled) {
           skipOccurrence(db, seriesId, 'exdates', parsed.recurrenceId!, options);
           continue;
         }
         const moved = seriesId != null && parsed.recurrenceId != null;
+        const key = parsed.uid ? keyOf(parsed.uid, moved ? parsed.recurrenceId : null) : null;
+        const existing = key ? known.find(key) : undefined;
+        const existingType = existing ? activitiesByIds(db, [existing])[0]?.type : undefined;
+        // A UID made of the row's own id is not stored: it is the row's anyway.
+        const ownUid = existing !== undefined && parsed.uid === localUid(existing);
         const details = {
           kind: parsed.type,
-          ...(parsed.uid ? { uid: parsed.uid } : {}),
+          ...(parsed.uid && !ownUid ? { uid: parsed.uid } : {}),
           ...(parsed.location && parsed.type === 'meeting' ? { location: parsed.location } : {}),
           ...(recurrence ? { recurrence } : {}),
           ...(recurrence && parsed.timeZone ? { timeZone: parsed.timeZone } : {}),
@@ -546,9 +551,13 @@ export function importIcs(
           doneAt: parsed.doneAt,
           details,
         };
-        const key = parsed.uid ? keyOf(parsed.uid, moved ? parsed.recurrenceId : null) : null;
-        const existing = key ? known.get(key) : undefined;
-        if (existing && activitiesByIds(db, [existing])[0]?.type === parsed.type) {
+        if (existing && existingType === 'call' && parsed.type === 'meeting') {
+          // A call of this book read back from its own export, where it is an event: it stays a
+          // call, with the subject, notes and time the file has.
+          const { subject, body, startAt, allDay } = values;
+          updateActivity(db, existing, { subject, body, startAt, allDay }, options);
+          updated++;
+        } else if (existing && existingType === parsed.type) {
           // The file speaks for what it can hold (place, rule, zone, excluded dates, alarms): what
           // it no longer has is removed. Details it cannot hold (attendees, occurrences moved in
           // this app) are kept.
@@ -564,7 +573,7 @@ export function importIcs(
           updated++;
         } else {
           const created = createActivity(db, { ...values, links: options.links }, options);
-          if (key) known.set(key, created.id);
+          if (key) known.add(key, created.id);
           imported++;
         }
         if (moved) skipOccurrence(db, seriesId, 'overrides', parsed.recurrenceId!, options);

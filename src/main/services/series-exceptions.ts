@@ -30,6 +30,45 @@ export const originOf = (a: SeriesShape): number | null =>
 const list = (value: unknown): number[] =>
   Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
 
+/** Whether a series' first start, its zone or its all-day flag changed. */
+function timingChanged(before: SeriesShape, after: SeriesShape): boolean {
+  return (
+    originOf(before) !== originOf(after) ||
+    seriesOptions(before.details, !!before.allDay).timeZone !== seriesOptions(after.details, !!after.allDay).timeZone ||
+    !!before.allDay !== !!after.allDay
+  );
+}
+
+/**
+ * Where an instant of a series lands when the series' start moves: the same step on the wall
+ * clock of its zone (so 09:00 stays 09:00 across a daylight-saving change, and a day dragged to a
+ * day, as the calendar shows it). Null when the series has no start before or after.
+ */
+function wallFollower(before: SeriesShape, after: SeriesShape): ((at: number) => number) | null {
+  const oldOrigin = originOf(before);
+  const newOrigin = originOf(after);
+  if (oldOrigin == null || newOrigin == null) return null;
+  const oldZone = seriesOptions(before.details, !!before.allDay).timeZone ?? 'UTC';
+  const newZone = seriesOptions(after.details, !!after.allDay).timeZone ?? 'UTC';
+  const step = toWall(newOrigin, newZone) - toWall(oldOrigin, oldZone);
+  return (at: number) => fromWall(toWall(at, oldZone) + step, newZone);
+}
+
+/**
+ * A repeating task that has been completed counts its next occurrence from its anchor (its first
+ * due time, so a COUNT or an interval keeps counting from where the series began), while the
+ * calendar counts from the row's due time. When the whole series moves (dragged in the calendar,
+ * snoozed from the inbox, edited), the anchor takes the same wall-clock step, or completing it
+ * would bring the next one back to the old weekday and hour. Null when it stays where it is.
+ */
+export function followedAnchor(before: SeriesShape, after: SeriesShape): number | null {
+  const anchor = before.details.anchor;
+  if (before.type !== 'task' || typeof anchor !== 'number' || typeof after.details.recurrence !== 'string') return null;
+  if (!timingChanged(before, after)) return null;
+  const moved = wallFollower(before, after)?.(anchor);
+  return moved === undefined || moved === anchor ? null : moved;
+}
+
 /**
  * EXDATEs and moved-out occurrences name occurrences by their start. When a series' rule or timing
  * changes, those starts must follow or go: a series dragged an hour later takes its deleted and
@@ -52,21 +91,11 @@ export function reconcileExceptions(
   const exdates = given.exdates ? [] : list(before.details.exdates);
   const overrides = given.overrides ? [] : list(before.details.overrides);
   if (!exdates.length && !overrides.length) return null;
-  const oldOptions = seriesOptions(before.details, !!before.allDay);
-  const newOptions = seriesOptions(after.details, !!after.allDay);
-  const unchanged =
-    oldRule === newRule &&
-    oldOrigin === newOrigin &&
-    oldOptions.timeZone === newOptions.timeZone &&
-    !!before.allDay === !!after.allDay;
-  if (unchanged) return null;
+  if (oldRule === newRule && !timingChanged(before, after)) return null;
 
-  const oldZone = oldOptions.timeZone ?? 'UTC';
-  const newZone = newOptions.timeZone ?? 'UTC';
-  // The step the series' first start took on the wall clock; a series without a start any more
-  // (or without a rule) keeps no exceptions.
-  const step = newOrigin == null ? 0 : toWall(newOrigin, newZone) - toWall(oldOrigin, oldZone);
-  const follow = (at: number) => fromWall(toWall(at, oldZone) + step, newZone);
+  const newZone = seriesOptions(after.details, !!after.allDay).timeZone ?? 'UTC';
+  // A series without a start any more (or without a rule) keeps no exceptions.
+  const follow = wallFollower(before, after) ?? ((at: number) => at);
   const isOccurrence = (at: number) =>
     typeof newRule === 'string' &&
     newOrigin != null &&
