@@ -13,10 +13,19 @@ function currentLocale(): string {
   return page.document?.documentElement?.lang || 'en';
 }
 
+/**
+ * The client book the window shows read-only (renderer lib/book-view.ts marks it on <html>), so
+ * its calls are answered from that book; empty for the workspace.
+ */
+function viewedBook(): string {
+  const page = globalThis as { document?: { documentElement?: { getAttribute?: (name: string) => string | null } } };
+  return page.document?.documentElement?.getAttribute?.('data-crm-book') ?? '';
+}
+
 async function call(method: MethodName, input: unknown): Promise<Result<unknown>> {
   const locale = currentLocale();
   try {
-    return (await ipcRenderer.invoke(CALL_CHANNEL, method, input, locale)) as Result<unknown>;
+    return (await ipcRenderer.invoke(CALL_CHANNEL, method, input, locale, viewedBook())) as Result<unknown>;
   } catch (error) {
     // Nothing throws across a transport: an IPC failure (input that cannot be cloned, main
     // process going away) still answers with an envelope.

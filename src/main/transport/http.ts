@@ -137,7 +137,14 @@ async function handleCall(gate: BookGate, method: string, req: IncomingMessage, 
             ok: false,
             error: { code: 'invalid_input', key: 'errors.bad_json', message: translate(locale, 'errors.bad_json') },
           }
-        : await dispatchThroughGate(gate, method, input, { locale, actor: null, origin: 'ui' });
+        : await dispatchThroughGate(
+            gate,
+            method,
+            input,
+            { locale, actor: null, origin: 'ui' },
+            // The client book the tab shows read-only, if any (see api/gate.ts).
+            firstHeader(req.headers['x-crm-book']) || undefined,
+          );
   }
   const payload = JSON.stringify(result);
   res.writeHead(result.ok ? 200 : HTTP_STATUS[result.error.code], {

@@ -41,7 +41,7 @@ export function registerIpc(book: CrmDb | BookGate, options: IpcOptions): () => 
   const gate = 'sqlite' in book ? gateFor(book) : book;
   ipcMain.handle(
     CALL_CHANNEL,
-    async (event, method: unknown, input: unknown, locale: unknown): Promise<Result<unknown>> => {
+    async (event, method: unknown, input: unknown, locale: unknown, book: unknown): Promise<Result<unknown>> => {
       const lang = pickLocale(typeof locale === 'string' ? locale : undefined);
       if (!isTrustedSender(event, options.isAppContents)) {
         console.warn(`refused ${CALL_CHANNEL} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
@@ -51,7 +51,9 @@ export function registerIpc(book: CrmDb | BookGate, options: IpcOptions): () => 
       if (typeof method !== 'string' || !isMethodName(method)) {
         return failure(lang, new CrmError('not_found', 'errors.unknown_method', { method: String(method) }));
       }
-      return dispatchThroughGate(gate, method, input, { locale: lang, actor: null, origin: 'ui' });
+      // `book`: the client book this window shows read-only, if any (see api/gate.ts).
+      const viewed = typeof book === 'string' && book ? book : undefined;
+      return dispatchThroughGate(gate, method, input, { locale: lang, actor: null, origin: 'ui' }, viewed);
     },
   );
 

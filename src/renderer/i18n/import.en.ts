@@ -115,8 +115,11 @@ export const importEn = {
   'import.book_export_company': 'Export client book',
   'import.book_export_company_body':
     'One file with {{name}} and all its contacts, deals, activities and notes, to open or merge on another computer. Give a passphrase (at least 8 characters) to encrypt it.',
-  'import.book_file': 'Book to merge',
+  'import.book_file': 'Book to merge or open',
   'import.book_merge': 'Merge the book',
+  'import.book_open_read_only': 'Open book read-only',
+  'import.book_view_banner': 'Read-only book: {{name}}. Nothing in it can be changed.',
+  'import.book_view_back': 'Back to my workspace',
   'import.book_merged': 'Book merged: {{rows}} records new or changed.',
   'import.book_merged_detail': 'Book merged: {{rows}} records new or changed ({{summary}}).',
   'import.book_nothing_new': 'Nothing new: everything in this book was already here.',

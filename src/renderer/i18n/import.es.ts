@@ -117,8 +117,11 @@ export const importEs: Record<keyof typeof importEn, string> = {
   'import.book_export_company': 'Exportar libro de cliente',
   'import.book_export_company_body':
     'Un archivo con {{name}} y todos sus contactos, negocios, actividades y notas, para abrirlo o combinarlo en otro ordenador. Da una contraseña (al menos 8 caracteres) para cifrarlo.',
-  'import.book_file': 'Libro para combinar',
+  'import.book_file': 'Libro para combinar o abrir',
   'import.book_merge': 'Combinar el libro',
+  'import.book_open_read_only': 'Abrir el libro de solo lectura',
+  'import.book_view_banner': 'Libro de solo lectura: {{name}}. No se puede cambiar nada en él.',
+  'import.book_view_back': 'Volver a mi espacio de trabajo',
   'import.book_merged': 'Libro combinado: {{rows}} registros nuevos o cambiados.',
   'import.book_merged_detail': 'Libro combinado: {{rows}} registros nuevos o cambiados ({{summary}}).',
   'import.book_nothing_new': 'Nada nuevo: todo lo que trae este libro ya estaba aquí.',

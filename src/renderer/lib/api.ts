@@ -1,6 +1,7 @@
 import type { CrmApi } from '../../shared/contract';
 import { pickLocale } from '../../shared/i18n/locales';
 import i18n from '../i18n';
+import { viewedBook } from './book-view';
 import { createHttpApi } from './http-api';
 import { takeAccessToken } from './token';
 
@@ -14,7 +15,11 @@ declare global {
 function pickApi(): CrmApi {
   if (window.crm) return window.crm;
   const token = takeAccessToken();
-  return createHttpApi({ getToken: () => token, getLocale: () => pickLocale(i18n.language) });
+  return createHttpApi({
+    getToken: () => token,
+    getLocale: () => pickLocale(i18n.language),
+    getBook: () => viewedBook()?.bookId ?? null,
+  });
 }
 
 /** The typed client every screen uses: `await unwrap(api.contacts.list({...}))`. */

@@ -5,6 +5,8 @@ import { createEventStream } from './event-stream';
 interface HttpApiOptions {
   getToken: () => string | null;
   getLocale: () => Locale;
+  /** The client book the tab shows read-only (lib/book-view.ts), if any. */
+  getBook?: () => string | null;
 }
 
 function failure(code: ApiErrorBody['code'], key: string, message: string): Result<never> {
@@ -16,9 +18,10 @@ function isEnvelope(body: unknown): body is Result<unknown> {
 }
 
 /** The web-mode door (docs: notes/web-protocol.md): POST /api/<method> with the tab's token. */
-export function createHttpApi({ getToken, getLocale }: HttpApiOptions): CrmApi {
+export function createHttpApi({ getToken, getLocale, getBook }: HttpApiOptions): CrmApi {
   async function call(method: MethodName, input: unknown): Promise<Result<unknown>> {
     let response: Response;
+    const book = getBook?.();
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
@@ -26,6 +29,7 @@ export function createHttpApi({ getToken, getLocale }: HttpApiOptions): CrmApi {
           Authorization: `Bearer ${getToken() ?? ''}`,
           'Content-Type': 'application/json',
           'X-Crm-Locale': getLocale(),
+          ...(book ? { 'X-Crm-Book': book } : {}),
         },
         body: JSON.stringify(input ?? {}),
       });

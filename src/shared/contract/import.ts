@@ -213,6 +213,23 @@ export const importMethods = {
       counts: z.record(z.string(), z.number().int()),
     }),
   }),
+  'import.openBook': defineMethod({
+    summary:
+      'Open an uploaded client book (.crmbook) read-only, apart from this workspace (which is not touched). Returns its `bookId`: a call made with that id (the `X-Crm-Book` header in web mode, the book argument over IPC) reads the book through the same methods, and every write to it is refused with `book.read_only`. A wrong passphrase opens nothing.',
+    input: z.strictObject({ uploadId, passphrase: z.string().max(200).optional() }),
+    output: z.object({
+      bookId: z.string(),
+      /** The file's name without its extension, for the banner. */
+      name: z.string(),
+      /** What the book holds, by table. */
+      counts: z.record(z.string(), z.number().int()),
+    }),
+  }),
+  'import.closeBook': defineMethod({
+    summary: 'Close a book opened with `import.openBook`; `closed` is false when it was closed already.',
+    input: z.strictObject({ bookId: z.string().regex(/^[a-f0-9]{32}$/, { error: 'validation.invalid_value' }) }),
+    output: z.object({ closed: z.boolean() }),
+  }),
   'import.mappings': defineMethod({
     summary: 'Saved column mappings of an entity.',
     input: z.strictObject({ entity: entityInput }),

@@ -55,7 +55,8 @@ export const importMessagesEn = {
   'backup.not_a_backup': 'The file {{path}} is not a readable CRM backup: {{reason}}.',
   'export.file_missing': 'That export is gone (it was read already or is over an hour old): export again.',
   'book.read_only':
-    'This book was opened read-only (crm book open): nothing in it can be changed. To work on its records, merge it into a workspace (crm book import).',
+    'This book was opened read-only: nothing in it can be changed. To work on its records, merge it into a workspace (Merge the book, or crm book import).',
+  'book.view_closed': 'That read-only book is closed: open it again from Import.',
   'cli.book_open_exists': '{{path}} already exists: crm book open makes a new read-only copy, give --out a new file.',
   'book.passphrase_needed': 'This book is encrypted: give its passphrase.',
   'book.wrong_passphrase': 'Wrong passphrase for this book. Nothing was changed.',

@@ -59,7 +59,8 @@ export const importMessagesEs: Record<keyof typeof importMessagesEn, string> = {
   'backup.not_a_backup': 'El archivo {{path}} no es una copia de seguridad del CRM legible: {{reason}}.',
   'export.file_missing': 'Esa exportación ya no está (ya se leyó o tiene más de una hora): exporta de nuevo.',
   'book.read_only':
-    'Este libro se abrió de solo lectura (crm book open): no se puede cambiar nada. Para trabajar con sus registros, combínalo con un espacio de trabajo (crm book import).',
+    'Este libro está abierto de solo lectura: no se puede cambiar nada. Para trabajar con sus registros, combínalo con un espacio de trabajo (Combinar el libro, o crm book import).',
+  'book.view_closed': 'Ese libro de solo lectura está cerrado: ábrelo de nuevo desde Importar.',
   'cli.book_open_exists':
     '{{path}} ya existe: crm book open crea una copia nueva de solo lectura, indica en --out un archivo nuevo.',
   'book.passphrase_needed': 'Este libro está cifrado: indica su contraseña.',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { decodeBook, mergeBook } from '../../services/export/book';
+import { closeBookView, openBookView } from '../../services/export/book-view';
 import { batchesForRecord, listBatches, undoImport } from '../../services/import/history';
 import {
   cancelImportJob,
@@ -17,6 +18,8 @@ import { writeOptions, type HandlerMap } from '../context';
 
 type ImportMethods =
   | 'import.book'
+  | 'import.openBook'
+  | 'import.closeBook'
   | 'import.upload'
   | 'import.inspect'
   | 'import.start'
@@ -74,6 +77,11 @@ export const importHandlers: HandlerMap<ImportMethods> = {
   'import.forRecord': (input, ctx) => ({ items: batchesForRecord(ctx.db, input.id) }),
   'import.book': (input, ctx) =>
     mergeBook(ctx.db, decodeBook(readFileSync(uploadOf(input.uploadId).path), input.passphrase)),
+  'import.openBook': (input) => {
+    const upload = uploadOf(input.uploadId);
+    return openBookView(readFileSync(upload.path), upload.fileName, input.passphrase);
+  },
+  'import.closeBook': (input) => ({ closed: closeBookView(input.bookId) }),
   'import.mappings': (input, ctx) => ({ items: listMappings(ctx.db, input.entity) }),
   'import.saveMapping': (input, ctx) => saveMapping(ctx.db, input.entity, input.name, input.settings),
 };

@@ -1,12 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { FieldWrite } from '../../../shared/sync/merge';
+import { CUSTOM_COLUMN, PURGE_FIELD, customKeyOf, type FieldWrite } from '../../../shared/sync/merge';
 import { ENTITY_NAMES, type EntityName } from '../../db/entities';
+import { write } from '../../db/mutation';
 import type { CrmDb } from '../../db/open';
 import { CrmError } from '../../errors';
 import { applyRemote } from '../../sync/apply';
 import { cellsOfRow } from '../../sync/outbox';
 import { clockStore } from '../../sync/state';
+import { clockOf, isSyncedTable, syncTable } from '../../sync/tables';
 
 /**
  * Portable client books and the workspace's JSON export: records as their field cells (value,
@@ -176,17 +178,13 @@ export interface MergeResult {
 }
 
 /**
- * Merges a book into the open workspace by the sync rule, in one transaction. The rows it
- * touched are queued for sync too, so a merged book reaches the other devices.
+ * Merges a book into the open workspace by the sync rule, in one transaction. The fields whose
+ * book value won with a newer stamp than this workspace held are queued for sync, and only those:
+ * a value met again with the same stamp (a book merged twice) or an older one queues nothing, so
+ * a merge never re-sends what the other devices already have. `queue: false` queues nothing at all
+ * (a book opened read-only is never synced).
  */
-export function mergeBook(db: CrmDb, book: Book): MergeResult {
-  const touched = new Map<string, { table: string; rowId: string; hlc: string }>();
-  for (const w of book.writes) {
-    const key = `${w.table}\u0000${w.rowId}`;
-    const seen = touched.get(key);
-    if (!seen || w.hlc > seen.hlc) touched.set(key, { table: w.table, rowId: w.rowId, hlc: w.hlc });
-  }
-  const queue = db.sqlite.prepare('INSERT INTO sync_outbox (table_name, row_id, changes, hlc) VALUES (?, ?, ?, ?)');
+export function mergeBook(db: CrmDb, book: Book, options: { queue?: boolean } = {}): MergeResult {
   // `applied` counts a value met again with the same stamp, so it is not "what changed": the
   // change events (one per record written, after the commit) are, and say which kind of record.
   const changedIds = new Map<string, Set<string>>();
@@ -196,8 +194,17 @@ export function mergeBook(db: CrmDb, book: Book): MergeResult {
     for (const id of ids) set.add(id);
   });
   try {
-    const result = applyRemote(db, book.writes, () => {
-      for (const t of touched.values()) queue.run(t.table, t.rowId, JSON.stringify({ '*': true }), t.hlc);
+    // One transaction around both: the newer fields are found against the clocks the apply then
+    // replaces, with no other write in between.
+    const result = write(db, () => {
+      const newer = options.queue === false ? new Map<string, NewerFields>() : newerFields(db, book.writes);
+      const queue = db.sqlite.prepare('INSERT INTO sync_outbox (table_name, row_id, changes, hlc) VALUES (?, ?, ?, ?)');
+      return applyRemote(db, book.writes, () => {
+        for (const row of newer.values()) {
+          const changes = Object.fromEntries([...row.fields].map((f) => [f, true]));
+          queue.run(row.table, row.rowId, JSON.stringify(changes), row.hlc);
+        }
+      });
     });
     const changed = Object.fromEntries([...changedIds].map(([table, ids]) => [table, ids.size]));
     return {
@@ -210,4 +217,41 @@ export function mergeBook(db: CrmDb, book: Book): MergeResult {
   } finally {
     stop();
   }
+}
+
+interface NewerFields {
+  table: string;
+  rowId: string;
+  fields: Set<string>;
+  /** The newest stamp among them (the outbox entry's). */
+  hlc: string;
+}
+
+/**
+ * The fields of each row where the book brings a newer stamp than this workspace holds: what the
+ * merge will change, read before it does. The fields the apply would park (a table or column this
+ * version does not know, local columns) or that a purge here shuts out are left out, as the apply
+ * leaves them out.
+ */
+function newerFields(db: CrmDb, writes: readonly FieldWrite[]): Map<string, NewerFields> {
+  const clocks = clockStore(db);
+  const held = new Map<string, Record<string, string>>();
+  const out = new Map<string, NewerFields>();
+  for (const w of writes) {
+    if (!isSyncedTable(w.table)) continue;
+    const key = `${w.table}\u0000${w.rowId}`;
+    let local = held.get(key);
+    if (!local) held.set(key, (local = clocks.get(w.table, w.rowId) ?? {}));
+    if (local[PURGE_FIELD]) continue;
+    if (w.field !== PURGE_FIELD && customKeyOf(w.field) === null) {
+      const col = syncTable(db, w.table).byName.get(w.field);
+      if (!col || col.local || col.name === 'id' || col.name === CUSTOM_COLUMN) continue;
+    }
+    if (w.hlc <= (clockOf(local, w.field) ?? '')) continue;
+    let row = out.get(key);
+    if (!row) out.set(key, (row = { table: w.table, rowId: w.rowId, fields: new Set(), hlc: w.hlc }));
+    row.fields.add(w.field);
+    if (w.hlc > row.hlc) row.hlc = w.hlc;
+  }
+  return out;
 }

@@ -10,13 +10,15 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconBook, IconDownload } from '@tabler/icons-react';
+import { IconBook, IconDownload, IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { MethodOutput } from '../../../shared/contract';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
+import { setViewedBook, viewedBook } from '../../lib/book-view';
 import { errorText } from '../../lib/error-text';
 import { CompanyMultiPicker } from '../records/pickers/CompanyMultiPicker';
 import type { Picked } from '../records/pickers/RemotePicker';
@@ -35,11 +37,12 @@ export function BookCard() {
   const [companies, setCompanies] = useState<Picked[]>([]);
   const [passphrase, setPassphrase] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<'export' | 'merge' | null>(null);
+  const [busy, setBusy] = useState<'export' | 'merge' | 'open' | null>(null);
+  const navigate = useNavigate();
   const [merged, setMerged] = useState<MethodOutput<'import.book'> | null>(null);
   const needsCompany = scope === 'companies' && companies.length === 0;
 
-  async function run(kind: 'export' | 'merge', action: () => Promise<void>) {
+  async function run(kind: 'export' | 'merge' | 'open', action: () => Promise<void>) {
     setBusy(kind);
     try {
       await action();
@@ -69,6 +72,18 @@ export function BookCard() {
       const result = await unwrap(api.import.book({ uploadId, ...(passphrase ? { passphrase } : {}) }));
       setMerged(result);
       notifySuccess(t('import.book_title'), mergedText(result));
+    });
+
+  // Read-only: the book is opened apart from the workspace, and the window then shows it (every
+  // screen, asked through the same calls) until "Back to my workspace" in the banner.
+  const openBook = () =>
+    run('open', async () => {
+      const uploadId = await uploadFile(file!);
+      const previous = viewedBook();
+      const opened = await unwrap(api.import.openBook({ uploadId, ...(passphrase ? { passphrase } : {}) }));
+      if (previous) void api.import.closeBook({ bookId: previous.bookId });
+      setViewedBook({ bookId: opened.bookId, name: opened.name });
+      void navigate('/companies');
     });
 
   // Rows changed, not field values applied: a value met again with the same stamp counts as
@@ -149,6 +164,16 @@ export function BookCard() {
             data-testid="book-merge"
           >
             {t('import.book_merge')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconEye size={16} />}
+            loading={busy === 'open'}
+            disabled={!file || busy !== null}
+            onClick={() => void openBook()}
+            data-testid="book-open-read-only"
+          >
+            {t('import.book_open_read_only')}
           </Button>
         </Group>
         {merged ? (
