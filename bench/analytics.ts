@@ -11,9 +11,12 @@
  * bench/activities.ts); here only reads are timed, and 1M activities through `mutate` would
  * take minutes of the shared machine for nothing measured.
  *
+ * Then the write side, on small books of its own: what the rollup triggers the dashboard reads
+ * cost deal writes (bench/rollup-writes.ts, ratio ≤ 1.5 against the same writes without them).
+ *
  * Run alone with `node bin/tsnode.js bench/analytics.ts` (writes bench/results/analytics.json;
- * BENCH_DEALS / BENCH_ACTIVITIES to
- * scale down); `benchAnalytics()` is what bench/run.ts can call.
+ * BENCH_DEALS / BENCH_ACTIVITIES to scale down; BENCH_ANALYTICS_READS=0 or BENCH_ANALYTICS_WRITES=0
+ * leave out one side for a quick try); `benchAnalytics()` is what bench/run.ts can call.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +28,7 @@ import { openDatabase, type CrmDb } from '../src/main/db/open';
 import { REPORT_NAMES } from '../src/shared/contract/reports';
 import { newId } from '../src/shared/ids';
 import { bookPath, removeBenchDir, removeBook } from './lib/books';
+import { benchRollupWrites } from './rollup-writes';
 import { figures, fmtInt, fmtMs, log, pushLatency } from './lib/figures';
 import { summarise } from './lib/stats';
 
@@ -288,6 +292,12 @@ async function alternate(
 }
 
 export async function benchAnalytics(): Promise<void> {
+  if (process.env.BENCH_ANALYTICS_READS !== '0') await benchReads();
+  // After the reads, so the read figures are taken in a process that has not written 60k deals.
+  if (process.env.BENCH_ANALYTICS_WRITES !== '0') benchRollupWrites();
+}
+
+async function benchReads(): Promise<void> {
   // BENCH_ANALYTICS_BOOK=file: a book kept between runs (filled by the first run that finds none),
   // so trying a change does not pay the fill again.
   const kept = process.env.BENCH_ANALYTICS_BOOK;
