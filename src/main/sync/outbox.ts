@@ -19,6 +19,37 @@ export interface OutboxBatch {
 /** Room left for the envelope ({"deviceId":..,"seq":..,"changes":[]}). */
 const ENVELOPE_BYTES = 1024;
 
+/**
+ * The one key of a book merge's outbox entry (see {@link mergedEntry}). '^' starts no field name,
+ * so it cannot be taken for one.
+ */
+export const MERGED_CELLS = '^merged';
+
+/** A cell a book merge brought: the stamp it brought, and the stamp of the value it replaced here. */
+export interface MergedCell {
+  hlc: string;
+  base: string | null;
+}
+
+/**
+ * The outbox entry of a book merge: the cells it brought, by field. They keep the stamps of the
+ * workspace the book came from (another node), so the push's usual filter, which sends only this
+ * device's own cells, would hold them back and the other devices would never get the merge. The
+ * push forwards them, stamps unchanged (each wins or loses on the server exactly as it did here),
+ * as long as this device still holds that very stamp: one overwritten since, by a pull or an edit
+ * here, is not sent (the edit here has its own entry).
+ */
+export function mergedEntry(cells: Record<string, MergedCell>): string {
+  return JSON.stringify({ [MERGED_CELLS]: cells });
+}
+
+/** The cells a merge entry forwards, or null for an ordinary entry. */
+function mergedCellsOf(changed: Record<string, unknown>): Map<string, MergedCell> | null {
+  const cells = changed[MERGED_CELLS];
+  if (!cells || typeof cells !== 'object') return null;
+  return new Map(Object.entries(cells as Record<string, MergedCell>));
+}
+
 export function pendingCount(db: CrmDb): number {
   return db.sqlite.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
 }
@@ -27,8 +58,9 @@ export function pendingCount(db: CrmDb): number {
  * The next batch to push: outbox entries in order, coalesced per cell. An entry says which fields
  * of a row changed; the batch carries each such field once, with its current value and clock
  * (several edits of one field send only the last). A field whose current clock is another
- * replica's lost to a remote write since, and is not sent. Stops before the batch would pass the
- * protocol's size or count limit, always at an entry boundary.
+ * replica's lost to a remote write since, and is not sent, unless the entry is a book merge's and
+ * the clock is still the one the merge brought ({@link mergedEntry}). Stops before the batch would
+ * pass the protocol's size or count limit, always at an entry boundary.
  */
 export function readOutbox(
   db: CrmDb,
@@ -55,7 +87,9 @@ export function readOutbox(
       if (limits.upTo !== undefined && entry.seq > limits.upTo) break outer;
       after = entry.seq;
       const changed = JSON.parse(entry.changes) as Record<string, unknown>;
-      const cells = cellsOf(db, entry.tableName, entry.rowId, changed, clocks, own);
+      const merged = mergedCellsOf(changed);
+      const fields = merged ? Object.fromEntries([...merged.keys()].map((f) => [f, true])) : changed;
+      const cells = cellsOf(db, entry.tableName, entry.rowId, fields, clocks, own, merged);
       const fresh = cells.filter((c) => !sent.has(`${c.table}\u0000${c.rowId}\u0000${c.field}`));
       const size = fresh.reduce((n, c) => n + JSON.stringify(c).length + 1, 0);
       if (count > 0 && (changes.length + fresh.length > maxChanges || bytes + size > maxBytes)) break outer;
@@ -76,12 +110,19 @@ function cellsOf(
   changed: Record<string, unknown>,
   clocks: ReturnType<typeof clockStore>,
   own: Set<string>,
+  merged: Map<string, MergedCell> | null,
 ): FieldChange[] {
   const c = clocks.get(table, rowId) ?? {};
-  // This device's cells, also those stamped under a node id it had before a re-stamp.
-  return cellsOfRow(db, table, rowId, clocks, changed)
-    .filter((cell) => own.has(cell.node))
-    .map((cell) => ({ ...cell, base: c[BASE_PREFIX + cell.field] ?? c[BASE_PREFIX + ALL_COLUMNS] ?? null }));
+  const out: FieldChange[] = [];
+  for (const cell of cellsOfRow(db, table, rowId, clocks, changed)) {
+    // A merged cell still as the merge left it: the replaced value is its base, as for an edit.
+    const m = merged?.get(cell.field);
+    if (m && m.hlc === cell.hlc) out.push({ ...cell, base: m.base });
+    // This device's cells, also those stamped under a node id it had before a re-stamp.
+    else if (own.has(cell.node))
+      out.push({ ...cell, base: c[BASE_PREFIX + cell.field] ?? c[BASE_PREFIX + ALL_COLUMNS] ?? null });
+  }
+  return out;
 }
 
 /**

@@ -61,6 +61,8 @@ export const importMessagesEn = {
   'book.passphrase_needed': 'This book is encrypted: give its passphrase.',
   'book.wrong_passphrase': 'Wrong passphrase for this book. Nothing was changed.',
   'book.not_a_book': 'This file is not a CRM book or workspace export.',
+  'book.clock_ahead':
+    "This book's changes are dated as late as {{date}}, ahead of this computer's clock: the computer that exported it (or this one) has the wrong date. Nothing was merged. Correct the date and time, then export the book again.",
   'cli.book_exported': 'Book written to {{path}}: {{records}} records.',
   'cli.book_merged': 'Book merged: {{rows}} records new or changed.',
   'cli.export_needs_out': 'Say where to write the export with --out FILE.',

@@ -66,6 +66,8 @@ export const importMessagesEs: Record<keyof typeof importMessagesEn, string> = {
   'book.passphrase_needed': 'Este libro está cifrado: indica su contraseña.',
   'book.wrong_passphrase': 'Contraseña incorrecta para este libro. No se cambió nada.',
   'book.not_a_book': 'Este archivo no es un libro del CRM ni una exportación del espacio de trabajo.',
+  'book.clock_ahead':
+    'Los cambios de este libro llevan fechas de hasta el {{date}}, por delante del reloj de este ordenador: el ordenador que lo exportó (o este) tiene la fecha mal puesta. No se ha combinado nada. Corrige la fecha y la hora y vuelve a exportar el libro.',
   'cli.book_exported': 'Libro guardado en {{path}}: {{records}} registros.',
   'cli.book_merged': 'Libro combinado: {{rows}} registros nuevos o cambiados.',
   'cli.export_needs_out': 'Indica dónde guardar la exportación con --out ARCHIVO.',

@@ -4,17 +4,18 @@ import { createCompany } from '../../../src/main/services/companies';
 import { linkCompany } from '../../../src/main/services/contact-companies';
 import { createContact, updateContact } from '../../../src/main/services/contacts';
 import { collectBook, decodeBook, encodeBook, mergeBook } from '../../../src/main/services/export/book';
-import { tempDb } from '../db/temp-db';
+import { readOutbox } from '../../../src/main/sync/outbox';
+import { countRows, tempDb } from '../db/temp-db';
 
-/** What a merge left for sync to send: one entry per row, with the fields it names. */
+/** What a merge left for sync to send, as the next push sends it: by row, the fields it carries. */
 function outbox(db: CrmDb): { table: string; rowId: string; fields: string[] }[] {
-  return (
-    db.sqlite.prepare('SELECT table_name AS "table", row_id AS rowId, changes FROM sync_outbox ORDER BY seq').all() as {
-      table: string;
-      rowId: string;
-      changes: string;
-    }[]
-  ).map((e) => ({ table: e.table, rowId: e.rowId, fields: Object.keys(JSON.parse(e.changes) as object).sort() }));
+  const rows = new Map<string, { table: string; rowId: string; fields: string[] }>();
+  for (const c of readOutbox(db).changes) {
+    const key = `${c.table}\u0000${c.rowId}`;
+    if (!rows.has(key)) rows.set(key, { table: c.table, rowId: c.rowId, fields: [] });
+    rows.get(key)!.fields.push(c.field);
+  }
+  return [...rows.values()].map((r) => ({ ...r, fields: r.fields.sort() }));
 }
 
 function office() {
@@ -39,6 +40,7 @@ describe('what a book merge queues for sync', () => {
     const again = mergeBook(laptop, decodeBook(file));
     expect(again.rows).toBe(0);
     expect(outbox(laptop)).toEqual([]);
+    expect(countRows(laptop, 'sync_outbox')).toBe(0);
   });
 
   it('queues exactly the field whose newer value won, nothing of the rest of the book', () => {
@@ -66,6 +68,7 @@ describe('what a book merge queues for sync', () => {
     const result = mergeBook(db, old);
     expect(result.ignored).toBeGreaterThan(0);
     expect(outbox(db)).toEqual([]);
+    expect(countRows(db, 'sync_outbox')).toBe(0);
     expect(db.sqlite.prepare('SELECT job_title FROM contacts WHERE id = ?').pluck().get(ana)).toBe('CEO');
   });
 });

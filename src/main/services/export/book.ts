@@ -6,7 +6,9 @@ import { write } from '../../db/mutation';
 import type { CrmDb } from '../../db/open';
 import { CrmError } from '../../errors';
 import { applyRemote } from '../../sync/apply';
-import { cellsOfRow } from '../../sync/outbox';
+import { MAX_CLOCK_SKEW_MS } from '../../../shared/sync/protocol';
+import { decodeHlc } from '../../../shared/sync/hlc';
+import { cellsOfRow, mergedEntry, type MergedCell } from '../../sync/outbox';
 import { clockStore } from '../../sync/state';
 import { clockOf, isSyncedTable, syncTable } from '../../sync/tables';
 
@@ -181,10 +183,18 @@ export interface MergeResult {
  * Merges a book into the open workspace by the sync rule, in one transaction. The fields whose
  * book value won with a newer stamp than this workspace held are queued for sync, and only those:
  * a value met again with the same stamp (a book merged twice) or an older one queues nothing, so
- * a merge never re-sends what the other devices already have. `queue: false` queues nothing at all
+ * a merge never re-sends what the other devices already have. The queued cells keep the book's
+ * stamps and are pushed as they are (outbox.ts, `mergedEntry`). `queue: false` queues nothing at all
  * (a book opened read-only is never synced).
+ *
+ * A book stamped further ahead of this workspace's clock than a sync server accepts (the computer
+ * that exported it had the wrong date, or this one has) is refused and nothing is merged: the server
+ * would refuse those stamps until that date came, holding back every change queued after them,
+ * and this workspace's clock would jump there, stamping every later edit as far ahead. Re-stamping
+ * them instead would make this copy of the book order differently from every other copy.
  */
 export function mergeBook(db: CrmDb, book: Book, options: { queue?: boolean } = {}): MergeResult {
+  if (options.queue !== false) refuseStampsAhead(db, book.writes);
   // `applied` counts a value met again with the same stamp, so it is not "what changed": the
   // change events (one per record written, after the commit) are, and say which kind of record.
   const changedIds = new Map<string, Set<string>>();
@@ -200,10 +210,7 @@ export function mergeBook(db: CrmDb, book: Book, options: { queue?: boolean } = 
       const newer = options.queue === false ? new Map<string, NewerFields>() : newerFields(db, book.writes);
       const queue = db.sqlite.prepare('INSERT INTO sync_outbox (table_name, row_id, changes, hlc) VALUES (?, ?, ?, ?)');
       return applyRemote(db, book.writes, () => {
-        for (const row of newer.values()) {
-          const changes = Object.fromEntries([...row.fields].map((f) => [f, true]));
-          queue.run(row.table, row.rowId, JSON.stringify(changes), row.hlc);
-        }
+        for (const row of newer.values()) queue.run(row.table, row.rowId, mergedEntry(row.fields), row.hlc);
       });
     });
     const changed = Object.fromEntries([...changedIds].map(([table, ids]) => [table, ids.size]));
@@ -219,10 +226,20 @@ export function mergeBook(db: CrmDb, book: Book, options: { queue?: boolean } = 
   }
 }
 
+function refuseStampsAhead(db: CrmDb, writes: readonly FieldWrite[]): void {
+  let newest = '';
+  for (const w of writes) if (w.hlc > newest) newest = w.hlc;
+  if (!newest) return;
+  const millis = decodeHlc(newest).millis;
+  if (millis <= db.now() + MAX_CLOCK_SKEW_MS) return;
+  throw new CrmError('invalid_input', 'book.clock_ahead', { date: new Date(millis).toISOString().slice(0, 10) });
+}
+
 interface NewerFields {
   table: string;
   rowId: string;
-  fields: Set<string>;
+  /** By field: the book's stamp and the stamp of the value it replaces here. */
+  fields: Record<string, MergedCell>;
   /** The newest stamp among them (the outbox entry's). */
   hlc: string;
 }
@@ -247,10 +264,12 @@ function newerFields(db: CrmDb, writes: readonly FieldWrite[]): Map<string, Newe
       const col = syncTable(db, w.table).byName.get(w.field);
       if (!col || col.local || col.name === 'id' || col.name === CUSTOM_COLUMN) continue;
     }
-    if (w.hlc <= (clockOf(local, w.field) ?? '')) continue;
+    const replaced = clockOf(local, w.field) ?? null;
+    if (w.hlc <= (replaced ?? '')) continue;
     let row = out.get(key);
-    if (!row) out.set(key, (row = { table: w.table, rowId: w.rowId, fields: new Set(), hlc: w.hlc }));
-    row.fields.add(w.field);
+    if (!row) out.set(key, (row = { table: w.table, rowId: w.rowId, fields: {}, hlc: w.hlc }));
+    // A book holding one cell twice: the greater stamp is the one the apply keeps.
+    if (w.hlc > (row.fields[w.field]?.hlc ?? '')) row.fields[w.field] = { hlc: w.hlc, base: replaced };
     if (w.hlc > row.hlc) row.hlc = w.hlc;
   }
   return out;
