@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CUSTOM_COLUMN, PURGE_FIELD, customKeyOf, type FieldWrite } from '../../../shared/sync/merge';
-import { ENTITY_NAMES, type EntityName } from '../../db/entities';
 import { write } from '../../db/mutation';
 import type { CrmDb } from '../../db/open';
 import { CrmError } from '../../errors';
@@ -11,6 +10,7 @@ import { decodeHlc } from '../../../shared/sync/hlc';
 import { cellsOfRow, mergedEntry, type MergedCell } from '../../sync/outbox';
 import { clockStore } from '../../sync/state';
 import { clockOf, isSyncedTable, syncTable } from '../../sync/tables';
+import { selectBookRows } from './book-selection';
 
 /**
  * Portable client books and the workspace's JSON export: records as their field cells (value,
@@ -33,48 +33,11 @@ export interface Book {
 const MAGIC_PLAIN = Buffer.from('CRMBOOK1');
 const MAGIC_SEALED = Buffer.from('CRMBOOKE');
 
-/** Every record of the workspace, or the companies given with all that hangs off them. */
-function selectRows(db: CrmDb, companyIds: string[] | null): Map<EntityName, string[]> {
-  const out = new Map<EntityName, string[]>();
-  const ids = (sql: string, ...params: unknown[]) =>
-    db.sqlite
-      .prepare(sql)
-      .pluck()
-      .all(...params) as string[];
-  if (!companyIds) {
-    for (const table of ENTITY_NAMES) out.set(table, ids(`SELECT id FROM "${table}"`));
-    return out;
-  }
-  const json = JSON.stringify(companyIds);
-  const inSet = (col: string) => `${col} IN (SELECT value FROM json_each(?))`;
-  const companies = ids(`SELECT id FROM companies WHERE ${inSet('id')}`, json);
-  const links = ids(`SELECT id FROM contact_companies WHERE ${inSet('company_id')}`, json);
-  const contacts = ids(`SELECT DISTINCT contact_id FROM contact_companies WHERE ${inSet('company_id')}`, json);
-  const deals = ids(`SELECT id FROM deals WHERE ${inSet('company_id')}`, json);
-  const records = JSON.stringify([...companies, ...contacts, ...deals]);
-  const activityLinks = ids(`SELECT id FROM activity_links WHERE ${inSet('entity_id')}`, records);
-  const activities = ids(`SELECT DISTINCT activity_id FROM activity_links WHERE ${inSet('entity_id')}`, records);
-  out.set('companies', companies);
-  out.set('contacts', contacts);
-  out.set('contact_companies', links);
-  out.set('deals', deals);
-  out.set('deal_contacts', ids(`SELECT id FROM deal_contacts WHERE ${inSet('deal_id')}`, JSON.stringify(deals)));
-  out.set('activities', activities);
-  out.set('activity_links', activityLinks);
-  out.set('notes', ids(`SELECT id FROM notes WHERE ${inSet('entity_id')}`, records));
-  out.set('taggings', ids(`SELECT id FROM taggings WHERE ${inSet('entity_id')}`, records));
-  // What the records refer to by id: people, tags, pipelines and field definitions, all of them (small).
-  for (const table of ['members', 'teams', 'tags', 'pipelines', 'stages', 'custom_field_defs'] as EntityName[]) {
-    if (ENTITY_NAMES.includes(table)) out.set(table, ids(`SELECT id FROM "${table}"`));
-  }
-  return out;
-}
-
 export function collectBook(db: CrmDb, companyIds: string[] | null = null): Book {
   const clocks = clockStore(db);
   const writes: FieldWrite[] = [];
   const counts: Record<string, number> = {};
-  for (const [table, rowIds] of selectRows(db, companyIds)) {
+  for (const [table, rowIds] of selectBookRows(db, companyIds)) {
     if (!rowIds.length) continue;
     counts[table] = rowIds.length;
     for (const id of rowIds) writes.push(...(cellsOfRow(db, table, id, clocks) as FieldWrite[]));
