@@ -155,7 +155,7 @@ export const analyticsEs: Record<keyof typeof analyticsEn, string> = {
   'seg.all': 'Todos los segmentos',
   'seg.score': 'R · F · M',
   'seg.ltv': 'Valor del cliente',
-  'seg.recency': 'Días desde la última compra',
+  'seg.recency': 'Días sin comprar',
   'seg.frequency': 'Compras',
   'seg.rhythm': 'Intervalo habitual (días)',
   'seg.churn_title': 'Riesgo de abandono',

@@ -11,12 +11,15 @@ export function useFormat() {
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const number = new Intl.NumberFormat(locale);
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
     return {
       locale,
       date: (ms: number) => date.format(ms),
       dateTime: (ms: number) => dateTime.format(ms),
       number: (n: number) => number.format(n),
+      /** A whole percentage (40 → "40%" in English, "40 %" in Spanish). */
+      percent: (whole: number) => percent.format(whole / 100),
       /** "3 minutes ago", "hace 3 minutos"; older than a week falls back to the date. */
       ago: (ms: number, now = Date.now()) => {
         const seconds = Math.round((ms - now) / 1000);

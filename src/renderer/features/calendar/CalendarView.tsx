@@ -247,6 +247,8 @@ export function CalendarView() {
           list: t('cal.agenda'),
         }}
         height="auto"
+        // A busy day in the month grid shows a few events and "+N more" rather than stretching its week row.
+        dayMaxEvents={4}
         slotMinTime="07:00:00"
         slotMaxTime="21:00:00"
         nowIndicator

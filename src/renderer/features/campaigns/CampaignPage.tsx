@@ -316,7 +316,8 @@ export function CampaignPage() {
                     ]}
                     value={source}
                     onChange={setSource}
-                    style={{ flex: 1 }}
+                    // At least 180 px, so in the narrow side column the button moves below instead.
+                    style={{ flex: '1 1 180px' }}
                     data-testid="audience-view"
                   />
                   <Button
@@ -367,7 +368,7 @@ export function CampaignPage() {
                 </Stack>
               )}
               <Group align="flex-end" gap="xs" mt="sm">
-                <div style={{ flex: 1 }}>
+                <div style={{ flex: '1 1 180px' }}>
                   <RemotePicker
                     label={t('campaigns.attribute_deal')}
                     placeholder={t('campaigns.pick_deal')}

@@ -76,55 +76,58 @@ export function CampaignsPage() {
         {items && items.length === 0 ? (
           <EmptyState icon={IconSpeakerphone} title={t('campaigns.empty')} body={t('campaigns.empty_body')} />
         ) : (
-          <Table highlightOnHover data-testid="campaigns-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('campaigns.field.name')}</Table.Th>
-                <Table.Th>{t('campaigns.field.type')}</Table.Th>
-                <Table.Th>{t('campaigns.field.status')}</Table.Th>
-                <Table.Th>{t('campaigns.col.dates')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.col.members')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.stat.responses')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.field.cost')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.stat.won')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.col.roi')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(items ?? []).map((c) => (
-                <Table.Tr
-                  key={c.id}
-                  onClick={() => void navigate(`/campaigns/${c.id}`)}
-                  style={{ cursor: 'pointer' }}
-                  data-testid="campaign-row"
-                >
-                  <Table.Td>
-                    <Text fw={550}>{c.name}</Text>
-                  </Table.Td>
-                  <Table.Td>{t(`campaigns.type.${c.type}`)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS_COLORS[c.status]}>
-                      {t(`campaigns.status.${c.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {c.startDate || c.endDate ? `${isoDate(c.startDate)} – ${isoDate(c.endDate)}` : ''}
-                  </Table.Td>
-                  <Table.Td ta="right">{format.number(c.stats.members)}</Table.Td>
-                  <Table.Td ta="right">{format.number(c.stats.responses)}</Table.Td>
-                  <Table.Td ta="right" data-testid="campaign-row-cost">
-                    {c.actualCost != null ? money(c.actualCost, c.currency ?? c.stats.baseCurrency) : '—'}
-                  </Table.Td>
-                  <Table.Td ta="right" data-testid="campaign-row-won">
-                    {money(c.stats.wonRevenue, c.stats.baseCurrency)}
-                  </Table.Td>
-                  <Table.Td ta="right" data-testid="campaign-row-roi">
-                    {c.stats.roi != null ? percent.format(c.stats.roi) : '—'}
-                  </Table.Td>
+          // Nine columns: on a narrow window the table scrolls inside its card, not the whole page.
+          <Table.ScrollContainer minWidth={900} type="native">
+            <Table highlightOnHover data-testid="campaigns-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('campaigns.field.name')}</Table.Th>
+                  <Table.Th>{t('campaigns.field.type')}</Table.Th>
+                  <Table.Th>{t('campaigns.field.status')}</Table.Th>
+                  <Table.Th>{t('campaigns.col.dates')}</Table.Th>
+                  <Table.Th ta="right">{t('campaigns.col.members')}</Table.Th>
+                  <Table.Th ta="right">{t('campaigns.stat.responses')}</Table.Th>
+                  <Table.Th ta="right">{t('campaigns.field.cost')}</Table.Th>
+                  <Table.Th ta="right">{t('campaigns.stat.won')}</Table.Th>
+                  <Table.Th ta="right">{t('campaigns.col.roi')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {(items ?? []).map((c) => (
+                  <Table.Tr
+                    key={c.id}
+                    onClick={() => void navigate(`/campaigns/${c.id}`)}
+                    style={{ cursor: 'pointer' }}
+                    data-testid="campaign-row"
+                  >
+                    <Table.Td>
+                      <Text fw={550}>{c.name}</Text>
+                    </Table.Td>
+                    <Table.Td>{t(`campaigns.type.${c.type}`)}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={STATUS_COLORS[c.status]}>
+                        {t(`campaigns.status.${c.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {c.startDate || c.endDate ? `${isoDate(c.startDate)} – ${isoDate(c.endDate)}` : ''}
+                    </Table.Td>
+                    <Table.Td ta="right">{format.number(c.stats.members)}</Table.Td>
+                    <Table.Td ta="right">{format.number(c.stats.responses)}</Table.Td>
+                    <Table.Td ta="right" data-testid="campaign-row-cost">
+                      {c.actualCost != null ? money(c.actualCost, c.currency ?? c.stats.baseCurrency) : '—'}
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid="campaign-row-won">
+                      {money(c.stats.wonRevenue, c.stats.baseCurrency)}
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid="campaign-row-roi">
+                      {c.stats.roi != null ? percent.format(c.stats.roi) : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Paper>
       <FormModal opened={creating} onClose={() => setCreating(false)} title={t('campaigns.new')}>

@@ -9,6 +9,7 @@ import type { Dashboard, DashboardKpi } from '../../../shared/contract';
 import { formatMoney } from '../../../shared/domain/billing';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText } from '../../lib/error-text';
+import { valueAxisWidth } from '../../lib/chart-axis';
 import { useFormat } from '../../lib/format';
 import { useMembers } from '../lists/lookups';
 import { KpiCard } from './KpiCard';
@@ -138,7 +139,8 @@ export function DashboardPage() {
         </Alert>
       ) : null}
 
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" mb="lg">
+      {/* Four cards a row only when each is wide enough for a full amount in euros. */}
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="md" mb="lg">
         <KpiCard
           label={t('dash.kpi.contacts')}
           value={contacts === null ? null : count(contacts)}
@@ -171,7 +173,7 @@ export function DashboardPage() {
       {data && <Charts data={data} range={range} owner={owner} money={money} count={count} pct={pct} open={open} />}
       {data && (
         <Text size="xs" c="dimmed" mt="md" data-testid="dash-computed">
-          {t('dash.chart.click_hint')} · {t('dash.computed_in', { ms: data.ms })}
+          {t('dash.chart.click_hint')} · {t('dash.computed_in', { ms: count(data.ms) })}
         </Text>
       )}
     </Stack>
@@ -218,6 +220,7 @@ function ChartCard({
 
 function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
   const { t } = useTranslation();
+  const { locale } = useFormat();
   const won = { field: 'status', operator: 'in', value: ['won'] };
   const click = <T,>(rows: T[], href: (row: T) => string | null) => ({
     onClick: (_: unknown, index: number) => {
@@ -228,7 +231,7 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
     style: { cursor: 'pointer' },
   });
   const monthLabel = (m: string) =>
-    new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
       new Date(`${m}-01T00:00:00Z`),
     );
   const lastDay = (m: string) => {
@@ -239,17 +242,23 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <ChartCard title={t('dash.chart.funnel')} empty={!funnel.length} testId="chart-funnel">
+        {/* The chart is as wide as its card and the funnel takes the left part, so the money labels on the
+            right fit instead of being clipped at Mantine's default 300 px square. */}
         <FunnelChart
-          h={260}
+          size={260}
+          w="100%"
           data={funnel.map((s, i) => ({ name: s.name, value: s.value, color: COLORS[i % COLORS.length]! }))}
           withTooltip
           withLabels
           labelsPosition="right"
           valueFormatter={(v) => money(v)}
           funnelProps={
-            click(funnel, (s) =>
-              dealsLink(range, [{ field: 'stageId', operator: 'in', value: [s.stageId] }, ...owner], false),
-            ) as never
+            {
+              ...click(funnel, (s) =>
+                dealsLink(range, [{ field: 'stageId', operator: 'in', value: [s.stageId] }, ...owner], false),
+              ),
+              width: '55%',
+            } as never
           }
         />
       </ChartCard>
@@ -264,6 +273,12 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
           dataKey="month"
           series={[{ name: 'value', label: t('dash.series.won_value'), color: 'indigo.6' }]}
           valueFormatter={(v) => money(v)}
+          yAxisProps={{
+            width: valueAxisWidth(
+              data.revenueByMonth.map((m) => m.value),
+              money,
+            ),
+          }}
           barProps={
             click(data.revenueByMonth, (m) =>
               dealsLink({}, [
@@ -319,6 +334,12 @@ function Charts({ data, range, owner, money, count, pct, open }: ChartsProps) {
           dataKey="name"
           series={[{ name: 'value', label: t('dash.series.won_value'), color: 'orange.6' }]}
           valueFormatter={(v) => money(v)}
+          yAxisProps={{
+            width: valueAxisWidth(
+              data.byProduct.slice(0, 12).map((p) => p.value),
+              money,
+            ),
+          }}
           barProps={click(data.byProduct, (p) => (p.id ? `/products` : null)) as never}
         />
       </ChartCard>

@@ -37,7 +37,14 @@ export function KpiCard({ label, value, change = null, inverse = false, locale, 
       {value === null ? (
         <Skeleton h={28} w={90} mt={6} />
       ) : (
-        <Text fz={24} fw={700} mt={2} data-testid={testId}>
+        // A long amount ("6.618.000,00 €") is set smaller, and wraps in a narrow card rather than being cut off.
+        <Text
+          fz={value.length > 11 ? 20 : 24}
+          fw={700}
+          mt={2}
+          style={{ overflowWrap: 'anywhere' }}
+          data-testid={testId}
+        >
           {value}
         </Text>
       )}

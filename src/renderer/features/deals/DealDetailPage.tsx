@@ -372,7 +372,7 @@ function DealFactsCard({ deal }: { deal: Deal }) {
     [t('deals.field_stage'), deal.stageName ?? '—'],
     [
       t('deals.field_probability'),
-      `${deal.effectiveProbability}%`,
+      format.percent(deal.effectiveProbability),
       deal.probability === null ? t('deals.probability_from_stage') : t('deals.probability_override'),
     ],
     [t('deals.field_expected_close'), day(deal.expectedClose)],

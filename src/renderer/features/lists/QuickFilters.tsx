@@ -30,7 +30,7 @@ export function QuickFilters({ value, tags, onChange }: Props) {
         data-testid="quick-filters"
       />
       <Select
-        w={150}
+        w={160}
         style={{ flex: 'none' }}
         data={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
         value={value.kind === 'tag' ? value.tagId : null}

@@ -278,20 +278,22 @@ export function RecordListPage<T extends ListRecord>({ config }: { config: ListP
         onToggleShared={(view) => void saveView(view, { shared: !view.shared })}
         onDelete={(view) => setModal({ kind: 'delete', view })}
       />
-      <Group justify="space-between" mb="sm" gap="sm" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+      {/* On a narrow window (or with Spanish's longer labels) the buttons move to a second row rather than
+          squeezing the search box to nothing and overlapping the tag filter. */}
+      <Group justify="space-between" mb="sm" gap="sm" wrap="wrap">
+        <Group gap="sm" wrap="nowrap" style={{ flex: '1 1 0', minWidth: 'min-content' }}>
           <TextInput
             value={query}
             onChange={(e) => store.getState().setQuery(e.currentTarget.value)}
             placeholder={config.searchPlaceholder}
             aria-label={config.searchLabel}
             leftSection={<IconSearch size={16} />}
-            style={{ flex: '1 1 180px', maxWidth: 320 }}
+            style={{ flex: '1 1 140px', minWidth: 140, maxWidth: 320 }}
             data-testid={config.testIds.search}
           />
           <QuickFilters value={quick} tags={tags ?? []} onChange={(q) => store.getState().setQuick(q)} />
         </Group>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" ml="auto">
           <FilterBuilder
             env={filterEnv}
             filter={filter}

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import type { DealLines, PriceList, Product } from '../../../shared/contract/products';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
+import { useFormat } from '../../lib/format';
 import { isApiError, unwrap } from '../../lib/api-error';
 import { useChanges } from '../../lib/use-changes';
 import { issueText } from '../records/issues';
@@ -20,6 +21,7 @@ import { DealLineRow, type LinePatch } from './DealLineRow';
  */
 export function DealLineItemsCard({ dealId }: { dealId: string }) {
   const { t } = useTranslation();
+  const decimalSeparator = useFormat().locale.startsWith('es') ? ',' : '.';
   const navigate = useNavigate();
   const money = useMinorMoney();
   const [lines, setLines] = useState<DealLines | null>(null);
@@ -167,6 +169,7 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
           value={quantity}
           onChange={setQuantity}
           decimalScale={3}
+          decimalSeparator={decimalSeparator}
           w={90}
           error={error}
         />
@@ -175,6 +178,7 @@ export function DealLineItemsCard({ dealId }: { dealId: string }) {
           value={discount}
           onChange={setDiscount}
           decimalScale={2}
+          decimalSeparator={decimalSeparator}
           suffix=" %"
           w={90}
         />

@@ -19,7 +19,9 @@ export function PriceListsCard({ products }: { products: Product[] }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [prices, setPrices] = useState<Record<string, number | null>>({});
   const [name, setName] = useState('');
-  const [currency, setCurrency] = useState(base);
+  // Until one is picked, the workspace's currency, which may arrive after the first render.
+  const [chosenCurrency, setCurrency] = useState<string | null>(null);
+  const currency = chosenCurrency ?? base;
 
   const loadLists = useCallback(async () => {
     const items = (await unwrap(api.priceLists.list({}))).items;

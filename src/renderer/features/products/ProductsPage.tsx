@@ -23,6 +23,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { isApiError, unwrap } from '../../lib/api-error';
+import { useFormat } from '../../lib/format';
 import { useChanges } from '../../lib/use-changes';
 import { useWorkspace } from '../members/workspace-store';
 import { useMinorMoney } from './billing-format';
@@ -48,6 +49,7 @@ function fieldErrors(error: unknown): Record<string, string> {
 
 function ProductForm({ product, onDone }: { product: Product | null; onDone: () => void }) {
   const { t } = useTranslation();
+  const decimalSeparator = useFormat().locale.startsWith('es') ? ',' : '.';
   const base = useWorkspace().settings?.baseCurrency ?? 'USD';
   const [draft, setDraft] = useState<Draft>({
     sku: product?.sku ?? '',
@@ -136,6 +138,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
           min={0}
           max={100}
           decimalScale={2}
+          decimalSeparator={decimalSeparator}
           suffix=" %"
           error={errors.taxPercent}
         />
@@ -165,6 +168,7 @@ function ProductForm({ product, onDone }: { product: Product | null; onDone: () 
 export function ProductsPage() {
   const { t } = useTranslation();
   const money = useMinorMoney();
+  const format = useFormat();
   const [items, setItems] = useState<Product[] | null>(null);
   const [showInactive, setShowInactive] = useState(false);
   const [query, setQuery] = useState('');
@@ -232,7 +236,7 @@ export function ProductsPage() {
                   </Table.Td>
                   <Table.Td>{p.category}</Table.Td>
                   <Table.Td ta="right">{money(p.unitPrice, p.currency)}</Table.Td>
-                  <Table.Td ta="right">{p.taxPercent} %</Table.Td>
+                  <Table.Td ta="right">{format.percent(p.taxPercent)}</Table.Td>
                   <Table.Td>{p.active ? null : <Badge color="gray">{t('products.inactive')}</Badge>}</Table.Td>
                 </Table.Tr>
               ))}

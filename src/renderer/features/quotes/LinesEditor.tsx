@@ -75,6 +75,8 @@ export function lineErrors(error: unknown): Record<string, string> {
 export function LinesEditor({ lines, onChange, currency, readOnly = false, errors = {}, listPrices = {} }: Props) {
   const { t } = useTranslation();
   const money = useMinorMoney();
+  // Quantities and percentages are typed and shown with the language's decimal comma ("10,5 %").
+  const decimalSeparator = useFormat().locale.startsWith('es') ? ',' : '.';
   const [products, setProducts] = useState<Product[]>([]);
   useEffect(() => {
     void unwrap(api.products.list({})).then((r) => setProducts(r.items));
@@ -95,112 +97,118 @@ export function LinesEditor({ lines, onChange, currency, readOnly = false, error
   if (readOnly) return <LinesTable lines={lines} currency={currency} />;
   return (
     <>
-      <Table data-testid="lines-table" verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w="18%">{t('quotes.product')}</Table.Th>
-            <Table.Th>{t('quotes.description')}</Table.Th>
-            <Table.Th w={90}>{t('quotes.quantity')}</Table.Th>
-            <Table.Th w={130}>{t('quotes.unit_price')}</Table.Th>
-            <Table.Th w={90}>{t('quotes.discount')}</Table.Th>
-            <Table.Th w={90}>{t('quotes.tax')}</Table.Th>
-            <Table.Th w={120} ta="right">
-              {t('quotes.amount')}
-            </Table.Th>
-            {readOnly ? null : <Table.Th w={40} />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lines.map((line, i) => {
-            const n = i + 1;
-            const err = (field: string) => errors[`${i}.${field}`];
-            return (
-              <Table.Tr key={line.key} data-testid={`line-${n}`}>
-                <Table.Td>
-                  <Select
-                    aria-label={t('quotes.product_n', { n: String(n) })}
-                    data={products.map((p) => ({ value: p.id, label: p.name }))}
-                    value={line.productId}
-                    onChange={(v) => pick(i, v)}
-                    searchable
-                    clearable
-                    disabled={readOnly}
-                    placeholder={t('quotes.free_text')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={t('quotes.description_n', { n: String(n) })}
-                    value={line.description}
-                    onChange={(e) => update(i, { description: e.currentTarget.value })}
-                    readOnly={readOnly}
-                    error={err('description')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={t('quotes.quantity_n', { n: String(n) })}
-                    value={line.quantity}
-                    onChange={(v) => update(i, { quantity: v })}
-                    decimalScale={3}
-                    readOnly={readOnly}
-                    error={err('quantity')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <MoneyInput
-                    aria-label={t('quotes.unit_price_n', { n: String(n) })}
-                    currency={currency}
-                    value={line.unitPrice}
-                    onChange={(v) => update(i, { unitPrice: v })}
-                    readOnly={readOnly}
-                    error={err('unitPrice')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={t('quotes.discount_n', { n: String(n) })}
-                    value={line.discountPercent}
-                    onChange={(v) => update(i, { discountPercent: v })}
-                    decimalScale={2}
-                    suffix=" %"
-                    readOnly={readOnly}
-                    error={err('discountPercent')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={t('quotes.tax_n', { n: String(n) })}
-                    value={line.taxPercent}
-                    onChange={(v) => update(i, { taxPercent: v })}
-                    decimalScale={2}
-                    suffix=" %"
-                    readOnly={readOnly}
-                    error={err('taxPercent')}
-                  />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm" data-testid={`line-${n}-net`}>
-                    {money(lineAmounts(draftPriced(line)).amount, currency)}
-                  </Text>
-                </Table.Td>
-                {readOnly ? null : (
+      {/* Below this width the number fields would be cut to "85…": the lines scroll sideways instead. */}
+      <Table.ScrollContainer minWidth={860} type="native">
+        <Table data-testid="lines-table" verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="18%">{t('quotes.product')}</Table.Th>
+              <Table.Th>{t('quotes.description')}</Table.Th>
+              <Table.Th w={90}>{t('quotes.quantity')}</Table.Th>
+              <Table.Th w={150}>{t('quotes.unit_price')}</Table.Th>
+              <Table.Th w={100}>{t('quotes.discount')}</Table.Th>
+              <Table.Th w={100}>{t('quotes.tax')}</Table.Th>
+              <Table.Th w={120} ta="right">
+                {t('quotes.amount')}
+              </Table.Th>
+              {readOnly ? null : <Table.Th w={40} />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.map((line, i) => {
+              const n = i + 1;
+              const err = (field: string) => errors[`${i}.${field}`];
+              return (
+                <Table.Tr key={line.key} data-testid={`line-${n}`}>
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('quotes.remove_line_n', { n: String(n) })}
-                      onClick={() => onChange(lines.filter((_, j) => j !== i))}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    <Select
+                      aria-label={t('quotes.product_n', { n: String(n) })}
+                      data={products.map((p) => ({ value: p.id, label: p.name }))}
+                      value={line.productId}
+                      onChange={(v) => pick(i, v)}
+                      searchable
+                      clearable
+                      disabled={readOnly}
+                      placeholder={t('quotes.free_text')}
+                    />
                   </Table.Td>
-                )}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('quotes.description_n', { n: String(n) })}
+                      value={line.description}
+                      onChange={(e) => update(i, { description: e.currentTarget.value })}
+                      readOnly={readOnly}
+                      error={err('description')}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <NumberInput
+                      aria-label={t('quotes.quantity_n', { n: String(n) })}
+                      value={line.quantity}
+                      onChange={(v) => update(i, { quantity: v })}
+                      decimalScale={3}
+                      decimalSeparator={decimalSeparator}
+                      readOnly={readOnly}
+                      error={err('quantity')}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <MoneyInput
+                      aria-label={t('quotes.unit_price_n', { n: String(n) })}
+                      currency={currency}
+                      value={line.unitPrice}
+                      onChange={(v) => update(i, { unitPrice: v })}
+                      readOnly={readOnly}
+                      error={err('unitPrice')}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <NumberInput
+                      aria-label={t('quotes.discount_n', { n: String(n) })}
+                      value={line.discountPercent}
+                      onChange={(v) => update(i, { discountPercent: v })}
+                      decimalScale={2}
+                      decimalSeparator={decimalSeparator}
+                      suffix=" %"
+                      readOnly={readOnly}
+                      error={err('discountPercent')}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <NumberInput
+                      aria-label={t('quotes.tax_n', { n: String(n) })}
+                      value={line.taxPercent}
+                      onChange={(v) => update(i, { taxPercent: v })}
+                      decimalScale={2}
+                      decimalSeparator={decimalSeparator}
+                      suffix=" %"
+                      readOnly={readOnly}
+                      error={err('taxPercent')}
+                    />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Text size="sm" data-testid={`line-${n}-net`}>
+                      {money(lineAmounts(draftPriced(line)).amount, currency)}
+                    </Text>
+                  </Table.Td>
+                  {readOnly ? null : (
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('quotes.remove_line_n', { n: String(n) })}
+                        onClick={() => onChange(lines.filter((_, j) => j !== i))}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {readOnly ? null : (
         <Group mt="xs">
           <Button

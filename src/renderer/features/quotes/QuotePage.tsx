@@ -12,7 +12,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { IconCheck, IconDownload, IconFileInvoice, IconSend, IconX } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Quote } from '../../../shared/contract/quotes';
@@ -93,6 +93,13 @@ export function QuotePage() {
   const [markWon, setMarkWon] = useState(true);
   const [listPrices, setListPrices] = useState<Record<string, number>>({});
   const dealId = params.get('dealId');
+  // The workspace's currency may arrive after the first render (a reload on /quotes/new): a new quote
+  // takes it then, unless a currency was already chosen (by hand, a price list or the deal).
+  const currencyChosen = useRef(false);
+  useEffect(() => {
+    if (id !== 'new' || dealId || currencyChosen.current) return;
+    setHeader((h) => (h.currency === base ? h : { ...h, currency: base }));
+  }, [base, id, dealId]);
 
   /** A quote made from a deal starts as the deal: its lines, currency and company (as the service would). */
   const startFromDeal = useCallback(async (from: string) => {
@@ -329,7 +336,11 @@ export function QuotePage() {
                 CURRENCY_CHOICES.includes(header.currency) ? CURRENCY_CHOICES : [header.currency, ...CURRENCY_CHOICES]
               }
               value={header.currency}
-              onChange={(v) => v && setHeader((h) => ({ ...h, currency: v }))}
+              onChange={(v) => {
+                if (!v) return;
+                currencyChosen.current = true;
+                setHeader((h) => ({ ...h, currency: v }));
+              }}
               disabled={!editable}
               allowDeselect={false}
             />
@@ -348,6 +359,7 @@ export function QuotePage() {
                 onPrices={setListPrices}
                 onApply={(list, prices) => {
                   setListPrices(prices);
+                  if (list) currencyChosen.current = true;
                   setHeader((h) => ({ ...h, priceListId: list?.id ?? null, currency: list?.currency ?? h.currency }));
                   setLines((ls) =>
                     ls.map((l) =>

@@ -10,6 +10,7 @@ import { formatReportCell } from '../../../shared/domain/report-format';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
+import { valueAxisWidth } from '../../lib/chart-axis';
 import { errorText } from '../../lib/error-text';
 import { useFormat } from '../../lib/format';
 import { listLink } from '../dashboard/period';
@@ -53,6 +54,10 @@ export function ReportView({ table, chart, source }: { table: ReportTable; chart
         }))
       : [];
   const valueFormatter = (v: number) => (measure ? fmt(v, measure.kind) : String(v));
+  const axisWidth = valueAxisWidth(
+    chartData.map((d) => d.value),
+    valueFormatter,
+  );
   const click = { onClick: (_: unknown, index: number) => drill(index), style: { cursor: 'pointer' } } as never;
 
   const exportAs = async (format: 'csv' | 'xlsx' | 'pdf') => {
@@ -118,6 +123,7 @@ export function ReportView({ table, chart, source }: { table: ReportTable; chart
               dataKey="name"
               series={[{ name: 'value', label: measure!.label, color: 'indigo.6' }]}
               valueFormatter={valueFormatter}
+              yAxisProps={{ width: axisWidth }}
               barProps={click}
             />
           )}
@@ -128,6 +134,7 @@ export function ReportView({ table, chart, source }: { table: ReportTable; chart
               dataKey="name"
               series={[{ name: 'value', label: measure!.label, color: 'indigo.6' }]}
               valueFormatter={valueFormatter}
+              yAxisProps={{ width: axisWidth }}
               curveType="monotone"
             />
           )}
@@ -145,13 +152,15 @@ export function ReportView({ table, chart, source }: { table: ReportTable; chart
             />
           )}
           {chart === 'funnel' && (
+            // As wide as the card, the funnel on its left part: the labels on its right are not clipped.
             <FunnelChart
-              h={300}
+              size={300}
+              w="100%"
               withLabels
               withTooltip
               valueFormatter={valueFormatter}
               data={chartData.filter((d) => d.value > 0).map((d, i) => ({ ...d, color: COLORS[i % COLORS.length]! }))}
-              funnelProps={click}
+              funnelProps={{ ...(click as object), width: '60%' } as never}
             />
           )}
         </div>

@@ -149,7 +149,12 @@ export function SegmentsPage() {
             >
               <Card withBorder p="sm" bg={segment === s.segment ? 'var(--mantine-color-default-hover)' : undefined}>
                 <Group justify="space-between" wrap="nowrap">
-                  <Badge color={SEGMENT_COLORS[s.segment].split('.')[0]} variant="light">
+                  {/* A narrow card may cut a long name ("No podemos perde…"): the full name shows on hover. */}
+                  <Badge
+                    color={SEGMENT_COLORS[s.segment].split('.')[0]}
+                    variant="light"
+                    title={t(`analytics.segment.${s.segment}`)}
+                  >
                     {t(`analytics.segment.${s.segment}`)}
                   </Badge>
                   <Text fw={700} data-testid={`segment-${s.segment}-count`}>
@@ -225,7 +230,7 @@ function CustomerTable({
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('analytics.col.customer')}</Table.Th>
-          {withScore && <Table.Th>{t('seg.score')}</Table.Th>}
+          {withScore && <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('seg.score')}</Table.Th>}
           <Table.Th ta="right">{t('seg.recency')}</Table.Th>
           <Table.Th ta="right">{withScore ? t('seg.frequency') : t('seg.rhythm')}</Table.Th>
           <Table.Th ta="right">{t('seg.ltv')}</Table.Th>
@@ -238,13 +243,15 @@ function CustomerTable({
               <Link to={`/companies/${c.companyId}`}>{c.name}</Link>
             </Table.Td>
             {withScore && (
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {c.r} · {c.f} · {c.m}
               </Table.Td>
             )}
             <Table.Td ta="right">{num(c.recencyDays)}</Table.Td>
             <Table.Td ta="right">{withScore ? num(c.frequency) : num(c.rhythmDays)}</Table.Td>
-            <Table.Td ta="right">{money(c.lifetimeValue)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {money(c.lifetimeValue)}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -20,6 +20,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { unwrap } from '../../lib/api-error';
 import { errorText } from '../../lib/error-text';
+import { useFormat } from '../../lib/format';
 import { DevicesCard } from './DevicesCard';
 import { useSyncStatus, useSyncStore } from './sync-store';
 import { dynamic, type Translate } from './translate';
@@ -142,6 +143,7 @@ function ConnectForm({ status }: { status: SyncStatus }) {
 
 function Connected({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [busy, setBusy] = useState<'run' | 'out' | null>(null);
   const [inviteEmail, setInviteEmail] = useState('');
   const [inviteCode, setInviteCode] = useState<string | null>(null);
@@ -178,7 +180,7 @@ function Connected({ status }: { status: SyncStatus }) {
             {t('sync.connected_to', { server: status.server, workspace: status.workspace, email: status.email })}
           </Text>
           <Text size="sm" c="dimmed" data-testid="sync-state">
-            {stateText(status, dynamic(t))}
+            {stateText(status, dynamic(t), format.dateTime)}
           </Text>
           <Text size="sm" c="dimmed">
             {t('sync.pending', { count: status.pending })}
@@ -257,13 +259,13 @@ function Connected({ status }: { status: SyncStatus }) {
   );
 }
 
-function stateText(status: SyncStatus, t: Translate): string {
+function stateText(status: SyncStatus, t: Translate, dateTime: (ms: number) => string): string {
   if (status.state === 'syncing') return t('sync.state_syncing');
   if (status.state === 'offline') return t('sync.state_offline');
   if (status.state === 'error')
     return t('sync.state_error', { reason: t(`sync.reason.${status.error?.reason ?? 'unknown'}`) });
   if (status.state === 'read_only') return t('sync.state_read_only');
   return status.lastSyncedAt
-    ? t('sync.state_synced_at', { time: new Date(status.lastSyncedAt).toLocaleString() })
+    ? t('sync.state_synced_at', { time: dateTime(status.lastSyncedAt) })
     : t('sync.state_idle');
 }

@@ -22,6 +22,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { notifySuccess } from '../../components/notify';
 import { api } from '../../lib/api';
 import { isApiError, unwrap } from '../../lib/api-error';
+import { currentLocale } from '../../i18n';
 import { errorText } from '../../lib/error-text';
 import { ContactPicker } from '../records/pickers/ContactPicker';
 import type { Picked } from '../records/pickers/RemotePicker';
@@ -46,7 +47,8 @@ export function TemplatesPanel() {
             <Button
               size="xs"
               leftSection={<IconPlus size={14} />}
-              onClick={() => setDraft({ ...EMPTY })}
+              // A new template starts in the language the user works in.
+              onClick={() => setDraft({ ...EMPTY, locale: currentLocale() })}
               data-testid="template-new"
             >
               {t('tpl.new')}

@@ -245,7 +245,7 @@ export function TicketsPage() {
                   <Table.Td>
                     <SlaBadge ticket={ticket} />
                   </Table.Td>
-                  <Table.Td>{format.ago(ticket.createdAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.ago(ticket.createdAt)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

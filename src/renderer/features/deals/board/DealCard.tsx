@@ -17,6 +17,7 @@ export interface CardOwner {
 export interface CardFormat {
   money: (minor: number | null, currency: string | null) => string;
   day: (iso: string) => string;
+  percent: (whole: number) => string;
   owner: (id: string | null) => CardOwner | null;
   /**
    * A card's title is a plain link (a router `<Link>` per card cost more than the rest of the
@@ -103,7 +104,7 @@ export const DealCardView = memo(function DealCardView({
               {owner.initials}
             </span>
           ) : null}
-          <span className={classes.dimmed}>{card.effectiveProbability}%</span>
+          <span className={classes.dimmed}>{fmt.percent(card.effectiveProbability)}</span>
         </span>
         {open && onWin && onLose ? (
           <span className={classes.actions}>

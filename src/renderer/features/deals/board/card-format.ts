@@ -58,12 +58,19 @@ export function useCardFormat(baseCurrency: string): CardFormat {
     const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     // Many cards share a close date: each day is formatted once.
     const days = new Map<string, string>();
+    const percents = new Map<number, string>();
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
     const owners = new Map(members.map((m) => [m.id, ownerAvatar(m.name)]));
     return {
       money: (minor, currency) => (minor === null ? '' : formatMinor(locale, minor, currency ?? baseCurrency)),
       day: (iso) => {
         let text = days.get(iso);
         if (text === undefined) days.set(iso, (text = day.format(Date.parse(`${iso}T00:00:00Z`))));
+        return text;
+      },
+      percent: (whole) => {
+        let text = percents.get(whole);
+        if (text === undefined) percents.set(whole, (text = percent.format(whole / 100)));
         return text;
       },
       owner: (id) => (id ? (owners.get(id) ?? null) : null),

@@ -23,7 +23,7 @@ export const DEAL_DEFAULT_COLUMNS: ColumnState[] = [
   { field: 'name', width: 300 },
   { field: 'stageId', width: 170 },
   { field: 'amount', width: 150 },
-  { field: 'probability', width: 120 },
+  { field: 'probability', width: 140 },
   { field: 'expectedClose', width: 150 },
   { field: 'status', width: 120 },
   { field: 'ownerId', width: 180 },
@@ -62,9 +62,9 @@ export const DEAL_COLUMNS: Record<string, ColumnOverride<Deal>> = {
     exportValue: (d) => (d.amount === null ? null : d.amount / 100),
   },
   probability: {
-    width: 120,
+    width: 140,
     align: 'right',
-    render: (d) => `${d.effectiveProbability}%`,
+    render: (d, { format }) => format.percent(d.effectiveProbability),
     exportValue: (d) => d.effectiveProbability,
   },
   status: {
