@@ -53,6 +53,7 @@ export const dealsEn = {
   'deals.filter_owner': 'Owner',
   'deals.filter_team': 'Team',
   'deals.filter_close_month': 'Expected close month',
+  'deals.filter_close_short': 'Closes',
   'deals.filter_tags': 'Tags',
   'deals.clear_filters': 'Clear filters',
 

@@ -55,6 +55,7 @@ export const dealsEs: Record<keyof typeof dealsEn, string> = {
   'deals.filter_owner': 'Responsable',
   'deals.filter_team': 'Equipo',
   'deals.filter_close_month': 'Mes de cierre previsto',
+  'deals.filter_close_short': 'Cierre',
   'deals.filter_tags': 'Etiquetas',
   'deals.clear_filters': 'Quitar filtros',
 

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Select, Text, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useTags } from '../../lists/lookups';
@@ -65,9 +65,17 @@ export function BoardFilters({ ready }: { ready: boolean }) {
         type="month"
         aria-label={t('deals.filter_close_month')}
         title={t('deals.filter_close_month')}
+        // A native month field shows only dashes while empty: a short visible label says what it filters.
+        leftSection={
+          <Text size="xs" c="dimmed">
+            {t('deals.filter_close_short')}
+          </Text>
+        }
+        leftSectionWidth={64}
+        leftSectionPointerEvents="none"
         value={filters.closeMonth ?? ''}
         onChange={(e) => setFilters({ closeMonth: e.currentTarget.value || null })}
-        w={170}
+        w={230}
         data-testid="board-month-filter"
       />
       {!ready && !filters.tagIds.length ? (
