@@ -84,6 +84,13 @@ interface WriterState {
   /** Set while writeInSteps holds its transaction open; `inStep` while one of its steps runs. */
   stepping?: boolean;
   inStep?: boolean;
+  /** Set while writeAll holds its transaction open: every write nested in it joins that transaction. */
+  joinAll?: boolean;
+  /**
+   * The first error out of a write level that joined its enclosing transaction (no savepoint): its
+   * rows may be half written, so the transaction must not commit even if a caller caught it.
+   */
+  failed?: { error: unknown };
 }
 
 const writers = new WeakMap<CrmDb, WriterState>();
@@ -204,6 +211,7 @@ export function write<T>(db: CrmDb, fn: () => T): T {
   state.depth++;
   db.writePermit++;
   let result: T;
+  let joined = false;
   try {
     // The index is written last, inside the same transaction (or savepoint). The guard triggers
     // make every write to a synced table open a statement journal, and SQLite then calls the FTS5
@@ -214,10 +222,19 @@ export function write<T>(db: CrmDb, fn: () => T): T {
       flushSearch(db, state.search);
       return value;
     };
-    // The first level inside a step of writeInSteps runs in its transaction as it is: a savepoint
-    // there would only add a sub-journal (a failed step rolls the whole transaction back anyway).
-    result = state.inStep && state.depth === 1 ? run() : db.sqlite.transaction(run)();
+    // A level that joins its enclosing transaction opens no SAVEPOINT: the first level inside a
+    // step of writeInSteps, and every level inside writeAll. Under a savepoint each statement that
+    // keeps a statement journal (every write to a synced table: the guard and rollup triggers)
+    // ends by truncating SQLite's in-memory sub-journal (temp_store = MEMORY, see open.ts), which
+    // walks all the savepoint has journaled so far from its first 1 KiB chunk (memjrnlTruncate).
+    // That is one copy of each page the nested write touched: its cost per row grows with the
+    // write and with the book (1,000 deals: 65 ms at the top, 870 ms nested in a book of 8,000),
+    // so bulk writes use writeAll (bench/nested-writes.ts).
+    joined = (state.inStep && state.depth === 1) || (state.joinAll === true && db.sqlite.inTransaction);
+    result = joined ? run() : db.sqlite.transaction(run)();
   } catch (error) {
+    // Nothing undoes a joined level's rows but the whole transaction: it must not commit now.
+    if (joined) state.failed ??= { error };
     state.pending = enclosing;
     forgetCustomDefs(db); // a rolled-back definition must not linger in the cache
     throw error;
@@ -238,6 +255,31 @@ export function write<T>(db: CrmDb, fn: () => T): T {
     for (const payload of events) db.events.emit('changes', payload);
   }
   return result;
+}
+
+/**
+ * A bulk write that stands or falls as a whole (an import, a book merge) as ONE transaction in
+ * which nested writes (mutate, a service's write, sync's apply) join the transaction rather than
+ * each opening a SAVEPOINT, so its cost per row stays flat however large it grows (see write).
+ * The price: a nested write cannot fail alone. Any error out of one rolls ALL of it back, even if
+ * a caller inside caught it; code that skips a bad row by catching its write uses write instead.
+ * Inside an open transaction it is a plain nested write.
+ */
+export function writeAll<T>(db: CrmDb, fn: () => T): T {
+  const state = writerFor(db);
+  if (db.sqlite.inTransaction || state.joinAll) return write(db, fn);
+  state.joinAll = true;
+  state.failed = undefined;
+  try {
+    return write(db, () => {
+      const value = fn();
+      if (state.failed) throw state.failed.error;
+      return value;
+    });
+  } finally {
+    state.joinAll = false;
+    state.failed = undefined;
+  }
 }
 
 /**
@@ -268,6 +310,7 @@ export async function writeInSteps(
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (options.signal?.aborted) throw options.cancelled();
+    if (state.failed) throw state.failed.error;
     db.sqlite.exec('COMMIT');
   } catch (error) {
     if (db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK');
@@ -276,6 +319,7 @@ export async function writeInSteps(
     throw error;
   } finally {
     state.stepping = false;
+    state.failed = undefined;
   }
   const events = [...state.pending.values()];
   state.pending.clear();

@@ -2,7 +2,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contacts } from '../../../db/schema';
-import { ALL_COLUMNS, mutate, readRow, write } from '../../../src/main/db/mutation';
+import { ALL_COLUMNS, mutate, readRow, write, writeAll, writeInSteps } from '../../../src/main/db/mutation';
 import { openDatabase, type CrmDb } from '../../../src/main/db/open';
 import { CrmError } from '../../../src/main/errors';
 import type { ChangesPayload } from '../../../src/shared/contract/events';
@@ -285,6 +285,71 @@ describe('mutation layer: events and transactions', () => {
     expect(readRow(db, 'contacts', kept)).toBeDefined();
     expect(readRow(db, 'contacts', ghost)).toBeUndefined();
     expect(seen).toEqual([{ entity: 'contacts', op: 'insert', ids: [kept] }]);
+  });
+
+  it('writeAll commits its nested writes together and announces them once, after the commit', () => {
+    const db = tempDb();
+    const seen = collectChanges(db);
+    const ids = [newId(), newId(), newId()];
+    let seenInside = -1;
+    writeAll(db, () => {
+      for (const id of ids)
+        write(db, () => mutate(db, { table: 'contacts', op: 'insert', id, values: { firstName: 'Bulk' } }));
+      seenInside = seen.length;
+    });
+    expect(seenInside).toBe(0);
+    expect(ids.map((id) => readRow(db, 'contacts', id)?.firstName)).toEqual(['Bulk', 'Bulk', 'Bulk']);
+    expect(seen).toEqual([{ entity: 'contacts', op: 'insert', ids }]);
+  });
+
+  it('writeAll leaves the book as it was when a nested write fails, even if a caller caught it', () => {
+    const db = tempDb();
+    const existing = newId();
+    mutate(db, { table: 'contacts', op: 'insert', id: existing, values: { firstName: 'Before' } });
+    const before = counts(db);
+    const seen = collectChanges(db);
+    expect(() =>
+      writeAll(db, () => {
+        mutate(db, { table: 'contacts', op: 'update', id: existing, values: { firstName: 'Changed' } });
+        try {
+          write(db, () => {
+            mutate(db, { table: 'contacts', op: 'insert', id: newId(), values: { firstName: 'Half' } });
+            throw new Error('bad row');
+          });
+        } catch {
+          // caught inside: without a savepoint its half-written rows cannot be kept apart
+        }
+        mutate(db, { table: 'contacts', op: 'insert', id: newId(), values: { firstName: 'After' } });
+      }),
+    ).toThrow('bad row');
+    expect(counts(db)).toEqual(before);
+    expect(readRow(db, 'contacts', existing)?.firstName).toBe('Before');
+    expect(seen).toEqual([]);
+    // The book takes writes again afterwards.
+    mutate(db, { table: 'contacts', op: 'insert', id: newId(), values: { firstName: 'Next' } });
+    expect(countRows(db, 'contacts')).toBe(before.contacts! + 1);
+  });
+
+  it('writeInSteps rolls the whole write back when a step caught the failure of one of its writes', async () => {
+    const db = tempDb();
+    const before = counts(db);
+    const seen = collectChanges(db);
+    const steps = [
+      () => void mutate(db, { table: 'contacts', op: 'insert', id: newId(), values: { firstName: 'First' } }),
+      () => {
+        try {
+          mutate(db, [
+            { table: 'contacts', op: 'insert', id: newId(), values: { firstName: 'Half' } },
+            { table: 'contacts', op: 'update', id: newId(), values: { firstName: 'Missing' } },
+          ]);
+        } catch {
+          // a step skipping its bad batch would otherwise commit the half of it already written
+        }
+      },
+    ];
+    await expect(writeInSteps(db, steps, { cancelled: () => new Error('cancelled') })).rejects.toThrow();
+    expect(counts(db)).toEqual(before);
+    expect(seen).toEqual([]);
   });
 
   it('rolls back every row of a batch when one mutation fails', () => {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CUSTOM_COLUMN, PURGE_FIELD, customKeyOf, type FieldWrite } from '../../../shared/sync/merge';
-import { write } from '../../db/mutation';
+import { writeAll } from '../../db/mutation';
 import type { CrmDb } from '../../db/open';
 import { CrmError } from '../../errors';
 import { applyRemote } from '../../sync/apply';
@@ -168,8 +168,9 @@ export function mergeBook(db: CrmDb, book: Book, options: { queue?: boolean } = 
   });
   try {
     // One transaction around both: the newer fields are found against the clocks the apply then
-    // replaces, with no other write in between.
-    const result = write(db, () => {
+    // replaces, with no other write in between. writeAll: the apply's writes join this transaction
+    // instead of each opening a savepoint, whose cost grows with the book (see write in mutation.ts).
+    const result = writeAll(db, () => {
       const newer = options.queue === false ? new Map<string, NewerFields>() : newerFields(db, book.writes);
       const queue = db.sqlite.prepare('INSERT INTO sync_outbox (table_name, row_id, changes, hlc) VALUES (?, ?, ?, ?)');
       return applyRemote(db, book.writes, () => {
