@@ -5,18 +5,23 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   MAX_CLOCK_SKEW_MS,
+  PROTOCOL_VERSION,
   SYNC_PATHS,
   type ErrorBody,
   type InviteResponse,
   type ListDevicesResponse,
   type Session,
   type SnapshotResponse,
+  type BootstrapCellsRow,
   type BootstrapResponse,
   type SyncConflict,
   type LoggedChange,
 } from '../../src/shared/sync/protocol';
 import type { SyncServer } from '../../src/server/index';
 import { counts, Device, errorCode, PASSWORD, request, signin, signup, uniqueEmail, type Backend } from './harness';
+
+/** A bootstrap page as a client of protocol 1 gets it (no `stamps=row`): a stamp per cell. */
+type CellsPage = Omit<BootstrapResponse, 'rows'> & { rows: BootstrapCellsRow[] };
 
 export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>): void {
   let backend: Backend;
@@ -265,7 +270,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       const device = await signup(base);
       const hi = await device.hello(3);
       expect(hi.body).toMatchObject({
-        protocolVersion: 1,
+        protocolVersion: PROTOCOL_VERSION,
         minSchemaVersion: 2,
         workspace: { id: device.session.workspaceId, name: 'Acme' },
         deviceId: device.session.deviceId,
@@ -485,10 +490,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       expect(errorCode(await a.pull(epochB, 0))).toBe('epoch_changed');
       const snap = await a.call<SnapshotResponse>('GET', `${SYNC_PATHS.snapshot}?workspaceId=${b.session.workspaceId}`);
       expect(snap.body.changes.map((c) => c.value)).toEqual(['A value']);
-      const rows = await a.call<BootstrapResponse>(
-        'GET',
-        `${SYNC_PATHS.bootstrap}?workspaceId=${b.session.workspaceId}`,
-      );
+      const rows = await a.call<CellsPage>('GET', `${SYNC_PATHS.bootstrap}?workspaceId=${b.session.workspaceId}`);
       expect(rows.body.rows.map(([, , cells]) => cells.name?.[0])).toEqual(['A value']);
       const devices = await a.call<ListDevicesResponse>('GET', SYNC_PATHS.devices);
       expect(devices.body.devices.map((d) => d.id)).toEqual([a.session.deviceId]);
@@ -593,12 +595,12 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       await a.push([custom, a.change('companies', 'k1', 'name', null)]);
       const email = (await a.call<ListDevicesResponse>('GET', SYNC_PATHS.devices)).body.devices[0]!.userEmail;
       const fresh = new Device(base, (await signin(base, email)).body);
-      let page = await fresh.call<BootstrapResponse>('GET', `${SYNC_PATHS.bootstrap}?limit=2`);
+      let page = await fresh.call<CellsPage>('GET', `${SYNC_PATHS.bootstrap}?limit=2`);
       expect(page.status).toBe(200);
       const cursor = page.body.cursor;
       expect(cursor).toEqual({ epoch, serverSeq: 17 });
       expect(page.body.total).toBe(6);
-      const rows: BootstrapResponse['rows'] = [...page.body.rows];
+      const rows: CellsPage['rows'] = [...page.body.rows];
       // A push between pages: the cursor stays the first page's; the later value may show up early.
       await a.push([a.change('contacts', 'c4', 'name', 'late')]);
       while (page.body.hasMore) {
@@ -609,7 +611,7 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
           epoch: cursor.epoch,
           limit: '2',
         });
-        page = await fresh.call<BootstrapResponse>('GET', `${SYNC_PATHS.bootstrap}?${q}`);
+        page = await fresh.call<CellsPage>('GET', `${SYNC_PATHS.bootstrap}?${q}`);
         expect(page.body.cursor).toEqual(cursor);
         expect(page.body.total).toBeNull();
         rows.push(...page.body.rows);
@@ -656,6 +658,32 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       expect(flat.sort()).toEqual(
         byField.map((f) => `${f.table_name}/${f.row_id}/${f.field}=${JSON.stringify(f.value)}@${f.hlc}`).sort(),
       );
+    });
+
+    it('bootstraps a row whose cells share one stamp with that stamp once when asked (stamps=row)', async (ctx) => {
+      if (backend.skip) return ctx.skip(backend.skip);
+      const { device: a } = await ready();
+      const once = a.hlc();
+      const created = ['name', 'city', 'custom.tier'].map((field) => ({
+        ...a.change('contacts', 'c1', field, field === 'custom.tier' ? { level: 'gold' } : `${field} 1`),
+        hlc: once,
+      }));
+      await a.push([...created, a.change('contacts', 'c2', 'name', 'Ana'), a.change('contacts', 'c2', 'city', 'Vigo')]);
+      const compact = await a.call<BootstrapResponse>('GET', `${SYNC_PATHS.bootstrap}?stamps=row`);
+      expect(compact.status).toBe(200);
+      expect(compact.body.rows).toEqual([
+        ['contacts', 'c1', { name: 'name 1', city: 'city 1', 'custom.tier': { level: 'gold' } }, once],
+        ['contacts', 'c2', { name: ['Ana', expect.any(String)], city: ['Vigo', expect.any(String)] }],
+      ]);
+      // Without it (a client of protocol 1), every cell with its own stamp, as before.
+      const plain = await a.call<CellsPage>('GET', SYNC_PATHS.bootstrap);
+      expect(plain.body.rows[0]).toEqual([
+        'contacts',
+        'c1',
+        { name: ['name 1', once], city: ['city 1', once], 'custom.tier': [{ level: 'gold' }, once] },
+      ]);
+      expect(plain.body.rows[1]).toEqual(compact.body.rows[1]);
+      expect((await a.call('GET', `${SYNC_PATHS.bootstrap}?stamps=field`)).status).toBe(400);
     });
 
     it('a new epoch (after a restore) makes old cursors fail with epoch_changed', async (ctx) => {

@@ -14,7 +14,7 @@ import type { Row } from '../db/entities';
 import { ALL_COLUMNS, keepLinkTimes, reindexCustomField, write } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { docIdAllocator, removeFromSearch, writeSearchDoc } from '../db/search-index';
-import type { BootstrapRow } from '../../shared/sync/protocol';
+import type { BootstrapCellsRow, BootstrapRow, BootstrapStampedRow } from '../../shared/sync/protocol';
 import { clockStore } from './state';
 import {
   clockOf,
@@ -83,14 +83,14 @@ export function applyRows(db: CrmDb, rows: readonly BootstrapRow[], inTransactio
   const result = write(db, () => {
     const ctx = applyContext(db, events);
     const held = heldRows(db, rows);
-    for (const [table, rowId, cells] of rows) {
+    for (const row of rows) {
+      const [table, rowId] = row;
       const key = `${table}\u0000${rowId}`;
-      if (held.has(key) || !insertFresh(ctx, table, rowId, cells)) {
+      if (held.has(key) || !insertFresh(ctx, row)) {
         const writes: FieldWrite[] = [];
-        for (const field in cells) {
-          const [value, hlc] = cells[field]!;
+        forEachCell(row, (field, value, hlc) => {
           writes.push({ table, rowId, field, value, hlc, node: nodeOf(hlc) });
-        }
+        });
         applyRow(ctx, { table, rowId, writes });
       }
       held.add(key); // the same row twice in a page: the second merges with the first
@@ -101,6 +101,20 @@ export function applyRows(db: CrmDb, rows: readonly BootstrapRow[], inTransactio
   });
   for (const payload of events.values()) db.events.emit('changes', payload);
   return result;
+}
+
+/** Each cell of a bootstrap row, whichever shape it came in (a stamp per cell, or one for the row). */
+function forEachCell(row: BootstrapRow, fn: (field: string, value: FieldWrite['value'], hlc: string) => void): void {
+  if (row.length === 4) {
+    const [, , values, hlc] = row;
+    for (const field in values) fn(field, values[field]!, hlc);
+  } else {
+    const cells = row[2];
+    for (const field in cells) {
+      const [value, hlc] = cells[field]!;
+      fn(field, value, hlc);
+    }
+  }
 }
 
 /**
@@ -339,7 +353,8 @@ function applyRow(ctx: ApplyContext, work: RowWork): void {
  * The caller has checked that the row is new here (see {@link heldRows}). False for a purge or a
  * table this version does not know: the caller merges (or parks) it field by field.
  */
-function insertFresh(ctx: ApplyContext, table: string, rowId: string, cells: BootstrapRow[2]): boolean {
+function insertFresh(ctx: ApplyContext, row: BootstrapRow): boolean {
+  const [table, rowId, cells] = row;
   if (!isSyncedTable(table) || PURGE_FIELD in cells) return false;
   const { db } = ctx;
   const plan = syncTable(db, table);
@@ -347,15 +362,23 @@ function insertFresh(ctx: ApplyContext, table: string, rowId: string, cells: Boo
   const next: Row = { ...shape.empty };
   next.id = rowId;
   let custom: Record<string, unknown> | undefined;
-  // Fields that took their cell (not parked): their clocks are built only when the row cannot be
-  // stamped once as "*" (see below), which saves two keys per cell on almost every row.
+  // Fields that took their cell (not parked), with their stamps: their clocks are built only when
+  // the row cannot be stamped once as "*" (see below), which saves two keys per cell on almost every row.
   const taken: string[] = [];
+  const stamps: string[] = [];
   let maxApplied = '';
   // The stamp every plain column shares so far (null once two differ), as `compact` would find it.
   let common: string | null | undefined;
   let plain = 0;
+  // A row stamped once (protocol 2) carries its values bare; otherwise each cell is [value, hlc].
+  const rowStamp = row.length === 4 ? row[3] : undefined;
   for (const field in cells) {
-    const [value, hlc] = cells[field]!;
+    let value: FieldWrite['value'];
+    let hlc: string;
+    if (rowStamp !== undefined) {
+      value = (cells as BootstrapStampedRow[2])[field]!;
+      hlc = rowStamp;
+    } else [value, hlc] = (cells as BootstrapCellsRow[2])[field]!;
     if (hlc > ctx.maxHlc) ctx.maxHlc = hlc;
     const key = customKeyOf(field);
     if (key !== null && shape.hasCustom) {
@@ -371,29 +394,17 @@ function insertFresh(ctx: ApplyContext, table: string, rowId: string, cells: Boo
       plain++;
     }
     taken.push(field);
+    stamps.push(hlc);
     ctx.result.applied++;
     if (hlc > maxApplied) maxApplied = hlc;
   }
   if (!maxApplied) return true;
   if (custom) next[CUSTOM_COLUMN] = JSON.stringify(custom);
-  const clocksOf = (keep: (field: string, hlc: string) => boolean, base: Clocks): Clocks => {
-    for (const field of taken) {
-      const hlc = cells[field]![1];
-      if (!keep(field, hlc)) continue;
-      base[field] = hlc;
-      base[BASE_PREFIX + field] = hlc;
-    }
-    return base;
-  };
-  const all = () => true;
   // Every column came with one stamp: kept once as "*", and custom keys only where they differ.
   const stored =
     common && plain === shape.plainColumns
-      ? clocksOf((field, hlc) => hlc !== common && customKeyOf(field) !== null, {
-          [ALL_COLUMNS]: common,
-          [BASE_PREFIX + ALL_COLUMNS]: common,
-        })
-      : clocksOf(all, {});
+      ? clocksFrom(taken, stamps, { [ALL_COLUMNS]: common, [BASE_PREFIX + ALL_COLUMNS]: common }, common)
+      : clocksFrom(taken, stamps, {});
   ctx.clocks.put(table, rowId, stored);
   let after = decodeRaw(plan, next);
   if (plan.def.derive) {
@@ -410,8 +421,23 @@ function insertFresh(ctx: ApplyContext, table: string, rowId: string, cells: Boo
   ctx.audit.run(table, rowId, 'insert', '{}', db.now(), after.updatedBy ?? null, maxApplied);
   note(ctx, table, 'insert', rowId);
   ctx.result.rows++;
-  if (after.deleted) noteEditAfterDelete(ctx, plan, rowId, clocksOf(all, {}), next);
+  if (after.deleted) noteEditAfterDelete(ctx, plan, rowId, clocksFrom(taken, stamps, {}), next);
   return true;
+}
+
+/**
+ * The clocks of the fields taken into `base` (each with its `^` base stamp). With `covered`, the
+ * row's "*" stamp, only custom keys stamped otherwise are added: the plain columns are all under it.
+ */
+function clocksFrom(fields: readonly string[], stamps: readonly string[], base: Clocks, covered?: string): Clocks {
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    const hlc = stamps[i]!;
+    if (covered !== undefined && (hlc === covered || customKeyOf(field) === null)) continue;
+    base[field] = hlc;
+    base[BASE_PREFIX + field] = hlc;
+  }
+  return base;
 }
 
 interface TableShape {

@@ -106,7 +106,9 @@ export class SyncHttp {
     token: string,
     page: { after?: string | null; at?: number; epoch?: string; limit: number },
   ): Promise<BootstrapResponse> {
-    const query: Record<string, string> = { limit: String(page.limit) };
+    // Rows stamped once where they can be (protocol 2); a server of protocol 1 ignores the
+    // parameter and sends a stamp per cell, which reads the same.
+    const query: Record<string, string> = { limit: String(page.limit), stamps: 'row' };
     if (page.after) query.after = page.after;
     if (page.at !== undefined) query.at = String(page.at);
     if (page.epoch !== undefined) query.epoch = page.epoch;

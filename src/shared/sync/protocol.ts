@@ -28,7 +28,9 @@
  *     with `clock_skew` and nothing is stored.
  *     `GET /v1/bootstrap` is the same snapshot by rows, for a new device: each row once with all its
  *     cells (`[table, rowId, { field: [value, hlc] }]`), paged by (table, rowId), so a device applies
- *     whole rows instead of replaying fields one by one.
+ *     whole rows instead of replaying fields one by one. With `stamps=row` (protocol 2) a row whose
+ *     cells all carry one stamp comes as `[table, rowId, { field: value }, hlc]`: the stamp was most
+ *     of a page's bytes. Servers of protocol 1 ignore the parameter; clients read both shapes.
  *  5. `GET /v1/pull?epoch=E&after=N&limit=L`: the winners logged after server_seq N, in order, with
  *     the next cursor. A cursor of another epoch (the server was restored or re-based) gets
  *     `epoch_changed`: drop the cursor and take a fresh snapshot (keep the outbox: it is pushed again).
@@ -38,7 +40,8 @@
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 1;
+/** 2: GET /v1/bootstrap answers rows stamped once when asked (`stamps=row`); nothing else changed. */
+export const PROTOCOL_VERSION = 2;
 /** Largest request body the server reads, in bytes. */
 export const MAX_BATCH_BYTES = 1024 * 1024;
 export const MAX_BATCH_CHANGES = 5000;
@@ -319,13 +322,26 @@ export const MAX_BOOTSTRAP_ROWS = 5000;
 /** Query string of GET /v1/bootstrap: like the snapshot's, with `after` a [table, rowId] position. */
 export const bootstrapQuerySchema = snapshotQuerySchema.extend({
   limit: z.coerce.number().int().positive().max(MAX_BOOTSTRAP_ROWS).default(DEFAULT_BOOTSTRAP_ROWS),
+  /**
+   * `row`: a row whose cells share one stamp is sent as a {@link BootstrapStampedRow} (protocol 2).
+   * `cell` (the default, what clients of protocol 1 get): every cell with its own stamp.
+   */
+  stamps: z.enum(['cell', 'row']).default('cell'),
 });
 export type BootstrapQuery = z.input<typeof bootstrapQuerySchema>;
 
 /** A cell as the bootstrap sends it: the current value and its clock (whose tail is the node). */
 export type BootstrapCell = [value: FieldChange['value'], hlc: string];
 /** One row: table, id and every cell it has on the server. */
-export type BootstrapRow = [table: string, rowId: string, cells: Record<string, BootstrapCell>];
+export type BootstrapCellsRow = [table: string, rowId: string, cells: Record<string, BootstrapCell>];
+/** One row whose cells all carry the same stamp (a record written once, the common case): each value, and that stamp once. */
+export type BootstrapStampedRow = [
+  table: string,
+  rowId: string,
+  values: Record<string, FieldChange['value']>,
+  hlc: string,
+];
+export type BootstrapRow = BootstrapCellsRow | BootstrapStampedRow;
 
 /**
  * GET /v1/bootstrap. `rows` is checked by {@link parseBootstrapRows} rather than zod: a first sync
@@ -346,21 +362,30 @@ export function parseBootstrapRows(rows: readonly unknown[]): BootstrapRow[] | n
   // The cells of a row mostly share one stamp: a stamp equal to the last one checked needs no
   // second pattern match (a first sync checks millions of cells).
   let checked = '';
+  const stampOk = (hlc: unknown): boolean => {
+    if (typeof hlc !== 'string' || hlc.length > 200) return false;
+    if (hlc !== checked) {
+      if (!HLC_PATTERN.test(hlc)) return false;
+      checked = hlc;
+    }
+    return true;
+  };
   for (const row of rows) {
-    if (!Array.isArray(row) || row.length !== 3) return null;
-    const [table, rowId, cells] = row as unknown[];
+    if (!Array.isArray(row) || (row.length !== 3 && row.length !== 4)) return null;
+    const [table, rowId, cells, hlc] = row as unknown[];
     if (typeof table !== 'string' || table.length === 0 || table.length > 200) return null;
     if (typeof rowId !== 'string' || rowId.length === 0 || rowId.length > 100) return null;
     if (typeof cells !== 'object' || cells === null || Array.isArray(cells)) return null;
+    if (row.length === 4) {
+      // Stamped once: the values are plain JSON, only the field names need a look.
+      if (!stampOk(hlc)) return null;
+      for (const field in cells) if (field.length === 0 || field.length > 200) return null;
+      continue;
+    }
     for (const field in cells) {
       const cell = (cells as Record<string, unknown>)[field];
       if (!Array.isArray(cell) || cell.length !== 2 || field.length === 0 || field.length > 200) return null;
-      const hlc: unknown = cell[1];
-      if (typeof hlc !== 'string' || hlc.length > 200) return null;
-      if (hlc !== checked) {
-        if (!HLC_PATTERN.test(hlc)) return null;
-        checked = hlc;
-      }
+      if (!stampOk(cell[1])) return null;
     }
   }
   return rows as BootstrapRow[];

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mutate, readRow } from '../../../src/main/db/mutation';
 import type { CrmDb } from '../../../src/main/db/open';
-import type { BootstrapCell, BootstrapRow } from '../../../src/shared/sync/protocol';
+import type {
+  BootstrapCell,
+  BootstrapCellsRow,
+  BootstrapRow,
+  BootstrapStampedRow,
+} from '../../../src/shared/sync/protocol';
 import { applyRemote, applyRows, replayParked } from '../../../src/main/sync/apply';
 import { cellsOfRow, readOutbox, trimOutbox } from '../../../src/main/sync/outbox';
 import { countRows, manualClock, tempDb } from '../db/temp-db';
@@ -125,7 +130,7 @@ describe('remote apply', () => {
 
 describe('bootstrap rows', () => {
   /** The cells `from` holds, grouped by row as GET /v1/bootstrap sends them. */
-  function rowsOf(from: CrmDb): BootstrapRow[] {
+  function rowsOf(from: CrmDb): BootstrapCellsRow[] {
     const keys = from.sqlite
       .prepare('SELECT table_name AS t, row_id AS r FROM sync_cell_clock ORDER BY 1, 2')
       .all() as { t: string; r: string }[];
@@ -134,6 +139,16 @@ describe('bootstrap rows', () => {
       r,
       Object.fromEntries(cellsOfRow(from, t, r).map((c) => [c.field, [c.value, c.hlc] as BootstrapCell])),
     ]);
+  }
+  /** The same rows as a server of protocol 2 sends them with `stamps=row`: stamped once where every cell shares a stamp. */
+  function stampedOnce(rows: BootstrapCellsRow[]): BootstrapRow[] {
+    return rows.map((row): BootstrapRow => {
+      const [table, rowId, cells] = row;
+      const stamps = new Set(Object.values(cells).map(([, hlc]) => hlc));
+      if (stamps.size !== 1) return row;
+      const values = Object.fromEntries(Object.entries(cells).map(([field, [value]]) => [field, value]));
+      return [table, rowId, values, [...stamps][0]!] satisfies BootstrapStampedRow;
+    });
   }
   const state = (db: CrmDb) => ({
     contacts: db.sqlite.prepare('SELECT * FROM contacts ORDER BY id').all(),
@@ -194,6 +209,14 @@ describe('bootstrap rows', () => {
     expect(state(c).conflicts).toEqual([
       { kind: 'edited_after_delete', table_name: 'contacts', row_id: 'c3', field: 'job_title' },
     ]);
+
+    // The same page with rows stamped once where they can be: the same book.
+    const stamped = stampedOnce(rows);
+    expect(stamped.filter((row) => row.length === 4).map(([, id]) => id)).toEqual(['k1', 'c4']);
+    const d = tempDb({ now: manualClock(1_750_000_000_000).now });
+    expect(applyRows(d, stamped)).toEqual(byRow);
+    expect(state(d)).toEqual(state(c));
+    expect(search(d, 'iberica')).toEqual(['k1']);
   });
 
   it('merges a row this device already holds field by field', () => {
@@ -205,5 +228,17 @@ describe('bootstrap rows', () => {
     applyRows(b, rowsOf(a));
     expect(readRow(b, 'contacts', 'c1')).toMatchObject({ firstName: 'Ana', lastName: 'Ruiz', jobTitle: 'Mine, later' });
     expect(search(b, 'ruiz')).toEqual(['c1']);
+  });
+
+  it('merges a row stamped once with what this device holds, field by field', () => {
+    const { a, b } = pair();
+    mutate(a, { table: 'contacts', op: 'insert', id: 'c1', values: { firstName: 'Ana', jobTitle: 'Old' } });
+    ship(a, b);
+    mutate(b, { table: 'contacts', op: 'update', id: 'c1', values: { jobTitle: 'Mine, later' } });
+    const rows = stampedOnce(rowsOf(a));
+    expect(rows[0]).toHaveLength(4);
+    applyRows(b, rows);
+    // A's insert stamp is older than B's edit: the title stays B's, and nothing else changed.
+    expect(readRow(b, 'contacts', 'c1')).toMatchObject({ firstName: 'Ana', jobTitle: 'Mine, later' });
   });
 });
