@@ -8,18 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import type { MethodInput, MethodName, MethodOutput, Result } from '../src/shared/contract';
+import { type CrmServer, launchServer, root, stopServer } from './fixtures/server';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const crm = join(root, 'bin', 'crm.js');
 
-interface Workspace {
-  url: string;
-  child: ChildProcess;
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
-}
+/** A workspace: its own `crm serve` on a fresh book (the shared fixture's launcher). */
+type Workspace = CrmServer;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,42 +48,6 @@ async function startSyncServer(dataDir: string, port: number): Promise<ChildProc
   }
 }
 
-async function startWorkspace(dbPath: string): Promise<Workspace> {
-  const child = spawn(process.execPath, [crm, 'serve', '--db', dbPath, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.trim()));
-    child.once('exit', (code) => reject(new Error(`crm serve exited with ${code}`)));
-  });
-  const parsed = new URL(url);
-  const token = decodeURIComponent(parsed.hash.slice('#token='.length));
-  return {
-    url,
-    child,
-    async call(method, input) {
-      const response = await fetch(`${parsed.origin}/api/${method}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const result = (await response.json()) as Result<MethodOutput<typeof method>>;
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-      return result.value;
-    },
-  };
-}
-
-async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function syncNow(page: Page): Promise<void> {
   // The button's call returns when the round has finished (or failed).
   await Promise.all([
@@ -105,17 +63,22 @@ test.describe('sync between two workspaces through one server', () => {
   let syncServer: ChildProcess | undefined;
   let a: Workspace;
   let b: Workspace;
+  const stops: (() => Promise<void>)[] = [];
 
   test.beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'crm-e2e-sync-'));
     syncPort = await freePort();
     syncServer = await startSyncServer(join(dir, 'server'), syncPort);
-    a = await startWorkspace(join(dir, 'a.sqlite'));
-    b = await startWorkspace(join(dir, 'b.sqlite'));
+    for (const side of ['a', 'b'] as const) {
+      const { server, stop } = await launchServer();
+      stops.push(stop);
+      if (side === 'a') a = server;
+      else b = server;
+    }
   });
 
   test.afterAll(async () => {
-    await Promise.all([stop(a?.child), stop(b?.child), stop(syncServer)]);
+    await Promise.all([...stops.map((stop) => stop()), syncServer && stopServer(syncServer)]);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -169,7 +132,7 @@ test.describe('sync between two workspaces through one server', () => {
     });
 
     await test.step('the server goes down; both edit the contact offline', async () => {
-      await stop(syncServer);
+      await stopServer(syncServer!);
       await a.call('contacts.update', { id: contactId, department: 'Sales', jobTitle: 'Manager (A)' });
       await b.call('contacts.update', { id: contactId, lastName: 'Renamed', jobTitle: 'Director (B)' });
       await syncNow(pageA);
