@@ -11,6 +11,7 @@ import { applyRemote } from '../../../src/main/sync/apply';
 import { readOutbox, trimOutbox } from '../../../src/main/sync/outbox';
 import { call } from '../accounts/api';
 import { manualClock, tempDb } from '../db/temp-db';
+import { keptRollups, recomputedRollups } from './rollup-recompute';
 
 /*
  * `deal_stage_outcomes` is derived from deals and their stage history by triggers. Whatever the
@@ -20,28 +21,17 @@ import { manualClock, tempDb } from '../db/temp-db';
 
 const at = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
 
-/** The rollup computed directly from the tables (the migration's backfill). */
-function direct(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT strftime('%Y-%m', d.closed_at / 1000.0, 'unixepoch') AS month, h.stage_id AS stageId,
-         d.stage_id AS outcome, COALESCE(d.owner_id, '') AS owner, COALESCE(d.pipeline_id, '') AS pipeline,
-         COUNT(DISTINCT d.id) AS deals
-       FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id AND h.deleted = 0 AND h.stage_id IS NOT NULL
-       WHERE d.deleted = 0 AND d.closed_at IS NOT NULL AND d.stage_id IS NOT NULL
-       GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-    )
-    .all();
-}
-
-function rollup(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT month, stage_id AS stageId, outcome_stage_id AS outcome, owner_id AS owner, pipeline_id AS pipeline, deals
-       FROM deal_stage_outcomes WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5`,
-    )
-    .all();
-}
+// Each rollup as the triggers keep it and as recomputed from the tables (the migrations' backfill).
+const direct = (db: CrmDb) => recomputedRollups(db).outcomes;
+const rollup = (db: CrmDb) => keptRollups(db).outcomes;
+const directPurchases = (db: CrmDb) => recomputedRollups(db).purchases;
+const keptPurchases = (db: CrmDb) => keptRollups(db).purchases;
+const directProducts = (db: CrmDb) => recomputedRollups(db).products;
+const keptProducts = (db: CrmDb) => keptRollups(db).products;
+const directReach = (db: CrmDb) => recomputedRollups(db).reach;
+const keptReach = (db: CrmDb) => keptRollups(db).reach;
+const directClosed = (db: CrmDb) => recomputedRollups(db).closed;
+const keptClosed = (db: CrmDb) => keptRollups(db).closed;
 
 function expectExact(db: CrmDb): void {
   expect(rollup(db)).toEqual(direct(db));
@@ -179,35 +169,6 @@ describe('deal stage outcomes (the forecast win rates) kept by triggers', () => 
   });
 });
 
-/** company_purchases computed directly from the tables (the migration's backfill). */
-function directPurchases(db: CrmDb): unknown[] {
-  const issued = 'CAST((julianday(issue_date) - 2440587.5) * 86400000 AS INTEGER)';
-  return db.sqlite
-    .prepare(
-      `SELECT * FROM (
-         SELECT company_id AS c, 'deal' AS kind, stage_id AS s, COALESCE(currency, '') AS cur, COUNT(*) AS n,
-           COALESCE(SUM(amount), 0) AS amount, MIN(closed_at) AS first, MAX(closed_at) AS last
-         FROM deals WHERE company_id IS NOT NULL AND deleted = 0 AND stage_id IS NOT NULL AND closed_at IS NOT NULL
-         GROUP BY 1, 3, 4
-         UNION ALL
-         SELECT company_id, 'invoice', '', COALESCE(currency, ''), COUNT(*), COALESCE(SUM(total), 0), MIN(${issued}),
-           MAX(${issued})
-         FROM invoices WHERE company_id IS NOT NULL AND deleted = 0 AND voided_at IS NULL AND deal_id IS NULL
-         GROUP BY 1, 4)
-       ORDER BY 1, 2, 3, 4`,
-    )
-    .all();
-}
-
-function keptPurchases(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT company_id AS c, kind, stage_id AS s, currency AS cur, purchases AS n, amount, first, last
-       FROM company_purchases ORDER BY 1, 2, 3, 4`,
-    )
-    .all();
-}
-
 function expectPurchasesExact(db: CrmDb): void {
   expect(keptPurchases(db)).toEqual(directPurchases(db));
 }
@@ -328,31 +289,6 @@ describe('company purchases (RFM) kept by triggers', () => {
     expect(keptPurchases(b)).toEqual(keptPurchases(a));
   });
 });
-
-/** deal_product_revenue computed directly from the tables (the migration's backfill), values to the cent. */
-function directProducts(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT strftime('%Y-%m', d.closed_at / 1000.0, 'unixepoch') AS month, d.stage_id AS s,
-         COALESCE(d.owner_id, '') AS owner, COALESCE(d.pipeline_id, '') AS pipeline, COALESCE(d.currency, '') AS cur,
-         COALESCE(li.product_id, '') AS product, COUNT(DISTINCT d.id) AS deals,
-         ROUND(SUM(li.quantity * li.unit_price * (10000 - li.discount_rate) / 10000.0), 4) AS value
-       FROM deals d JOIN deal_line_items li ON li.deal_id = d.id AND li.deleted = 0
-       WHERE d.deleted = 0 AND d.closed_at IS NOT NULL AND d.stage_id IS NOT NULL
-       GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
-    )
-    .all();
-}
-
-function keptProducts(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT month, stage_id AS s, owner_id AS owner, pipeline_id AS pipeline, currency AS cur, product_id AS product,
-         deals, ROUND(value, 4) AS value
-       FROM deal_product_revenue WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
-    )
-    .all();
-}
 
 function expectProductsExact(db: CrmDb): void {
   expect(keptProducts(db)).toEqual(directProducts(db));
@@ -522,31 +458,6 @@ describe('won revenue by product (deal_product_revenue) kept by triggers', () =>
   });
 });
 
-/** deal_stage_reach computed directly from the tables (the migration's backfill). */
-function directReach(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT COALESCE(d.pipeline_id, '') AS pipeline,
-         strftime('%Y-%m', COALESCE(d.engaged_at, d.created_at) / 1000.0, 'unixepoch') AS month,
-         COALESCE(d.stage_id, '') AS stage, COALESCE(h.stays, '') AS stays, COALESCE(d.owner_id, '') AS owner,
-         COUNT(*) AS deals
-       FROM deals d LEFT JOIN (
-         SELECT deal_id, group_concat(DISTINCT stage_id ORDER BY stage_id) AS stays FROM deal_stage_history
-         WHERE deleted = 0 GROUP BY deal_id) h ON h.deal_id = d.id
-       WHERE d.deleted = 0 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-    )
-    .all();
-}
-
-function keptReach(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT pipeline_id AS pipeline, month, stage_id AS stage, stays, owner_id AS owner, deals
-       FROM deal_stage_reach WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5`,
-    )
-    .all();
-}
-
 function expectReachExact(db: CrmDb): void {
   expect(keptReach(db)).toEqual(directReach(db));
   expect(db.sqlite.prepare('SELECT COUNT(*) FROM deal_stage_reach WHERE deals < 0').pluck().get()).toBe(0);
@@ -700,30 +611,6 @@ describe('stage reach (stage-to-stage conversion) kept by triggers', () => {
     expect(keptReach(b)).toEqual(keptReach(a));
   });
 });
-
-/** deal_closed_months computed directly from the deals (the migration's backfill). */
-function directClosed(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT strftime('%Y-%m', closed_at / 1000.0, 'unixepoch') AS month, stage_id AS s, COALESCE(currency, '') AS cur,
-         COALESCE(owner_id, '') AS owner, COALESCE(source, '') AS source, COALESCE(pipeline_id, '') AS pipeline,
-         COUNT(*) AS deals, COALESCE(SUM(amount), 0) AS amount, COUNT(NULLIF(amount, 0)) AS nonZero,
-         SUM(closed_at - COALESCE(engaged_at, created_at)) AS cycle
-       FROM deals WHERE deleted = 0 AND closed_at IS NOT NULL AND stage_id IS NOT NULL
-       GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`,
-    )
-    .all();
-}
-
-function keptClosed(db: CrmDb): unknown[] {
-  return db.sqlite
-    .prepare(
-      `SELECT month, stage_id AS s, currency AS cur, owner_id AS owner, source, pipeline_id AS pipeline, deals, amount,
-         non_zero AS nonZero, cycle_ms AS cycle
-       FROM deal_closed_months WHERE deals <> 0 ORDER BY 1, 2, 3, 4, 5, 6`,
-    )
-    .all();
-}
 
 function expectClosedExact(db: CrmDb): void {
   expect(keptClosed(db)).toEqual(directClosed(db));
