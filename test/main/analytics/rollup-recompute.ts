@@ -7,7 +7,7 @@ import type { CrmDb } from '../../../src/main/db/open';
  * wrote; groups no deal is in any more (zero counts left behind) are left out of both.
  */
 
-type Tables = Record<string, unknown[]>;
+type Tables = Record<'outcomes' | 'purchases' | 'products' | 'reach' | 'closed', unknown[]>;
 
 const rows = (db: CrmDb, sql: string) => db.sqlite.prepare(sql).all();
 
