@@ -68,6 +68,59 @@ test('schedule a meeting by dragging in the calendar, then move it by dragging',
   });
 });
 
+test('the week grid holds the whole day: an 06:15 call shows in the 06:00 row, and the grid opens on it', async ({
+  page,
+  server,
+}) => {
+  const subject = `Early call ${unique()}`;
+  await openInEnglish(page, server);
+  // Wednesday of the week on screen, 06:15 in the browser's local time.
+  const start = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() - d.getDay() + 3);
+    d.setHours(6, 15, 0, 0);
+    return d.getTime();
+  });
+  await server.call('activities.create', {
+    type: 'meeting',
+    subject,
+    startAt: start,
+    endAt: start + 30 * 60_000,
+    details: { kind: 'meeting' },
+  });
+  await openTab(page, 'calendar');
+  const calendar = page.getByTestId('calendar');
+  const event = calendar.locator('.fc-timegrid-col.fc-day-wed .fc-event', { hasText: subject });
+  await expect(event).toBeVisible();
+  await expect(calendar.locator('.fc-timegrid-slot-lane[data-time="00:00:00"]')).toHaveCount(1);
+  await expect(calendar.locator('.fc-timegrid-slot-lane[data-time="23:30:00"]')).toHaveCount(1);
+  const lane = (time: string) => calendar.locator(`.fc-timegrid-slot-lane[data-time="${time}"]`);
+  const scroller = calendar
+    .locator('.fc-timegrid-body')
+    .locator('xpath=ancestor::div[contains(@class,"fc-scroller")][1]');
+  // The grid opened scrolled to the early call's hour: the 06:00 row is at the top of the box, in view.
+  await expect
+    .poll(async () => Math.abs((await lane('06:00:00').boundingBox())!.y - (await scroller.boundingBox())!.y))
+    .toBeLessThan(3);
+  // The call's box starts inside the 06:00 row, above the 07:00 one (not squeezed into 07:00).
+  const six = (await lane('06:00:00').boundingBox())!;
+  const seven = (await lane('07:00:00').boundingBox())!;
+  const box = (await event.boundingBox())!;
+  expect(box.y).toBeGreaterThan(six.y);
+  expect(box.y).toBeLessThan(seven.y);
+  await page.screenshot({ path: 'test-results/calendar-early-call.png', fullPage: false });
+  // The month grid takes the height it needs (no scrolling box); the day grid scrolls like the week's.
+  await calendar.getByRole('button', { name: 'Month', exact: true }).click();
+  await expect(calendar.locator('.fc-daygrid-body')).toBeVisible();
+  await expect(
+    calendar.locator('.fc-daygrid-body').locator('xpath=ancestor::div[contains(@class,"fc-scroller-liquid-absolute")]'),
+  ).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/calendar-month.png', fullPage: true });
+  await calendar.getByRole('button', { name: 'Day', exact: true }).click();
+  await expect(lane('00:00:00')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/calendar-day.png', fullPage: false });
+});
+
 test('dragging one occurrence of a weekly meeting asks, and moves only that one', async ({ page, server }) => {
   const subject = `Weekly sync ${unique()}`;
   await openInEnglish(page, server);
@@ -119,6 +172,49 @@ test('dragging one occurrence of a weekly meeting asks, and moves only that one'
     ]);
   // The series itself did not move, and the calendar shows the moved one on Wednesday.
   expect((await server.call('activities.get', { id: series.id })).startAt).toBe(start);
+  await expect(calendar.locator('.fc-timegrid-col.fc-day-wed .fc-event', { hasText: subject })).toBeVisible();
+  await expect(calendar.locator('.fc-timegrid-col.fc-day-tue .fc-event', { hasText: subject })).toHaveCount(0);
+});
+
+test('dragging a whole Tuesday series (BYDAY=TU) to Wednesday makes it repeat on Wednesdays', async ({
+  page,
+  server,
+}) => {
+  const subject = `Imported weekly ${unique()}`;
+  await openInEnglish(page, server);
+  const start = await page.evaluate(() => {
+    const d = new Date();
+    d.setDate(d.getDate() - d.getDay() + 2 - 14);
+    d.setHours(11, 0, 0, 0);
+    return d.getTime();
+  });
+  // As Google or Outlook write a weekly meeting: with its weekday named.
+  const series = await server.call('activities.create', {
+    type: 'meeting',
+    subject,
+    startAt: start,
+    endAt: start + 3_600_000,
+    details: { kind: 'meeting', recurrence: 'FREQ=WEEKLY;BYDAY=TU' },
+  });
+  await openTab(page, 'calendar');
+  const calendar = page.getByTestId('calendar');
+  const event = calendar.locator('.fc-timegrid-col.fc-day-tue .fc-event', { hasText: subject });
+  await expect(event).toBeVisible();
+  await page.waitForTimeout(500);
+  await event.hover();
+  const box = (await event.boundingBox())!;
+  const tue = (await calendar.locator('.fc-timegrid-col.fc-day-tue').boundingBox())!;
+  const wed = (await calendar.locator('.fc-timegrid-col.fc-day-wed').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + (wed.x - tue.x) / 2, box.y + 6, { steps: 8 });
+  await page.mouse.move(box.x + box.width / 2 + (wed.x - tue.x), box.y + 6, { steps: 8 });
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog', { name: 'Move a repeating meeting' });
+  await dialog.getByTestId('move-series').click();
+  await expect
+    .poll(async () => (await server.call('activities.get', { id: series.id })).details.recurrence)
+    .toBe('FREQ=WEEKLY;BYDAY=WE');
   await expect(calendar.locator('.fc-timegrid-col.fc-day-wed .fc-event', { hasText: subject })).toBeVisible();
   await expect(calendar.locator('.fc-timegrid-col.fc-day-tue .fc-event', { hasText: subject })).toHaveCount(0);
 });

@@ -10,6 +10,7 @@ import { mentionsOf, sanitizeNote } from './notes-html';
 import { checkRule, nextOccurrence, seriesOptions } from './recurrence';
 import {
   followedAnchor,
+  followedRule,
   handOnMovedOccurrences,
   reconcileExceptions,
   updateMovedOccurrences,
@@ -185,8 +186,21 @@ export function updateActivity(
   // A task's status follows doneAt even when only doneAt is sent.
   if (merged.type === 'task' && 'doneAt' in rawValues && !rawValues.details) rawValues.details = before.details;
   const values = prepare(merged, rawValues, db.now());
-  // EXDATEs and moved occurrences follow a series whose rule or timing changes, or are dropped.
   const given = (patch.details ?? {}) as Details;
+  // A whole series dragged to another day takes its weekdays along (BYDAY=TU two days later is
+  // BYDAY=TH), unless the write says which rule it wants (a form that changes it, an .ics
+  // re-import, whose file is what the organiser's calendar holds). Moving a task's current
+  // occurrence walks the row along its own rule (it sets the anchor): that is no move of the series.
+  const rule =
+    merged.type === before.type && given.recurrence === undefined && !('anchor' in given)
+      ? followedRule(before, { ...merged, details: (values.details as Details | undefined) ?? before.details })
+      : null;
+  if (rule != null)
+    values.details = {
+      ...((values.details as Details | undefined) ?? before.details),
+      recurrence: checkRule(rule, merged.startAt ?? merged.dueAt ?? db.now()),
+    };
+  // EXDATEs and moved occurrences follow a series whose rule or timing changes, or are dropped.
   const exceptions =
     merged.type === before.type
       ? reconcileExceptions(

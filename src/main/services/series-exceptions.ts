@@ -1,6 +1,7 @@
 import { mutate, type Mutation, type WriteOptions } from '../db/mutation';
 import type { CrmDb } from '../db/open';
 import { occurrencesBetween, seriesOptions } from './recurrence';
+import { shiftRule } from './rule-shift';
 import { cachedStatement } from './statements';
 import { fromWall, toWall } from './zoned-time';
 
@@ -52,6 +53,22 @@ function wallFollower(before: SeriesShape, after: SeriesShape): ((at: number) =>
   const newZone = seriesOptions(after.details, !!after.allDay).timeZone ?? 'UTC';
   const step = toWall(newOrigin, newZone) - toWall(oldOrigin, oldZone);
   return (at: number) => fromWall(toWall(at, oldZone) + step, newZone);
+}
+
+/**
+ * The rule of a series whose start moved to another day, with its weekdays (or its day of the
+ * month) moved by as many days as the start, on the wall clock of its zone (see shiftRule). Null
+ * when the rule stays as it is: no rule, no move of day, or a rule the shift has no meaning for.
+ */
+export function followedRule(before: SeriesShape, after: SeriesShape): string | null {
+  const rule = before.details.recurrence;
+  const oldOrigin = originOf(before);
+  const newOrigin = originOf(after);
+  if (typeof rule !== 'string' || oldOrigin == null || newOrigin == null || !timingChanged(before, after)) return null;
+  const oldZone = seriesOptions(before.details, !!before.allDay).timeZone ?? 'UTC';
+  const newZone = seriesOptions(after.details, !!after.allDay).timeZone ?? 'UTC';
+  const shifted = shiftRule(rule, toWall(oldOrigin, oldZone), toWall(newOrigin, newZone));
+  return shifted === rule ? null : shifted;
 }
 
 /**

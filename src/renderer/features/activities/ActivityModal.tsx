@@ -130,6 +130,9 @@ function ActivityForm({
     const cleared = existing ? null : undefined;
     const offsets = reminders.length ? [...new Set(reminders.map(Number))].sort((a, b) => a - b) : cleared;
     const recurrence = repeat || cleared;
+    // An unchanged rule is left out too: the service then moves a series' weekdays along with its
+    // start (a weekly Tuesday meeting moved to a Thursday repeats on Thursdays).
+    const ruleKept = existing != null && repeat === (details.recurrence ?? '');
     const input: Omit<MethodInput<'activities.update'>, 'id'> = {
       type,
       subject,
@@ -144,7 +147,7 @@ function ActivityForm({
         kind: 'task',
         priority: priority as 'low' | 'normal' | 'high',
         reminders: offsets,
-        recurrence,
+        ...(ruleKept ? {} : { recurrence }),
         checklist: checklist.length ? checklist : cleared,
       };
     } else {
@@ -156,7 +159,7 @@ function ActivityForm({
               kind: 'meeting',
               location: location.trim() || cleared,
               reminders: offsets,
-              recurrence: recurrence ?? '',
+              ...(ruleKept ? {} : { recurrence: recurrence ?? '' }),
               // Contacts invited stay as they were; members come from the picker.
               attendees: [
                 ...(details.attendees ?? []).filter((a) => a.type === 'contact'),

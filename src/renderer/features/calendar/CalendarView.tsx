@@ -43,6 +43,22 @@ function toInput(e: CalendarEvent, untitled: string): EventInput {
   };
 }
 
+/** Where the week and day grids open: the working day; the rest of the day is a scroll away. */
+const DAY_STARTS = '07:00:00';
+/** The week and day grids' height (px): about eleven hours at a time, the rest scrolls. */
+const TIME_GRID_HEIGHT = 640;
+
+/** The earliest local hour a timed event starts at within a range (those begun before it do not count), or null. */
+function earliestHour(events: CalendarEvent[], from: number): number | null {
+  let earliest: number | null = null;
+  for (const e of events) {
+    if (e.allDay || e.start < from) continue;
+    const hour = new Date(e.start).getHours();
+    if (earliest == null || hour < earliest) earliest = hour;
+  }
+  return earliest;
+}
+
 /** Month, week, day and agenda views of meetings, calls and task due dates; drag to move, select to create. */
 export function CalendarView() {
   const { t, i18n } = useTranslation();
@@ -52,13 +68,30 @@ export function CalendarView() {
   const [draft, setDraft] = useState<ActivityDraft | null>(null);
   const [editing, setEditing] = useState<Activity | null>(null);
   const [issues, setIssues] = useState<string[]>([]);
+  const [timeGrid, setTimeGrid] = useState(true);
   useChangesOf(['activities'], () => ref.current?.getApi().refetchEvents());
 
   async function load(info: EventSourceFuncArg): Promise<EventInput[]> {
     const { events } = await unwrap(
       api.calendar.range({ from: info.start.getTime(), to: info.end.getTime(), ...(mine ? { mine } : {}) }),
     );
-    return events.map((e) => toInput(e, t('activity.untitled')));
+    const inputs = events.map((e) => toInput(e, t('activity.untitled')));
+    scrollToEarliest(info, events);
+    return inputs;
+  }
+
+  /** The range the grid last opened on: a refetch after a drag must not scroll under the user's hand. */
+  const scrolledFor = useRef('');
+
+  /** A range with an event before the working day opens on that event's hour rather than at 07:00. */
+  function scrollToEarliest(info: EventSourceFuncArg, events: CalendarEvent[]) {
+    const key = `${info.start.getTime()}:${info.end.getTime()}`;
+    if (scrolledFor.current === key) return;
+    scrolledFor.current = key;
+    const hour = earliestHour(events, info.start.getTime());
+    if (hour == null || hour >= Number(DAY_STARTS.slice(0, 2))) return;
+    // After the events are drawn, and after the grid's own reset to scrollTime on a change of range.
+    setTimeout(() => ref.current?.getApi().scrollToTime(`${String(hour).padStart(2, '0')}:00:00`));
   }
 
   type Moved = { info: EventDropArg | EventResizeDoneArg; kind: 'drop' | 'resize' };
@@ -246,11 +279,16 @@ export function CalendarView() {
           day: t('cal.day'),
           list: t('cal.agenda'),
         }}
-        height="auto"
+        // The week and day grids hold the whole day (an 06:15 call shows at 06:15, not squeezed into
+        // the first row) in a scrolling box that opens on the working day, as common calendars do;
+        // the month grid and the agenda take the height they need.
+        height={timeGrid ? TIME_GRID_HEIGHT : 'auto'}
+        viewDidMount={(arg) => setTimeGrid(arg.view.type.startsWith('timeGrid'))}
+        slotMinTime="00:00:00"
+        slotMaxTime="24:00:00"
+        scrollTime={DAY_STARTS}
         // A busy day in the month grid shows a few events and "+N more" rather than stretching its week row.
         dayMaxEvents={4}
-        slotMinTime="07:00:00"
-        slotMaxTime="21:00:00"
         nowIndicator
         editable
         selectable
