@@ -123,16 +123,16 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}): Hono<En
   app.post(SYNC_PATHS.push, authenticate, async (c) =>
     c.json(await push(ctx, c.get('auth'), await body(c, pushRequestSchema))),
   );
+  // Pages come as JSON text, built and measured against MAX_BATCH_BYTES as they are read.
+  const page = (c: Context, text: string) => c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
   app.get(SYNC_PATHS.pull, authenticate, async (c) =>
-    c.json(await pull(ctx, c.get('auth'), query(c, pullQuerySchema))),
+    page(c, await pull(ctx, c.get('auth'), query(c, pullQuerySchema))),
   );
   app.get(SYNC_PATHS.snapshot, authenticate, async (c) =>
-    c.json(await snapshot(ctx, c.get('auth'), query(c, snapshotQuerySchema))),
+    page(c, await snapshot(ctx, c.get('auth'), query(c, snapshotQuerySchema))),
   );
   app.get(SYNC_PATHS.bootstrap, authenticate, async (c) =>
-    c.body(await bootstrap(ctx, c.get('auth'), query(c, bootstrapQuerySchema)), 200, {
-      'content-type': 'application/json; charset=utf-8',
-    }),
+    page(c, await bootstrap(ctx, c.get('auth'), query(c, bootstrapQuerySchema))),
   );
   app.get(SYNC_PATHS.conflicts, authenticate, async (c) =>
     c.json(await listConflicts(ctx, c.get('auth'), query(c, conflictsQuerySchema))),

@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  MAX_BATCH_BYTES,
   MAX_CLOCK_SKEW_MS,
   PROTOCOL_VERSION,
   SYNC_PATHS,
@@ -16,6 +17,7 @@ import {
   type BootstrapResponse,
   type SyncConflict,
   type LoggedChange,
+  type PullResponse,
 } from '../../src/shared/sync/protocol';
 import type { SyncServer } from '../../src/server/index';
 import { counts, Device, errorCode, PASSWORD, request, signin, signup, uniqueEmail, type Backend } from './harness';
@@ -684,6 +686,88 @@ export function defineServerSuite(makeBackend: () => Backend | Promise<Backend>)
       ]);
       expect(plain.body.rows[1]).toEqual(compact.body.rows[1]);
       expect((await a.call('GET', `${SYNC_PATHS.bootstrap}?stamps=field`)).status).toBe(400);
+    });
+
+    it('keeps every page of bootstrap, snapshot and pull within 1 MB, each row once and in order', async (ctx) => {
+      if (backend.skip) return ctx.skip(backend.skip);
+      const { device: a, epoch } = await ready();
+      // Contacts with long notes: 2,000 of them (a bootstrap page by count) would be about 5 MB. The
+      // notes are multi-byte, so a page measured in characters rather than bytes would overflow.
+      const note = (i: number) => `${i} ${'ñ€'.repeat(500)}`;
+      const ids = Array.from({ length: 750 }, (_, i) => `c${String(i).padStart(4, '0')}`);
+      for (let from = 0; from < ids.length; from += 250) {
+        const batch = ids.slice(from, from + 250).map((id, i) => a.change('contacts', id, 'notes', note(from + i)));
+        expect((await a.push(batch)).status).toBe(200);
+      }
+      // One row bigger than a page on its own (two cells of 600 KB, pushed one at a time): it comes alone.
+      for (const field of ['notes', 'custom.bio'])
+        expect((await a.push([a.change('contacts', 'c9999', field, 'x'.repeat(600_000))])).status).toBe(200);
+      const expected = [...ids, 'c9999'];
+
+      const get = async <T>(path: string) => {
+        const res = await fetch(base + path, { headers: { authorization: `Bearer ${a.token}` } });
+        expect(res.status).toBe(200);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        return { bytes: bytes.length, body: JSON.parse(new TextDecoder().decode(bytes)) as T };
+      };
+      type Page = { entries: number; bytes: number; hasMore: boolean };
+      const expectCapped = (pages: Page[]) => {
+        expect(pages.length).toBeGreaterThan(2);
+        for (const page of pages) {
+          expect(page.entries).toBeGreaterThan(0);
+          if (page.entries > 1) expect(page.bytes).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+        }
+        // Full pages, not a cap far below the limit: every page but the last holds more than half a batch,
+        // unless it is the oversized row alone.
+        for (const page of pages.slice(0, -1))
+          if (page.entries > 1) expect(page.bytes).toBeGreaterThan(MAX_BATCH_BYTES / 2);
+      };
+
+      // Bootstrap, with the row stamps of protocol 2 and with a stamp per cell (older clients).
+      for (const stamps of ['row', 'cell']) {
+        const rows: string[] = [];
+        const pages: Page[] = [];
+        let q = new URLSearchParams({ stamps });
+        for (;;) {
+          const { bytes, body } = await get<BootstrapResponse>(`${SYNC_PATHS.bootstrap}?${q}`);
+          pages.push({ entries: body.rows.length, bytes, hasMore: body.hasMore });
+          rows.push(...body.rows.map(([, rowId]) => rowId));
+          if (!body.hasMore) break;
+          q = new URLSearchParams({ stamps, after: body.nextAfter!, at: String(body.cursor.serverSeq), epoch });
+        }
+        expect(rows).toEqual(expected);
+        expectCapped(pages);
+        const alone = pages.find((p) => p.bytes > MAX_BATCH_BYTES);
+        expect(alone?.entries).toBe(1);
+      }
+
+      // Snapshot by fields: every field once, in (row, field) order.
+      const fields: string[] = [];
+      const snapPages: Page[] = [];
+      let q = new URLSearchParams({ limit: '5000' });
+      for (;;) {
+        const { bytes, body } = await get<SnapshotResponse>(`${SYNC_PATHS.snapshot}?${q}`);
+        snapPages.push({ entries: body.changes.length, bytes, hasMore: body.hasMore });
+        fields.push(...body.changes.map((c) => `${c.rowId}/${c.field}`));
+        if (!body.hasMore) break;
+        q = new URLSearchParams({ limit: '5000', after: body.nextAfter!, at: String(body.cursor.serverSeq) });
+      }
+      expect(fields).toEqual([...ids.map((id) => `${id}/notes`), 'c9999/custom.bio', 'c9999/notes']);
+      expectCapped(snapPages);
+
+      // Pull: every change once, in server_seq order, each page's cursor right after its last change.
+      const seqs: number[] = [];
+      const pullPages: Page[] = [];
+      for (let after = 0; ;) {
+        const { bytes, body } = await get<PullResponse>(`${SYNC_PATHS.pull}?epoch=${epoch}&after=${after}&limit=5000`);
+        pullPages.push({ entries: body.changes.length, bytes, hasMore: body.hasMore });
+        seqs.push(...body.changes.map((c) => c.serverSeq));
+        expect(body.next.serverSeq).toBe(body.changes.at(-1)!.serverSeq);
+        after = body.next.serverSeq;
+        if (!body.hasMore) break;
+      }
+      expect(seqs).toEqual(Array.from({ length: expected.length + 1 }, (_, i) => i + 1));
+      expectCapped(pullPages);
     });
 
     it('a new epoch (after a restore) makes old cursors fail with epoch_changed', async (ctx) => {

@@ -27,7 +27,10 @@ export interface SyncProgress {
 export interface RoundOptions {
   fetch?: FetchLike;
   onProgress?: (p: SyncProgress) => void;
-  /** Page size of pull (changes) and of the first sync (rows, at most MAX_BOOTSTRAP_ROWS); the server caps it. */
+  /**
+   * Page size of pull (changes), and the most rows a first-sync page asks for (at most
+   * MAX_BOOTSTRAP_ROWS); the server also ends every page at MAX_BATCH_BYTES.
+   */
   pageLimit?: number;
   /** Largest push batch in changes (the protocol's maximum by default). */
   batchChanges?: number;
@@ -323,8 +326,14 @@ async function takeSnapshot(
   progress: (p: SyncProgress) => void,
 ): Promise<{ cursor: Cursor; fields: number }> {
   let state = getJson<BootstrapState>(db, KEYS.bootstrap);
+  // Rows asked for the next page. The server ends a page at MAX_BATCH_BYTES when its rows are large,
+  // but reads (and converts) every row asked for to find where: asking for about as many as the last
+  // page carried keeps that waste small, and after a page that the count ended (smaller rows again)
+  // the ask grows back to `limit`. A server that does not cap pages always fills `limit`: unchanged.
+  let ask = limit;
   const request = (from: BootstrapState | undefined) => {
-    const page = call((t) => http.bootstrap(t, { after: from?.after, at: from?.at, epoch: from?.epoch, limit }));
+    const rows = ask;
+    const page = call((t) => http.bootstrap(t, { after: from?.after, at: from?.at, epoch: from?.epoch, limit: rows }));
     page.catch(() => undefined); // awaited later; a failure meanwhile must not count as unhandled
     return page;
   };
@@ -350,6 +359,10 @@ async function takeSnapshot(
       ? { after: page.nextAfter, at: page.cursor.serverSeq, epoch: page.cursor.epoch, done, total }
       : undefined;
     if (nextState) {
+      ask =
+        page.rows.length < ask
+          ? Math.max(1, Math.ceil(page.rows.length * 1.05))
+          : Math.min(limit, Math.ceil(ask * 1.5));
       pending = request(nextState);
       // Let the request leave before the page is written: fetch sends it from the event loop, which
       // the (synchronous) apply below would otherwise hold until it is done.

@@ -91,7 +91,8 @@ export function readOutbox(
       const fields = merged ? Object.fromEntries([...merged.keys()].map((f) => [f, true])) : changed;
       const cells = cellsOf(db, entry.tableName, entry.rowId, fields, clocks, own, merged);
       const fresh = cells.filter((c) => !sent.has(`${c.table}\u0000${c.rowId}\u0000${c.field}`));
-      const size = fresh.reduce((n, c) => n + JSON.stringify(c).length + 1, 0);
+      // Bytes of UTF-8, as the server counts them (a character of an accented name can be 2 or 3).
+      const size = fresh.reduce((n, c) => n + Buffer.byteLength(JSON.stringify(c)) + 1, 0);
       if (count > 0 && (changes.length + fresh.length > maxChanges || bytes + size > maxBytes)) break outer;
       for (const c of fresh) sent.add(`${c.table}\u0000${c.rowId}\u0000${c.field}`);
       changes.push(...fresh);

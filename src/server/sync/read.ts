@@ -1,11 +1,7 @@
-import {
-  type LoggedChange,
-  type PullResponse,
-  type SnapshotResponse,
-  type SyncConflict,
-} from '../../shared/sync/protocol';
+import { type LoggedChange, type SnapshotResponse, type SyncConflict } from '../../shared/sync/protocol';
 import type { AuthContext, ServerContext } from '../context';
 import { keepPlannerStats } from '../db/stats';
+import { jsonPage } from './page';
 import { invalid, SyncError } from '../errors';
 
 interface ChangeRow {
@@ -41,12 +37,15 @@ function epochChanged(epoch: string): SyncError {
   return new SyncError('epoch_changed', 'The server was restored or re-based: take a fresh snapshot.', { epoch });
 }
 
-/** The winners logged after `after`, in server_seq order. */
+/**
+ * The winners logged after `after`, in server_seq order, as the JSON text of a PullResponse: at
+ * most `limit` changes and MAX_BATCH_BYTES of body, a single larger change alone (see {@link jsonPage}).
+ */
 export async function pull(
   ctx: ServerContext,
   auth: AuthContext,
   q: { epoch: string; after: number; limit: number },
-): Promise<PullResponse> {
+): Promise<string> {
   const ws = await workspaceHead(ctx, auth);
   // A cursor beyond the head means the server lost history (a restore that kept its epoch): re-snapshot too.
   if (q.epoch !== ws.epoch || q.after > ws.head) throw epochChanged(ws.epoch);
@@ -56,18 +55,27 @@ export async function pull(
       WHERE workspace_id = $1 AND server_seq > $2 ORDER BY server_seq LIMIT $3`,
     [auth.workspaceId, q.after, q.limit + 1],
   );
-  const hasMore = rows.length > q.limit;
-  const changes = rows.slice(0, q.limit).map(toChange);
-  const last = changes.at(-1)?.serverSeq ?? q.after;
-  return { changes, next: { epoch: ws.epoch, serverSeq: last }, hasMore, headSeq: Math.max(ws.head, last) };
+  const epoch = JSON.stringify(ws.epoch);
+  return jsonPage(
+    Math.min(rows.length, q.limit),
+    (i) => JSON.stringify(toChange(rows[i]!)),
+    '{"changes":[',
+    (n) => {
+      const last = n > 0 ? Number(rows[n - 1]!.server_seq) : q.after;
+      return `],"next":{"epoch":${epoch},"serverSeq":${last}},"hasMore":${String(n < rows.length)},"headSeq":${Math.max(ws.head, last)}}`;
+    },
+  );
 }
 
-/** Current field state in (table, row, field) order; the first page fixes the cursor to pull from afterwards. */
+/**
+ * Current field state in (table, row, field) order, as the JSON text of a {@link SnapshotResponse}
+ * (capped as `pull` is); the first page fixes the cursor to pull from afterwards.
+ */
 export async function snapshot(
   ctx: ServerContext,
   auth: AuthContext,
   q: { epoch?: string; after?: string; at?: number; limit: number },
-): Promise<SnapshotResponse> {
+): Promise<string> {
   // The head is read BEFORE the page: every row of the page is at least as new as that cursor.
   const ws = await workspaceHead(ctx, auth);
   if (q.epoch !== undefined && q.epoch !== ws.epoch) throw epochChanged(ws.epoch);
@@ -89,16 +97,18 @@ export async function snapshot(
       ORDER BY table_name, row_id, field LIMIT $5`,
     [auth.workspaceId, after[0], after[1], after[2], q.limit + 1],
   );
-  const hasMore = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    changes: page.map(toChange),
-    cursor: { epoch: ws.epoch, serverSeq: at },
-    nextAfter: hasMore && last ? JSON.stringify([last.table_name, last.row_id, last.field]) : null,
-    hasMore,
-    total: ws.fieldCount,
-  };
+  const cursor = JSON.stringify({ epoch: ws.epoch, serverSeq: at } satisfies SnapshotResponse['cursor']);
+  return jsonPage(
+    Math.min(rows.length, q.limit),
+    (i) => JSON.stringify(toChange(rows[i]!)),
+    '{"changes":[',
+    (n) => {
+      const last = rows[n - 1];
+      const hasMore = n < rows.length;
+      const nextAfter = hasMore && last ? JSON.stringify([last.table_name, last.row_id, last.field]) : null;
+      return `],"cursor":${cursor},"nextAfter":${JSON.stringify(nextAfter)},"hasMore":${String(hasMore)},"total":${ws.fieldCount}}`;
+    },
+  );
 }
 
 /**
@@ -140,10 +150,6 @@ export async function bootstrap(
       ORDER BY table_name, row_id LIMIT $4`,
     [auth.workspaceId, after[0], after[1], q.limit + 1],
   );
-  const hasMore = found.length > q.limit;
-  const page = found.slice(0, q.limit);
-  const rows = q.stamps === 'row' ? page.map((p) => stampedRow(p.j) ?? p.j) : page.map((p) => p.j);
-  const last = page.at(-1);
   let total: number | null = null;
   if (q.after === undefined) {
     const [count] = await ctx.db.query<{ n: string }>('SELECT count(*) AS n FROM row_state WHERE workspace_id = $1', [
@@ -151,9 +157,16 @@ export async function bootstrap(
     ]);
     total = Number(count?.n ?? 0);
   }
-  const cursor = { epoch: ws.epoch, serverSeq: at };
-  const nextAfter = hasMore && last ? JSON.stringify([last.t, last.r]) : null;
-  return `{"rows":[${rows.join(',')}],"cursor":${JSON.stringify(cursor)},"nextAfter":${JSON.stringify(nextAfter)},"hasMore":${String(hasMore)},"total":${String(total)}}`;
+  const cursor = JSON.stringify({ epoch: ws.epoch, serverSeq: at });
+  // At most `limit` rows and MAX_BATCH_BYTES of body: rows of a few KB (long notes, many custom
+  // fields) fill the bytes first, and the page then ends at the last row that fits.
+  const text = q.stamps === 'row' ? (i: number) => stampedRow(found[i]!.j) ?? found[i]!.j : (i: number) => found[i]!.j;
+  return jsonPage(Math.min(found.length, q.limit), text, '{"rows":[', (n) => {
+    const last = found[n - 1];
+    const hasMore = n < found.length;
+    const nextAfter = hasMore && last ? JSON.stringify([last.t, last.r]) : null;
+    return `],"cursor":${cursor},"nextAfter":${JSON.stringify(nextAfter)},"hasMore":${String(hasMore)},"total":${String(total)}}`;
+  });
 }
 
 /**

@@ -32,7 +32,9 @@
  *     cells all carry one stamp comes as `[table, rowId, { field: value }, hlc]`: the stamp was most
  *     of a page's bytes. Servers of protocol 1 ignore the parameter; clients read both shapes.
  *  5. `GET /v1/pull?epoch=E&after=N&limit=L`: the winners logged after server_seq N, in order, with
- *     the next cursor. A cursor of another epoch (the server was restored or re-based) gets
+ *     the next cursor. Every page (pull, snapshot, bootstrap) holds at most `limit` entries and at
+ *     most {@link MAX_BATCH_BYTES} of body, whichever comes first; its next position is right after
+ *     its last entry, so no entry is skipped or sent twice. A cursor of another epoch (the server was restored or re-based) gets
  *     `epoch_changed`: drop the cursor and take a fresh snapshot (keep the outbox: it is pushed again).
  *  6. `GET /v1/live`: server-sent events; each `seq` event says "the head is now N": pull when N is
  *     beyond your cursor. A hint only: a client that misses events still converges by pulling.
@@ -42,7 +44,12 @@ import { z } from 'zod';
 
 /** 2: GET /v1/bootstrap answers rows stamped once when asked (`stamps=row`); nothing else changed. */
 export const PROTOCOL_VERSION = 2;
-/** Largest request body the server reads, in bytes. */
+/**
+ * The most bytes (UTF-8) a batch takes: the largest push body the server reads, and the largest
+ * JSON body of a page it answers (pull, snapshot, bootstrap), which ends early, before its row
+ * limit, at the last row that keeps it within this. The one exception: a page always carries at
+ * least one row, so a single row bigger than this on its own comes alone in a bigger page.
+ */
 export const MAX_BATCH_BYTES = 1024 * 1024;
 export const MAX_BATCH_CHANGES = 5000;
 /** Changes stamped further ahead of the server clock than this are refused (`clock_skew`). */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mutate, readRow } from '../../../src/main/db/mutation';
 import { syncRound } from '../../../src/main/sync/engine';
+import type { FetchLike } from '../../../src/main/sync/http';
+import { MAX_BATCH_BYTES, SYNC_PATHS } from '../../../src/shared/sync/protocol';
 import { countRows, tempDb } from '../db/temp-db';
 import { signIn, signUp, startTestServer, type TestServer } from './harness';
 
@@ -41,6 +43,42 @@ describe('sync round against the server', () => {
     const ra = readRow(a, 'contacts', 'c1');
     expect(ra).toEqual(readRow(b, 'contacts', 'c1'));
     expect(ra).toMatchObject({ jobTitle: 'CEO', department: 'Sales', custom: { size: 'M', tier: 'gold' } });
+  }, 60_000);
+});
+
+describe('a first sync of large rows', () => {
+  it('arrives whole in pages of at most 1 MB, each row once', async () => {
+    const a = tempDb();
+    const b = tempDb();
+    await signUp(a, srv.server.url, 'large@example.com');
+    // 600 contacts with 3 KB (multi-byte) bios: 2,000 of them would be one 6 MB page.
+    const bio = (i: number) => `${i} ${'ñ€'.repeat(600)}`;
+    mutate(
+      a,
+      Array.from({ length: 600 }, (_, i) => ({
+        table: 'contacts' as const,
+        op: 'insert' as const,
+        id: `c${i}`,
+        values: { firstName: `Name ${i}`, custom: { bio: bio(i) } },
+      })),
+    );
+    expect((await syncRound(a)).pending).toBe(0);
+
+    const pages: number[] = [];
+    const fetchFn: FetchLike = async (url, init) => {
+      const res = await fetch(url, init);
+      if (!url.includes(SYNC_PATHS.bootstrap)) return res;
+      const body = await res.arrayBuffer();
+      pages.push(body.byteLength);
+      return new Response(body, { status: res.status, headers: res.headers });
+    };
+    await signIn(b, srv.server.url, 'large@example.com');
+    const first = await syncRound(b, { fetch: fetchFn });
+    expect(first.snapshot).toBe(true);
+    expect(countRows(b, 'contacts')).toBe(600);
+    for (const i of [0, 299, 599]) expect(readRow(b, 'contacts', `c${i}`)).toEqual(readRow(a, 'contacts', `c${i}`));
+    expect(pages.length).toBeGreaterThan(2);
+    for (const bytes of pages) expect(bytes).toBeLessThanOrEqual(MAX_BATCH_BYTES);
   }, 60_000);
 });
 
