@@ -3,6 +3,7 @@
 // following every move. Against `crm serve` on a fresh temporary database, in Spanish.
 import type { Locator, Page } from '@playwright/test';
 import { expect, openInSpanish, test, type CrmServer } from './fixtures/server';
+import { afterKeyboardLift } from './fixtures/dnd';
 
 async function ensureCurrentMember(server: CrmServer) {
   if ((await server.call('members.current', {})).member) return;
@@ -88,6 +89,7 @@ test.describe('deals board, in Spanish', () => {
       await page.keyboard.press('Space');
       // The board announces the lift; the arrows count from then on.
       await expect(page.getByRole('status')).toHaveText('Sobre Prospección.');
+      await afterKeyboardLift(page);
       await page.keyboard.press('ArrowRight');
       await expect(page.getByRole('status')).toHaveText('Sobre Cualificada.');
       await page.keyboard.press('ArrowRight');
@@ -114,6 +116,7 @@ test.describe('deals board, in Spanish', () => {
       await card(page, 'Gamma renovación').focus();
       await page.keyboard.press('Space');
       await expect(page.getByRole('status')).toHaveText('Sobre Prospección.');
+      await afterKeyboardLift(page);
       for (const stage of ['Cualificada', 'Propuesta', 'Negociación', 'Ganada', 'Perdida']) {
         await page.keyboard.press('ArrowRight');
         await expect(page.getByRole('status')).toHaveText(`Sobre ${stage}.`);

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type CrmServer, openInEnglish, unique } from './fixtures/server';
+import { afterKeyboardLift } from './fixtures/dnd';
 
 const DAY = 86_400_000;
 
@@ -178,6 +179,7 @@ test('stages renamed, reordered and archived in Settings; the archived stage’s
     await handle.focus();
     await page.keyboard.press('Space');
     await expect(handle).toHaveAttribute('aria-pressed', 'true');
+    await afterKeyboardLift(page);
     await page.keyboard.press('ArrowUp');
     await expect(announced).toHaveText(`Draggable item ${trial.id} was moved over droppable area ${demo.id}.`);
     await page.keyboard.press('Space');
