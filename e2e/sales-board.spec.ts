@@ -352,7 +352,13 @@ test('bad input from a script is refused with a clear message and the board does
 test('a deal attributed to a campaign names it on its page, with a link to the campaign', async ({ page, server }) => {
   const n = unique();
   await prepare(server);
-  const deal = await server.call('deals.create', { title: `Attributed ${n}`, currency: 'EUR' });
+  // A pipeline of its own: other specs of this worker may leave the default without open stages.
+  const pipeline = await pipelineWith(server, `Fairs ${n}`, [{ name: 'Lead' }]);
+  const deal = await server.call('deals.create', {
+    title: `Attributed ${n}`,
+    currency: 'EUR',
+    pipelineId: pipeline.id,
+  });
   const campaign = await server.call('campaigns.create', { name: `Spring fair ${n}` });
   await server.call('campaigns.attributeDeal', { id: campaign.id, dealId: deal.id });
   await openInEnglish(page, server);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createContact } from '../../../src/main/services/contacts';
 import { createCustomField } from '../../../src/main/services/custom-fields';
 import { errorReportCsv, importCsv } from '../../../src/main/services/import/csv-import';
+import { detectEncoding } from '../../../src/main/services/import/source';
 import { batchesForRecord, listBatches, undoImport } from '../../../src/main/services/import/history';
 import { countRows, tempDb, tempDir } from '../db/temp-db';
 
@@ -335,4 +336,21 @@ describe('CSV import: bad input writes nothing and says why', () => {
       expect(countRows(db, 'contacts')).toBe(1);
     },
   );
+});
+
+describe('encoding of a short Spanish file', () => {
+  it('is Windows-1252 even when the statistics lean to ISO-8859-2 (ñ would read as ń)', () => {
+    // This exact file is one chardet guesses as ISO-8859-2 (a few names, little text).
+    const n = 'e6w67z';
+    const csv =
+      'Nombre;Apellidos;Correo electrónico;Empresa;Cumpleaños\r\n' +
+      `Begoña${n};Muñoz;bego.${n}@example.com;Ibérica ${n};31/02/1980\r\n` +
+      `Iñaki${n};Zubizarreta;inaki.${n}@example.com;Ibérica ${n};12/05/1975\r\n`;
+    expect(detectEncoding(iconv.encode(csv, 'windows-1252'), true)).toBe('windows-1252');
+    // A Czech file stays ISO-8859-2: its letters are not Spanish ones.
+    const czech = 'Jméno;Příjmení;Město\r\nJiří;Dvořák;Plzeň\r\nŠárka;Kubíčková;Brno\r\nŽaneta;Šťastná;Ústí\r\n'.repeat(
+      20,
+    );
+    expect(detectEncoding(iconv.encode(czech, 'iso-8859-2'), true)).toBe('iso-8859-2');
+  });
 });
