@@ -19,9 +19,7 @@
  * leave out one side for a quick try); `benchAnalytics()` is what bench/run.ts can call.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../src/main/api/dispatch';
 import { openDatabase, type CrmDb } from '../src/main/db/open';
@@ -29,7 +27,7 @@ import { REPORT_NAMES } from '../src/shared/contract/reports';
 import { newId } from '../src/shared/ids';
 import { bookPath, removeBenchDir, removeBook } from './lib/books';
 import { benchRollupWrites } from './rollup-writes';
-import { figures, fmtInt, fmtMs, log, pushLatency } from './lib/figures';
+import { fmtInt, fmtMs, log, pushLatency, writeFigures } from './lib/figures';
 import { summarise } from './lib/stats';
 
 const DEALS = Number(process.env.BENCH_DEALS ?? 200_000);
@@ -369,17 +367,7 @@ async function measureAll(db: CrmDb, path: string): Promise<void> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     await benchAnalytics();
-    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'analytics.json');
-    mkdirSync(dirname(out), { recursive: true });
-    const load = loadavg().map((n) => Math.round(n * 100) / 100);
-    writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), load, figures }, null, 2)}\n`);
-    console.log(
-      JSON.stringify(
-        figures.map((f) => ({ id: f.id, ours: f.oursText, reference: f.referenceText, ratio: f.ratio, pass: f.pass })),
-        null,
-        2,
-      ),
-    );
+    writeFigures('analytics');
   } finally {
     removeBenchDir();
   }

@@ -27,9 +27,6 @@
  * Run alone with `flock /tmp/bench.lock node bin/tsnode.js bench/nested-writes.ts` (about 30 s;
  * writes bench/results/nested-writes.json); `benchNestedWrites()` is what bench/run.ts can call.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mutate, write, writeAll, type Mutation } from '../src/main/db/mutation';
 import { openDatabase, type CrmDb } from '../src/main/db/open';
@@ -42,7 +39,7 @@ import { readOutbox, trimOutbox } from '../src/main/sync/outbox';
 import type { FieldWrite } from '../src/shared/sync/merge';
 import { newId } from '../src/shared/ids';
 import { bookPath, removeBenchDir, removeBook } from './lib/books';
-import { figures, fmtMs, log } from './lib/figures';
+import { figures, fmtMs, log, writeFigures } from './lib/figures';
 import { round } from './lib/stats';
 
 const BATCHES = Number(process.env.BENCH_NESTED_BATCHES ?? 16);
@@ -243,17 +240,7 @@ export function benchNestedWrites(): void {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     benchNestedWrites();
-    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'nested-writes.json');
-    mkdirSync(dirname(out), { recursive: true });
-    const load = loadavg().map((n) => Math.round(n * 100) / 100);
-    writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), load, figures }, null, 2)}\n`);
-    console.log(
-      JSON.stringify(
-        figures.map((f) => ({ id: f.id, ours: f.oursText, reference: f.referenceText, ratio: f.ratio, pass: f.pass })),
-        null,
-        2,
-      ),
-    );
+    writeFigures('nested-writes');
   } finally {
     removeBenchDir();
   }

@@ -1,4 +1,8 @@
 /** The rows of the results table, collected by every part of the bench, and the way numbers are printed in it. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Figure } from './report';
 import { round, type Summary } from './stats';
 
@@ -43,4 +47,22 @@ export function fmtInt(n: number): string {
 
 export function cpuSeconds(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1e6;
+}
+
+/**
+ * Writes the figures of a bench run on its own to bench/results/<name>.json (with the time and the
+ * load average beside them) and prints their summary.
+ */
+export function writeFigures(name: string): void {
+  const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'results', `${name}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  const load = loadavg().map((n) => Math.round(n * 100) / 100);
+  writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), load, figures }, null, 2)}\n`);
+  console.log(
+    JSON.stringify(
+      figures.map((f) => ({ id: f.id, ours: f.oursText, reference: f.referenceText, ratio: f.ratio, pass: f.pass })),
+      null,
+      2,
+    ),
+  );
 }
